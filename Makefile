@@ -1,0 +1,59 @@
+# Haven: `make run` and `make test` are all a newcomer needs (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.runtime
+setup-dev: $(VENV)/.dev
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "  Haven is starting at http://127.0.0.1:8000"
+	@echo "  To moderate, create an account in another terminal:  make moderator"
+	@echo "  (or: .venv/bin/python manage.py createsuperuser)"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+moderator: migrate
+	$(PY) manage.py create_moderator
+
+serve: migrate
+	DEBUG=false $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=false $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2
+
+test: setup-dev
+	$(PY) -m pytest
+
+lint: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: setup-dev
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

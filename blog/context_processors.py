@@ -1,0 +1,7 @@
+"""Values every page needs: the owner's site settings."""
+
+from .models import SiteSettings
+
+
+def site(request):
+    return {"site": SiteSettings.load()}
