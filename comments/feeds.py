@@ -1,0 +1,57 @@
+"""Feeds of approved comments. Names only: an email never appears in a feed."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from blog.models import Post, SiteSettings
+
+from .models import Comment
+
+
+def _public_comments():
+    return Comment.objects.approved().filter(post__in=Post.objects.published())
+
+
+class LatestCommentsFeed(Feed):
+    def title(self):
+        return f"Latest comments · {SiteSettings.load().site_name}"
+
+    def link(self):
+        return reverse("blog:home")
+
+    description = "The newest approved comments."
+
+    def items(self):
+        return _public_comments().select_related("post").order_by("-created_at")[:30]
+
+    def item_title(self, item):
+        return f"{item.author_name} on {item.post.title}"
+
+    def item_description(self, item):
+        return item.body_html
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_author_name(self, item):
+        return item.author_name
+
+
+class PostCommentsFeed(LatestCommentsFeed):
+    def get_object(self, request, post_id):
+        return get_object_or_404(Post.objects.published(), pk=post_id)
+
+    def title(self, post):
+        return f"Comments on “{post.title}”"
+
+    def link(self, post):
+        return post.get_absolute_url()
+
+    def items(self, post):
+        return (
+            _public_comments().filter(post=post).select_related("post").order_by("-created_at")[:50]
+        )

@@ -1,0 +1,179 @@
+"""One function per change of a comment's state.
+
+The queue, bulk actions, the admin, imports, privacy erasure and the writer's own delete all call
+these. Each locks the row, changes it, writes a ModerationEvent and bumps the post's tree-cache
+version, so no path can change a comment without a trace or leave a stale page behind.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Comment, CrisisLevel, ModerationEvent
+from .tree import bump_tree_version
+
+Status = Comment.Status
+
+
+def _record(comment, *, action, actor=None, actor_label="", from_status="", note=""):
+    return ModerationEvent.objects.create(
+        comment=comment,
+        comment_ref=comment.pk,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_label=actor_label or (actor.get_username() if actor is not None else ""),
+        action=action,
+        from_status=from_status,
+        to_status=comment.status,
+        note=note,
+    )
+
+
+def _bump(post_id):
+    """Bump now and again after commit: no reader can cache the old tree under the new version."""
+    bump_tree_version(post_id)
+    transaction.on_commit(lambda: bump_tree_version(post_id))
+
+
+def _locked(comment):
+    return Comment.objects.select_for_update().get(pk=comment.pk)
+
+
+def _set_status(comment, to_status, *, action, actor=None, actor_label="", note=""):
+    """Move ``comment`` to ``to_status`` under a row lock; return the fresh row."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        from_status = locked.status
+        locked.status = to_status
+        if action == "approve" and locked.open_reports:
+            locked.open_reports = 0
+            locked.reports.filter(resolved_at=None).update(resolved_at=timezone.now())
+        Comment.objects.filter(pk=locked.pk).update(
+            status=to_status, open_reports=locked.open_reports, updated_at=timezone.now()
+        )
+        _record(
+            locked,
+            action=action,
+            actor=actor,
+            actor_label=actor_label,
+            from_status=from_status,
+            note=note,
+        )
+        _bump(locked.post_id)
+    if action == "approve" and from_status != Status.APPROVED:
+        from .notifications import notify_reply_approved
+
+        transaction.on_commit(lambda: notify_reply_approved(locked))
+    return locked
+
+
+def record_submission(comment, *, actor=None, actor_label="writer", note=""):
+    """The first event of every comment: how it entered and in which state."""
+    _record(comment, action="submit", actor=actor, actor_label=actor_label, note=note)
+    _bump(comment.post_id)
+
+
+def approve(comment, *, actor=None, actor_label="", note=""):
+    return _set_status(
+        comment, Status.APPROVED, action="approve", actor=actor, actor_label=actor_label, note=note
+    )
+
+
+def mark_spam(comment, *, actor=None, actor_label="", note=""):
+    return _set_status(
+        comment, Status.SPAM, action="spam", actor=actor, actor_label=actor_label, note=note
+    )
+
+
+def remove(comment, *, actor=None, actor_label="", note=""):
+    return _set_status(
+        comment, Status.REMOVED, action="remove", actor=actor, actor_label=actor_label, note=note
+    )
+
+
+def restore(comment, *, actor=None, actor_label="", note=""):
+    """Undo spam or remove: back to the state it had before, or to review if unknown."""
+    previous = (
+        ModerationEvent.objects.filter(comment=comment, to_status=comment.status)
+        .exclude(from_status="")
+        .values_list("from_status", flat=True)
+        .first()
+    )
+    target = previous if previous in (Status.APPROVED, Status.PENDING) else Status.PENDING
+    return _set_status(
+        comment, target, action="restore", actor=actor, actor_label=actor_label, note=note
+    )
+
+
+def edit(comment, *, body, actor=None, actor_label="", note=""):
+    """Change the text; the original stays in the audit log."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        original = locked.body
+        if body == original:
+            return locked
+        locked.body = body
+        locked.save()
+        _record(
+            locked,
+            action="edit",
+            actor=actor,
+            actor_label=actor_label,
+            from_status=locked.status,
+            note=f"{note}\nOriginal text:\n{original}".strip(),
+        )
+        _bump(locked.post_id)
+    return locked
+
+
+def clear_crisis_flag(comment, *, actor=None, note=""):
+    """A moderator says "not a crisis": sort normally, keep the evidence for tuning the lexicon."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        evidence = f"was {locked.crisis_level}: {', '.join(locked.crisis_matches)}"
+        locked.crisis_level = CrisisLevel.NONE
+        locked.save()
+        _record(
+            locked,
+            action="not_crisis",
+            actor=actor,
+            from_status=locked.status,
+            note=f"{note}\nFalse positive, {evidence}".strip(),
+        )
+    return locked
+
+
+def erase(comment, *, actor=None, actor_label="privacy request", note=""):
+    """Erase a comment's words and identity for good (privacy request).
+
+    The row stays only as a removed placeholder so replies keep their thread.
+    """
+    with transaction.atomic():
+        locked = _locked(comment)
+        from_status = locked.status
+        locked.body = ""
+        locked.author_name = "(erased)"
+        locked.author_email = ""
+        locked.author_url = ""
+        locked.ip_hash = ""
+        locked.browser_hash = ""
+        locked.crisis_matches = []
+        locked.status = Status.REMOVED
+        locked.save()
+        locked.subscriptions.all().delete()
+        _record(
+            locked,
+            action="erase",
+            actor=actor,
+            actor_label=actor_label,
+            from_status=from_status,
+            note=note,
+        )
+        _bump(locked.post_id)
+    return locked
+
+
+TRANSITIONS = {
+    "approve": approve,
+    "spam": mark_spam,
+    "remove": remove,
+    "restore": restore,
+}

@@ -1,0 +1,143 @@
+"""What happens to a submitted comment: the rules, in order, in one place.
+
+1. honeypot, too-fast or forged form -> spam, silently (the writer sees the usual page);
+   a stale form (open for days) is handed back to be sent again.
+2. rate limit per hashed IP -> refused with 429, text kept.
+3. duplicate (same text, post and writer within a day) -> refused with a clear message.
+4. staff -> approved with an author badge (they are the moderators).
+5. disallowed terms (name, email, website or text) -> spam.
+6. crisis language -> pending, flagged, moderators alerted at once, writer shown support.
+7. more than COMMENTS_MAX_LINKS links, or a hold term -> pending.
+8. COMMENTS_MODERATION: all -> pending; first_time -> approved for a returning writer; none.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from . import crisis, ratelimit
+from .models import Comment, ModerationTerm
+
+Status = Comment.Status
+_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+class Refused(Exception):
+    """The comment was not stored; the writer gets ``message`` and their text back."""
+
+    def __init__(self, kind, message, status_code=400):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.status_code = status_code
+
+
+@dataclass
+class Verdict:
+    status: str
+    flags: list = field(default_factory=list)
+    assessment: crisis.Assessment = None
+    silent_spam: bool = False
+
+    @property
+    def alert_moderators(self):
+        return self.status == Status.PENDING
+
+
+@dataclass
+class Submission:
+    """What the rules look at: the cleaned form plus facts about the request."""
+
+    post: object
+    name: str
+    email: str
+    url: str
+    body: str
+    signature: str  # result of forms.check_signature
+    honeypot: str
+    ip_hash: str
+    browser_hash: str
+    is_staff: bool = False
+
+
+def _terms(action):
+    return list(ModerationTerm.objects.filter(action=action).values_list("term", flat=True))
+
+
+def _contains_term(texts, terms):
+    haystack = "\n".join(texts).casefold()
+    return [t for t in terms if t.strip() and t.strip().casefold() in haystack]
+
+
+def is_returning_writer(email, browser_hash):
+    """Has this writer (same email, or same browser) had a comment approved before?"""
+    who = Q()
+    if email:
+        who |= Q(author_email__iexact=email)
+    if browser_hash:
+        who |= Q(browser_hash=browser_hash)
+    return bool(who) and Comment.objects.approved().filter(who).exists()
+
+
+def evaluate(s: Submission) -> Verdict:
+    """Apply the rules in order. Raises Refused when nothing must be stored."""
+    if s.honeypot or s.signature in ("forged", "too_fast"):
+        return Verdict(
+            Status.SPAM, flags=[f"anti-spam: {'honeypot' if s.honeypot else s.signature}"], silent_spam=True
+        )
+    if s.signature == "stale":
+        raise Refused(
+            "stale",
+            "This page was open for a long time, so the form expired. Your "
+            "comment is still here: please send it again.",
+        )
+    if not s.is_staff and not ratelimit.hit("comment", s.ip_hash, settings.COMMENTS_RATE):
+        raise Refused(
+            "rate_limited",
+            "You have sent several comments in a short time. Please "
+            "wait a few minutes and send this one again; your text is kept below.",
+            status_code=429,
+        )
+    since = timezone.now() - timedelta(days=1)
+    writer = Q(ip_hash=s.ip_hash)
+    if s.browser_hash:
+        writer |= Q(browser_hash=s.browser_hash)
+    if s.email:
+        writer |= Q(author_email__iexact=s.email)
+    if Comment.objects.filter(writer, post=s.post, body=s.body, created_at__gte=since).exists():
+        raise Refused(
+            "duplicate",
+            "It looks like you already sent this comment; it has been "
+            "received. There is no need to send it again.",
+        )
+    if s.is_staff:
+        return Verdict(Status.APPROVED, flags=["staff"], assessment=crisis.assess(""))
+
+    texts = [s.name, s.email, s.url, s.body]
+    disallowed = _contains_term(texts, _terms(ModerationTerm.Action.DISALLOW))
+    if disallowed:
+        return Verdict(Status.SPAM, flags=[f"disallowed term: {t}" for t in disallowed])
+
+    assessment = crisis.assess(s.body)
+    flags = []
+    if assessment.is_flagged:
+        flags.append(f"crisis language: {assessment.level}")
+    links = len(_LINK.findall(s.body)) + (1 if s.url else 0)
+    if links > settings.COMMENTS_MAX_LINKS:
+        flags.append(f"{links} links")
+    flags += [f"hold term: {t}" for t in _contains_term(texts, _terms(ModerationTerm.Action.HOLD))]
+    if flags:
+        return Verdict(Status.PENDING, flags=flags, assessment=assessment)
+
+    mode = settings.COMMENTS_MODERATION
+    if mode == "none" or (mode == "first_time" and is_returning_writer(s.email, s.browser_hash)):
+        return Verdict(Status.APPROVED, assessment=assessment)
+    return Verdict(
+        Status.PENDING,
+        flags=["moderation: all comments"] if mode == "all" else ["first comment"],
+        assessment=assessment,
+    )

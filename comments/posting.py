@@ -1,0 +1,74 @@
+"""Storing a reader's comment: where the form, the rules and the tree meet."""
+
+from django.conf import settings
+from django.db import transaction
+
+from . import moderation, notifications
+from .models import Comment
+from .policy import Refused, Submission, Verdict, evaluate
+
+Status = Comment.Status
+
+
+def resolve_parent(post, parent_id):
+    """The comment a reply attaches to, or None for a new thread.
+
+    Replies to a comment at the maximum depth attach to its parent (as WordPress does).
+    Raises Refused for a parent that is not visible or belongs to another post.
+    """
+    if not parent_id:
+        return None
+    parent = Comment.objects.filter(pk=parent_id, status=Status.APPROVED).first()
+    if parent is None or parent.post_id != post.pk:
+        raise Refused(
+            "bad_parent",
+            "The comment you were replying to is not available any more. "
+            "Your text is kept below: you can post it as a new comment.",
+        )
+    while parent.depth >= settings.COMMENTS_MAX_DEPTH and parent.parent_id:
+        parent = parent.parent
+    return parent
+
+
+def submit_comment(*, post, data, submission: Submission, user=None, region=""):
+    """Run the rules and store the comment. Returns (comment, verdict); raises Refused."""
+    if not post.comments_open:
+        raise Refused("closed", "Comments are closed on this post.", status_code=403)
+    parent = resolve_parent(post, data.get("parent"))
+    verdict: Verdict = evaluate(submission)
+    assessment = verdict.assessment
+    with transaction.atomic():
+        comment = Comment(
+            post=post,
+            parent=parent,
+            root_id=parent.root_id if parent else None,
+            depth=parent.depth + 1 if parent else 1,
+            author_name=submission.name,
+            author_email=submission.email,
+            author_url=submission.url,
+            user=user if submission.is_staff else None,
+            is_staff_reply=submission.is_staff,
+            body=submission.body,
+            content_note=bool(data.get("content_note")),
+            status=verdict.status,
+            ip_hash=submission.ip_hash,
+            browser_hash=submission.browser_hash,
+            region=region,
+            flags=verdict.flags,
+            notify_replies=bool(data.get("notify")) and not verdict.silent_spam,
+        )
+        if assessment is not None:
+            comment.crisis_level = assessment.level
+            comment.crisis_categories = list(assessment.categories)
+            comment.crisis_matches = list(assessment.matches)
+        comment.save()
+        moderation.record_submission(
+            comment,
+            actor=user if submission.is_staff else None,
+            note="; ".join(verdict.flags),
+        )
+        if comment.notify_replies and comment.author_email:
+            notifications.request_subscription(comment)
+        if verdict.alert_moderators:
+            notifications.notify_moderators(comment)
+    return comment, verdict

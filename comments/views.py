@@ -1,0 +1,288 @@
+"""Reader-side comment views. Thin: rules live in policy/posting, state changes in moderation."""
+
+import json
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from blog.models import Post
+
+from . import identity, moderation
+from .crisis import WORRIED_REPORT_LEVEL, assess
+from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
+from .models import CRISIS_RANK, Comment, Report, Subscription
+from .policy import Refused, Submission
+from .posting import submit_comment
+from .tree import load_tree_page, tree_version
+
+REMEMBER_COOKIE = "haven_commenter"
+REMEMBER_SALT = "haven.commenter"
+NOTICE_KEY = "comment_notice"
+
+
+def _remembered(request):
+    raw = request.get_signed_cookie(REMEMBER_COOKIE, default=None, salt=REMEMBER_SALT)
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:
+        data = {}
+    return {k: v for k, v in data.items() if k in ("name", "email", "url")}
+
+
+def _rendered_tree(request, post, page, own_ids):
+    """The tree's HTML and counts: from the cache unless this browser has its own comments."""
+    key = f"comments:tree:{post.pk}:{tree_version(post.pk)}:{page}"
+    use_cache = settings.COMMENTS_TREE_CACHE and not own_ids
+    if use_cache:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    tree = load_tree_page(post, page, own_ids)
+    edit_until = time.time() - settings.COMMENTS_EDIT_MINUTES * 60
+    editable = {pk for pk in own_ids if (identity.own_comment_time(request, pk) or 0) > edit_until}
+    context = {
+        "tree": tree,
+        "post": post,
+        "editable": editable,
+        "max_depth": settings.COMMENTS_MAX_DEPTH,
+    }
+    result = {
+        "html": render_to_string("comments/tree.html", context),
+        "count": tree.count,
+        "page": tree.page,
+        "num_pages": tree.num_pages,
+    }
+    if use_cache:
+        cache.set(key, result, 24 * 3600)
+    return result
+
+
+def comment_section_context(request, post, form=None, refusal=None):
+    """Everything the post page needs below the article."""
+    try:
+        page = int(request.GET.get("cpage", 1))
+    except ValueError:
+        page = 1
+    own_ids = identity.own_comment_ids(request)
+    tree = _rendered_tree(request, post, page, own_ids)
+    reply_to = None
+    parent_id = (
+        form.data.get("parent")
+        if form is not None and form.is_bound
+        else request.GET.get("replyto")
+    )
+    if parent_id and str(parent_id).isdigit():
+        reply_to = (
+            Comment.objects.filter(pk=parent_id, post=post, status=Comment.Status.APPROVED)
+            .only("pk", "author_name")
+            .first()
+        )
+    if form is None:
+        form = CommentForm(post=post, initial={**_remembered(request), "parent": parent_id})
+    notice = request.session.pop(NOTICE_KEY, None) if hasattr(request, "session") else None
+    return {
+        "comment_tree": tree,
+        "comment_form": form,
+        "reply_to": reply_to,
+        "refusal": refusal,
+        "comment_notice": notice,
+    }
+
+
+def _hand_back(request, post, form, refusal):
+    """Show the post again with the writer's text in the form and the reason on top."""
+    if form.is_bound:
+        form.data = form.data.copy()
+        form.data["security"] = form.fresh_security()
+    context = {"post": post, **comment_section_context(request, post, form, refusal)}
+    status = refusal.status_code if refusal else 400
+    return render(request, "blog/post_detail.html", context, status=status)
+
+
+@require_POST
+def post_comment(request, post_id):
+    post = get_object_or_404(Post.objects.published(), pk=post_id)
+    form = CommentForm(request.POST, post=post)
+    if not post.comments_open:
+        return _hand_back(
+            request,
+            post,
+            form,
+            Refused(
+                "closed",
+                "Comments are closed on this post. Your text is below if you want to keep it.",
+                403,
+            ),
+        )
+    if not form.is_valid():
+        return _hand_back(request, post, form, None)
+    data = form.cleaned_data
+    user = request.user if request.user.is_authenticated else None
+    submission = Submission(
+        post=post,
+        name=data["name"],
+        email=data["email"],
+        url=data["url"],
+        body=data["body"],
+        signature=check_signature(data["security"], post.pk),
+        honeypot=data["honeypot"],
+        ip_hash=identity.ip_hash(request),
+        browser_hash=identity.browser_hash(request, True),
+        is_staff=bool(user and user.has_perm("comments.moderate_comment")),
+    )
+    try:
+        comment, verdict = submit_comment(
+            post=post,
+            data=data,
+            submission=submission,
+            user=user,
+            region=request.COOKIES.get("haven_region", "")[:4],
+        )
+    except Refused as refusal:
+        return _hand_back(request, post, form, refusal)
+    if verdict.silent_spam:
+        # Bots learn nothing: the same redirect a person gets, without a pending preview.
+        return redirect(post.get_absolute_url() + "#comments")
+    identity.remember_own_comment(request, comment)
+    level = comment.crisis_level
+    request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}
+    if CRISIS_RANK[level] >= CRISIS_RANK["crisis"]:
+        response = redirect("comments:after_submit", pk=comment.pk)
+    else:
+        response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+    if data["remember"]:
+        value = json.dumps({k: data[k] for k in ("name", "email", "url")})
+        response.set_signed_cookie(
+            REMEMBER_COOKIE,
+            value,
+            salt=REMEMBER_SALT,
+            max_age=365 * 86400,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    else:
+        response.delete_cookie(REMEMBER_COOKIE)
+    return response
+
+
+def _own_editable_comment(request, pk):
+    """The writer's own comment, if still within the edit window and unanswered."""
+    written = identity.own_comment_time(request, pk)
+    if not written or time.time() - written > settings.COMMENTS_EDIT_MINUTES * 60:
+        raise Http404("This comment can no longer be changed from this browser.")
+    comment = get_object_or_404(
+        Comment.objects.select_related("post"),
+        pk=pk,
+        status__in=[Comment.Status.PENDING, Comment.Status.APPROVED],
+    )
+    if comment.replies.exclude(status=Comment.Status.SPAM).exists():
+        raise Http404("Someone has replied to this comment, so it can no longer be changed.")
+    return comment
+
+
+def edit_own_comment(request, pk):
+    comment = _own_editable_comment(request, pk)
+    form = EditOwnCommentForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            comment = moderation.edit(comment, body=form.cleaned_data["body"], actor_label="writer")
+            result = assess(comment.body)
+            if CRISIS_RANK[result.level] > comment.crisis_rank:
+                Comment.objects.filter(pk=comment.pk).update(
+                    crisis_level=result.level,
+                    crisis_rank=CRISIS_RANK[result.level],
+                    crisis_matches=list(result.matches),
+                    crisis_categories=list(result.categories),
+                )
+        messages.success(request, "Your comment was updated.")
+        return redirect(comment.get_absolute_url())
+    return render(request, "comments/edit_own.html", {"comment": comment, "form": form})
+
+
+def delete_own_comment(request, pk):
+    comment = _own_editable_comment(request, pk)
+    if request.method == "POST":
+        moderation.remove(comment, actor_label="writer", note="deleted by its writer")
+        messages.success(request, "Your comment was deleted.")
+        return redirect(comment.post.get_absolute_url() + "#comments")
+    return render(request, "comments/delete_own.html", {"comment": comment})
+
+
+def report_comment(request, pk):
+    comment = get_object_or_404(
+        Comment.objects.select_related("post"), pk=pk, status=Comment.Status.APPROVED
+    )
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        with transaction.atomic():
+            Report.objects.create(
+                comment=comment,
+                reason=reason,
+                note=form.cleaned_data["note"],
+                ip_hash=identity.ip_hash(request),
+            )
+            updates = {"open_reports": comment.open_reports + 1}
+            if reason == Report.Reason.WORRIED and comment.crisis_rank < CRISIS_RANK["crisis"]:
+                updates.update(
+                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=CRISIS_RANK[WORRIED_REPORT_LEVEL]
+                )
+            Comment.objects.filter(pk=comment.pk).update(**updates)
+            if reason == Report.Reason.WORRIED:
+                from .notifications import notify_moderators
+
+                comment.refresh_from_db()
+                notify_moderators(comment)
+        messages.success(request, "Thank you. A moderator will look at this comment.")
+        return redirect(comment.get_absolute_url())
+    return render(request, "comments/report.html", {"comment": comment, "form": form})
+
+
+def confirm_subscription(request, token):
+    """Confirm on POST, so a mail scanner opening the link confirms nothing."""
+    subscription = get_object_or_404(Subscription, token=token)
+    if request.method == "POST":
+        Subscription.objects.filter(pk=subscription.pk, confirmed_at=None).update(
+            confirmed_at=timezone.now(), unsubscribed_at=None
+        )
+        messages.success(request, "Thank you: you will get an email when someone replies.")
+        return redirect(subscription.comment.post.get_absolute_url())
+    return render(request, "comments/confirm_subscription.html", {"subscription": subscription})
+
+
+def unsubscribe(request, token):
+    """One click, from the email link or the List-Unsubscribe-Post header; idempotent."""
+    subscription = get_object_or_404(Subscription, token=token)
+    Subscription.objects.filter(pk=subscription.pk, unsubscribed_at=None).update(
+        unsubscribed_at=timezone.now()
+    )
+    return render(request, "comments/unsubscribed.html", {"subscription": subscription})
+
+
+def csrf_failure(request, reason=""):
+    """An expired or missing CSRF token: never lose the writer's text."""
+    post_id = getattr(request, "resolver_match", None) and request.resolver_match.kwargs.get(
+        "post_id"
+    )
+    if request.method == "POST" and post_id:
+        post = Post.objects.published().filter(pk=post_id).first()
+        if post is not None:
+            form = CommentForm(request.POST, post=post)
+            refusal = Refused(
+                "csrf",
+                "Your session expired before the comment was sent. Your "
+                "text is safe below: please press Post comment again.",
+                403,
+            )
+            form.is_valid()
+            return _hand_back(request, post, form, refusal)
+    return render(request, "403_csrf.html", {"reason": reason}, status=403)
