@@ -15,12 +15,13 @@ from django.views.decorators.http import require_POST
 
 from blog.models import Post
 
-from . import identity, moderation
+from . import identity, moderation, resources
 from .crisis import WORRIED_REPORT_LEVEL, assess
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
 from .models import CRISIS_RANK, Comment, Report, Subscription
 from .policy import Refused, Submission
 from .posting import submit_comment
+from .resources import resources_version
 from .tree import load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
@@ -46,14 +47,14 @@ def _rendered_tree(request, post, page, own_ids):
         if cached is not None:
             return cached
     tree = load_tree_page(post, page, own_ids)
-    edit_until = time.time() - settings.COMMENTS_EDIT_MINUTES * 60
-    editable = {pk for pk in own_ids if (identity.own_comment_time(request, pk) or 0) > edit_until}
-    context = {
-        "tree": tree,
-        "post": post,
-        "editable": editable,
-        "max_depth": settings.COMMENTS_MAX_DEPTH,
-    }
+    if own_ids:
+        edit_until = time.time() - settings.COMMENTS_EDIT_MINUTES * 60
+        own = set(own_ids)
+        for node in tree.items:
+            if node.comment.pk in own:
+                written = identity.own_comment_time(request, node.comment.pk) or 0
+                node.editable = written > edit_until
+    context = {"tree": tree, "post": post}
     result = {
         "html": render_to_string("comments/tree.html", context),
         "count": tree.count,
@@ -91,6 +92,8 @@ def comment_section_context(request, post, form=None, refusal=None):
     return {
         "comment_tree": tree,
         "comment_form": form,
+        "comment_checkboxes": [form[name] for name in ("content_note", "notify", "remember")],
+        "resources_version": resources_version(),  # keys the cached support-line fragments
         "reply_to": reply_to,
         "refusal": refusal,
         "comment_notice": notice,
@@ -144,7 +147,7 @@ def post_comment(request, post_id):
             data=data,
             submission=submission,
             user=user,
-            region=request.COOKIES.get("haven_region", "")[:4],
+            region=resources.region_for_request(request),
         )
     except Refused as refusal:
         return _hand_back(request, post, form, refusal)

@@ -124,8 +124,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "moderation:queue"
 LOGOUT_REDIRECT_URL = "blog:home"
 
-# Log-in throttling (django-axes), kept in the cache so it is shared by every app server.
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+# Log-in throttling (django-axes): in Redis when there is one, so every app server shares it;
+# in the database otherwise (a local-memory cache would count per process).
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if REDIS_URL
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
@@ -150,6 +155,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=False)
+
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, adopted now
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

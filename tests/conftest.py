@@ -34,6 +34,30 @@ def _test_settings(settings):
 
 
 @pytest.fixture(autouse=True)
+def _seed_data(request):
+    """Data migrations' rows, back after a transactional test flushed every table."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from comments.models import CrisisResource
+
+    if not Group.objects.filter(name="Moderators").exists():
+        _run_migration_function("0002_moderators_group", "create_group", apps)
+    if not CrisisResource.objects.exists():
+        _run_migration_function("0003_seed_crisis_resources", "seed", apps)
+
+
+def _run_migration_function(module, function, apps):
+    from importlib import import_module
+
+    getattr(import_module(f"comments.migrations.{module}"), function)(apps, None)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield

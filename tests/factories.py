@@ -22,6 +22,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class ModeratorFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
     username = factory.Sequence(lambda n: f"moderator{n}")
     is_staff = True
 
