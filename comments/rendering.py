@@ -52,9 +52,16 @@ _cleaner = bleach.Cleaner(
 )
 
 
+# Any "<" that does not open or close an allowed tag is text. Escaping it before bleach parses
+# means "<!--", "<?", "<!DOCTYPE" or "</ x" can never start a comment that hides what follows.
+_NOT_AN_ALLOWED_TAG = re.compile(
+    r"<(?!/?(?:%s)(?:[\s/>]|$))" % "|".join(sorted(COMMENT_TAGS)), re.IGNORECASE
+)
+
+
 def sanitise_fragment(text):
     """Allowlisted inline HTML; anything else escaped so it reads as typed."""
-    return _cleaner.clean(text)
+    return _cleaner.clean(_NOT_AN_ALLOWED_TAG.sub("&lt;", text))
 
 
 def render_comment_body(text):

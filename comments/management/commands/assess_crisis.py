@@ -1,0 +1,19 @@
+"""Assess texts for crisis language: one text a line in, one JSON object a line out."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+
+from comments.crisis import assess
+
+
+class Command(BaseCommand):
+    help = "Read one text per line on stdin; write one JSON assessment per line on stdout."
+    stealth_options = ("stdin",)
+
+    def handle(self, *args, **options):
+        source = options.get("stdin") or sys.stdin
+        for line in source:
+            result = assess(line.rstrip("\n"))
+            self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False))
