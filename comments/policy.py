@@ -5,7 +5,8 @@
 2. rate limit per hashed IP -> refused with 429, text kept.
 3. duplicate (same text, post and writer within a day) -> refused with a clear message.
 4. staff -> approved with an author badge (they are the moderators).
-5. disallowed terms (name, email, website or text) -> spam.
+5. disallowed terms (name, email, website or text) -> spam, unless the text reads as distress
+   or crisis: then it is held and flagged like any crisis comment, never silently spammed;
 6. crisis language -> pending, flagged, moderators alerted at once, writer shown support.
 7. more than COMMENTS_MAX_LINKS links, or a hold term -> pending.
 8. COMMENTS_MODERATION: all -> pending; first_time -> approved for a returning writer; none.
@@ -119,11 +120,12 @@ def evaluate(s: Submission) -> Verdict:
 
     texts = [s.name, s.email, s.url, s.body]
     disallowed = _contains_term(texts, _terms(ModerationTerm.Action.DISALLOW))
-    if disallowed:
+    assessment = crisis.assess(s.body)
+    if disallowed and not assessment.is_flagged:
         return Verdict(Status.SPAM, flags=[f"disallowed term: {t}" for t in disallowed])
 
-    assessment = crisis.assess(s.body)
-    flags = []
+    # A writer in crisis is never filed away as spam: a person must see it, whatever words it has.
+    flags = [f"disallowed term: {t}" for t in disallowed]
     if assessment.is_flagged:
         flags.append(f"crisis language: {assessment.level}")
     links = len(_LINK.findall(s.body)) + (1 if s.url else 0)

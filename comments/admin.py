@@ -1,0 +1,168 @@
+"""Admin for comments and their records.
+
+The admin changes a comment's state only through ``comments.moderation`` (the same functions the
+queue calls), so an admin action leaves the same audit trail. Nothing here deletes a comment:
+that is the retention job's work (``purge_comments``).
+"""
+
+import importlib.util
+
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+
+from . import moderation
+from .models import Comment, ModerationEvent, ModerationTerm, OutgoingEmail, Report, Subscription
+from .queue import action_applies
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that are written by the code, never by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def _transition_action(name, label):
+    """An admin action that runs one transition on every selected comment."""
+
+    def action(modeladmin, request, queryset):
+        function = moderation.TRANSITIONS[name]
+        changed = 0
+        for comment in queryset:
+            if action_applies(comment, name):
+                function(comment, actor=request.user, note="admin action")
+                changed += 1
+        modeladmin.message_user(request, f"{label}: {changed} comment(s).", messages.SUCCESS)
+
+    action.__name__ = f"{name}_comments"
+    action.short_description = label
+    action.allowed_permissions = ("moderate",)
+    return action
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("author_name", "short_body", "post", "status", "crisis_level", "created_at")
+    list_filter = ("status", "crisis_level", "is_staff_reply", "created_at")
+    search_fields = ("author_name", "author_email", "body")
+    list_select_related = ("post",)
+    date_hierarchy = "created_at"
+    fields = (
+        "post", "parent", "author_name", "author_email", "author_url", "user", "is_staff_reply",
+        "body", "status", "crisis_level", "crisis_matches", "flags", "open_reports", "region",
+        "created_at",
+    )  # fmt: skip
+    readonly_fields = tuple(f for f in fields if f != "body")
+    actions = [
+        _transition_action("approve", "Approve"),
+        _transition_action("spam", "Mark spam"),
+        _transition_action("remove", "Remove"),
+        _transition_action("restore", "Restore"),
+        "erase_writers",
+    ]
+
+    @admin.display(description="Comment")
+    def short_body(self, obj):
+        return obj.body[:80]
+
+    def has_add_permission(self, request):
+        return False  # comments come from readers, imports and the queue's reply box
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # nothing is deleted by a click; see purge_comments
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("comments.moderate_comment")
+
+    def save_model(self, request, obj, form, change):
+        """The only editable field is the text, and an edit goes through the audit log."""
+        if change and "body" in form.changed_data:
+            moderation.edit(obj, body=obj.body, actor=request.user, note="edited in the admin")
+
+    @admin.action(description="Erase all comments by these writers' emails (privacy)",
+                  permissions=["moderate"])  # fmt: skip
+    def erase_writers(self, request, queryset):
+        """Erasure cannot be undone, so it asks once more before it runs."""
+        emails = sorted({c.author_email.lower() for c in queryset if c.author_email})
+        if not emails:
+            self.message_user(request, "None of these comments has an email address to erase "
+                              "by.", messages.WARNING)  # fmt: skip
+            return None
+        if request.POST.get("confirm") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Erase these writers' comments?",
+                "emails": emails,
+                "queryset": queryset,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "moderation/admin_erase_confirm.html", context)
+        from .privacy import erase_comments
+
+        erased = sum(erase_comments(email, actor=request.user) for email in emails)
+        self.message_user(request, f"Erased {erased} comment(s) by {len(emails)} writer(s).",
+                          messages.SUCCESS)  # fmt: skip
+        return None
+
+
+@admin.register(ModerationEvent)
+class ModerationEventAdmin(ReadOnlyAdmin):
+    list_display = ("at", "action", "comment_ref", "actor", "actor_label", "from_status",
+                    "to_status")  # fmt: skip
+    list_filter = ("action", "to_status")
+    search_fields = ("note", "actor_label", "comment_ref")
+    list_select_related = ("actor",)
+    date_hierarchy = "at"
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ("comment", "reason", "created_at", "resolved_at")
+    list_filter = ("reason", ("resolved_at", admin.EmptyFieldListFilter))
+    list_select_related = ("comment",)
+    readonly_fields = ("comment", "reason", "note", "ip_hash", "created_at", "resolved_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ModerationTerm)
+class ModerationTermAdmin(admin.ModelAdmin):
+    list_display = ("term", "action")
+    list_filter = ("action",)
+    search_fields = ("term",)
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ("email", "comment", "created_at", "confirmed_at", "unsubscribed_at")
+    list_filter = (("confirmed_at", admin.EmptyFieldListFilter),
+                   ("unsubscribed_at", admin.EmptyFieldListFilter))  # fmt: skip
+    search_fields = ("email",)
+    list_select_related = ("comment",)
+    readonly_fields = ("comment", "email", "token", "created_at", "confirmed_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(ReadOnlyAdmin):
+    list_display = ("subject", "kind", "created_at", "sent_at", "attempts")
+    list_filter = ("kind", ("sent_at", admin.EmptyFieldListFilter))
+    search_fields = ("subject",)
+    date_hierarchy = "created_at"
+
+
+try:
+    from . import admin_resources  # noqa: E402,F401
+except ImportError:  # the crisis-resources admin ships separately; a broken one must show
+    if importlib.util.find_spec(f"{__package__}.admin_resources") is not None:
+        raise
