@@ -8,6 +8,7 @@ that is the retention job's work (``purge_comments``).
 import importlib.util
 
 from django.contrib import admin, messages
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
 from . import moderation
@@ -35,9 +36,13 @@ def _transition_action(name, label):
         function = moderation.TRANSITIONS[name]
         changed = 0
         for comment in queryset:
-            if action_applies(comment, name):
+            if not action_applies(comment, name):
+                continue
+            try:
                 function(comment, actor=request.user, note="admin action")
                 changed += 1
+            except moderation.NotAllowed as refusal:
+                modeladmin.message_user(request, f"{comment}: {refusal}", messages.WARNING)
         modeladmin.message_user(request, f"{label}: {changed} comment(s).", messages.SUCCESS)
 
     action.__name__ = f"{name}_comments"
@@ -65,6 +70,7 @@ class CommentAdmin(admin.ModelAdmin):
         _transition_action("remove", "Remove"),
         _transition_action("restore", "Restore"),
         "erase_writers",
+        "download_writer_data",
     ]
 
     @admin.display(description="Comment")
@@ -110,6 +116,18 @@ class CommentAdmin(admin.ModelAdmin):
         self.message_user(request, f"Erased {erased} comment(s) by {len(emails)} writer(s).",
                           messages.SUCCESS)  # fmt: skip
         return None
+
+
+    @admin.action(description="Download all data of these writers' emails (privacy)",
+                  permissions=["moderate"])  # fmt: skip
+    def download_writer_data(self, request, queryset):
+        from .privacy import export_data
+
+        emails = sorted({c.author_email.lower() for c in queryset if c.author_email})
+        response = JsonResponse({"writers": [export_data(email) for email in emails]},
+                                json_dumps_params={"indent": 2})  # fmt: skip
+        response["Content-Disposition"] = 'attachment; filename="writer-data.json"'
+        return response
 
 
 @admin.register(ModerationEvent)

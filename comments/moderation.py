@@ -14,6 +14,27 @@ from .tree import bump_tree_version
 Status = Comment.Status
 
 
+class NotAllowed(Exception):
+    """A transition the rules forbid; the message says what to do instead."""
+
+
+UNEDITED_IMMINENT = (
+    "This comment describes a plan, a method or a goodbye, so it is never published as "
+    "written. Edit out any method detail first (or mark it as not a crisis), then approve it."
+)
+
+
+def _check_publishable(comment):
+    """CRISIS.md: method detail harms other readers, so imminent comments need an edit first."""
+    if comment.crisis_level != CrisisLevel.IMMINENT:
+        return
+    edited = ModerationEvent.objects.filter(
+        comment=comment, action="edit", actor__isnull=False
+    ).exists()
+    if not edited:
+        raise NotAllowed(UNEDITED_IMMINENT)
+
+
 def _record(comment, *, action, actor=None, actor_label="", from_status="", note=""):
     return ModerationEvent.objects.create(
         comment=comment,
@@ -42,6 +63,8 @@ def _set_status(comment, to_status, *, action, actor=None, actor_label="", note=
     with transaction.atomic():
         locked = _locked(comment)
         from_status = locked.status
+        if to_status == Status.APPROVED:
+            _check_publishable(locked)
         locked.status = to_status
         if action == "approve" and locked.open_reports:
             locked.open_reports = 0

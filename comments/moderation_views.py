@@ -269,7 +269,10 @@ def act(request, pk, action):
     if not queue.action_applies(comment, action):
         return _done(request, f"Nothing to do: this comment is already {comment.status}.",
                      [comment], status=409)  # fmt: skip
-    comment = moderation.TRANSITIONS[action](comment, actor=request.user)
+    try:
+        comment = moderation.TRANSITIONS[action](comment, actor=request.user)
+    except moderation.NotAllowed as refusal:
+        return _done(request, str(refusal), [comment], status=409)
     return _done(request, f"{DONE[action]}: the comment by {comment.author_name}.", [comment])
 
 
@@ -282,15 +285,21 @@ def bulk(request):
         errors = "; ".join(e for field in form.errors.values() for e in field)
         return _done(request, errors or "Choose comments and an action.", status=400)
     action = form.cleaned_data["action"]
-    changed, skipped = [], 0
+    changed, skipped, refused = [], 0, 0
     for comment in Comment.objects.filter(pk__in=form.cleaned_data["ids"]).select_related("post"):
-        if queue.action_applies(comment, action):
-            changed.append(moderation.TRANSITIONS[action](comment, actor=request.user))
-        else:
+        if not queue.action_applies(comment, action):
             skipped += 1
+            continue
+        try:
+            changed.append(moderation.TRANSITIONS[action](comment, actor=request.user))
+        except moderation.NotAllowed:
+            refused += 1
     message = f"{DONE[action]}: {len(changed)} comment{'s' if len(changed) != 1 else ''}."
     if skipped:
         message += f" {skipped} already had that state and were left alone."
+    if refused:
+        message += (f" {refused} describe a plan or method and need an edit before they can "
+                    "be published.")
     return _done(request, message, changed)
 
 
@@ -309,9 +318,12 @@ def reply(request, pk):
         return _done(request, form.errors["body"][0], [comment], status=400)
     if comment.status in (Comment.Status.SPAM, Comment.Status.REMOVED):
         return _done(request, "Restore this comment before replying to it.", [comment], status=409)
-    comment, staff_reply = queue.approve_and_reply(
-        comment, user=request.user, body=form.cleaned_data["body"]
-    )
+    try:
+        comment, staff_reply = queue.approve_and_reply(
+            comment, user=request.user, body=form.cleaned_data["body"]
+        )
+    except moderation.NotAllowed as refusal:
+        return _done(request, str(refusal), [comment], status=409)
     return _done(
         request, f"Approved and replied to {comment.author_name}.", [comment],
         reply_id=staff_reply.pk, reply_url=staff_reply.get_absolute_url(),
