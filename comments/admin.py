@@ -117,7 +117,6 @@ class CommentAdmin(admin.ModelAdmin):
                           messages.SUCCESS)  # fmt: skip
         return None
 
-
     @admin.action(description="Download all data of these writers' emails (privacy)",
                   permissions=["moderate"])  # fmt: skip
     def download_writer_data(self, request, queryset):

@@ -9,6 +9,7 @@ shown on every form.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import logging
@@ -25,8 +26,7 @@ WORRIED_REPORT_LEVEL = "crisis"
 MAX_MATCHES = 10
 LEXICON_PATH = Path(__file__).with_name("crisis_lexicon.json")
 
-# Patterns in the lexicon that start with this prefix share one compiled branch (see _compile).
-_SUBJECT_PREFIX = "{i}{adv}"
+_SUBJECT_PREFIX = "{i}{adv}"  # patterns starting with it share one compiled copy of it
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _QUOTES = str.maketrans(
     {
@@ -34,10 +34,11 @@ _QUOTES = str.maketrans(
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
     }
 )
+_QUOTING_APOSTROPHE = re.compile(r"(?<![^\W_])'(?=\w)|(?<=[\w.!?,])'(?!\w)")  # 'like this'
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
-_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # "sooooo" -> "so", "killll" -> "kil"
-_LINE_BREAKS = re.compile(r"\s*\n\s*")
-_SPACES = re.compile(r"[^\S\n]+")
+_STRETCHED = re.compile(r"([a-z])\1\1+")  # "sooooo" -> "so", "killll" -> "kil"
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s+|$)|\n")
+_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -77,16 +78,18 @@ def max_level(*levels: str | None) -> str:
 
 
 def normalise(text: str) -> str:
-    """Fold the many ways people type the same words into one form the patterns are written for.
+    """Fold the many ways people type the same words into the one form the patterns are written for.
 
-    NFKC turns fullwidth and styled letters into plain ones; apostrophes are removed so that
-    "don't", "don’t" and "dont" read the same; line breaks are kept because they end sentences.
+    NFKC turns fullwidth and styled letters into plain ones; apostrophes are removed so "don't",
+    "don’t" and "dont" read the same, but a 'quoted phrase' keeps its quotes (someone else's words
+    can then be told apart); line breaks stay because they end sentences.
     """
     text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    text = _INVISIBLE.sub("", text).replace("'", "")
-    text = _STRETCHED.sub(r"\1", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    return _SPACES.sub(" ", text).strip()
+    text = _STRETCHED.sub(r"\1", _INVISIBLE.sub("", text))
+    if "'" in text:
+        text = _QUOTING_APOSTROPHE.sub('"', text).replace("'", "")
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def expand_macros(pattern: str, macros: dict[str, str]) -> str:
@@ -100,72 +103,132 @@ def expand_macros(pattern: str, macros: dict[str, str]) -> str:
 
 
 def _compile(patterns: list[str], macros: dict[str, str]) -> re.Pattern:
-    """Compile one category into one regex with word boundaries around every pattern.
-
-    Patterns sharing the first-person prefix are joined behind a single copy of it, so the
-    subject alternatives are tried once per position instead of once per pattern (speed only).
-    """
+    """One regex per category, word boundaries around every pattern; no capturing groups."""
     shared = [p[len(_SUBJECT_PREFIX) :] for p in patterns if p.startswith(_SUBJECT_PREFIX)]
     branches = [p for p in patterns if not p.startswith(_SUBJECT_PREFIX)]
     if shared:
         branches.insert(0, _SUBJECT_PREFIX + "(?:" + "|".join(f"(?:{p})" for p in shared) + ")")
-    body = "|".join(f"(?:{b})" for b in branches)
-    return re.compile(r"(?<!\w)(?:" + expand_macros(body, macros) + r")(?!\w)")
+    body = expand_macros("|".join(f"(?:{b})" for b in branches), macros)
+    regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    if regex.groups:
+        raise ValueError("crisis lexicon patterns must use (?:...), not capturing groups")
+    return regex
+
+
+def _trie(words: list[str]) -> re.Pattern:
+    """Compile many literal words as a trie, so each position tries a few branches, not all."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(root))
 
 
 @dataclass(frozen=True)
 class Lexicon:
     version: int
     reviewed: str
+    levels: dict[str, str]  # category -> level, most severe first
+    patterns: dict[str, re.Pattern]
     exceptions: re.Pattern
-    categories: tuple[tuple[str, str, re.Pattern], ...]  # (name, level, regex), severe first
+    anchors: re.Pattern  # every category's anchors in one trie
+    anchored: dict[str, frozenset[str]]  # anchor found -> categories worth examining
 
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Load and compile the reviewed lexicon once per process."""
+    """Load and compile the reviewed lexicon once per process.
+
+    Each category lists anchors: words one of which every one of its patterns needs (the tests
+    check this). Only sentences holding an anchor are matched against the category, which keeps a
+    long comment fast: most of its sentences are never run through the big patterns at all.
+    """
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     macros = data.get("macros", {})
-    categories = []
-    for name, spec in data["categories"].items():
-        if spec["level"] not in LEVELS[1:]:
-            raise ValueError(f"category {name!r} has unknown level {spec['level']!r}")
-        categories.append((name, spec["level"], _compile(spec["patterns"], macros)))
-    categories.sort(key=lambda item: -LEVELS.index(item[1]))
+    specs = sorted(data["categories"].items(), key=lambda item: -LEVELS.index(item[1]["level"]))
+    owners: dict[str, set[str]] = {}
+    for name, spec in specs:
+        if spec["level"] not in LEVELS[1:] or not spec.get("anchors"):
+            raise ValueError(f"category {name!r} needs a known level and at least one anchor")
+        for anchor in spec["anchors"]:  # matched as written: lower case, spaces kept
+            owners.setdefault(anchor, set()).add(name)
+    # An anchor found inside a longer anchor ("self" in "myself") also counts for its categories.
+    anchored = {
+        anchor: frozenset().union(*(cats for other, cats in owners.items() if other in anchor))
+        for anchor in owners
+    }
     return Lexicon(
         version=data["version"],
         reviewed=data["reviewed"],
+        levels={name: spec["level"] for name, spec in specs},
+        patterns={name: _compile(spec["patterns"], macros) for name, spec in specs},
         exceptions=_compile(data["exceptions"], macros),
-        categories=tuple(categories),
+        anchors=_trie(sorted(owners)),
+        anchored=anchored,
     )
 
 
 def assess(text: str) -> Assessment:
     """Grade one text. Never raises: a detector failure must not stop a comment being posted."""
     try:
-        return _assess(text)
+        return _assess(text if isinstance(text, str) else str(text or ""))
     except Exception:  # pragma: no cover - defensive; logged so a broken lexicon is noticed
         logger.exception("crisis detector failed; treating the text as level none")
         return NONE
 
 
+def _windows(lexicon: Lexicon, text: str) -> list[tuple[int, int, set[str]]]:
+    """Where to look: the sentences holding an anchor, with the categories to examine there.
+
+    A very long run-on sentence is cut to the words around the anchor (_REACH characters each
+    side, more than any pattern spans), so unpunctuated text cannot make the scan slow.
+    """
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    windows: list[tuple[int, int, set[str]]] = []
+    padded, pos = f" {text} ", 0  # so an anchor such as " od" is found at either end too
+    while match := lexicon.anchors.search(padded, pos):
+        at, pos = max(match.start() - 1, 0), match.start() + 1
+        index = bisect.bisect_right(starts, at) - 1
+        first = max(starts[index], text.rfind(" ", 0, max(at - _REACH, 0)) + 1)
+        last = min(starts[index + 1], (text.find(" ", at + _REACH) + 1) or len(text))
+        categories = lexicon.anchored[match.group()]
+        if windows and first <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(last, windows[-1][1]), windows[-1][2] | categories)
+        else:
+            windows.append((first, last, set(categories)))
+    return windows
+
+
 def _assess(text: str) -> Assessment:
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
     lexicon = load_lexicon()
-    # Figures of speech ("dying to read more") are blanked with a word character, which also
-    # stops a pattern from joining the words on either side of the gap.
-    cleaned = lexicon.exceptions.sub(" _ ", normalise(text))
-    if not cleaned.strip(" _"):
+    text = normalise(text)
+    covered: dict[str, tuple[int, int]] = {}  # category -> (window, end) of its last kept match
+    matches: list[str] = []
+    for number, (start, end, categories) in enumerate(_windows(lexicon, text)):
+        # Figures of speech ("dying to read more") and negations ("I would never hurt myself")
+        # are blanked with a word character, which also stops a pattern joining the words around.
+        window = lexicon.exceptions.sub(" _ ", text[start:end])
+        hits = sorted(
+            (m.start(), -m.end(), name, m.group().strip())
+            for name in categories
+            for m in lexicon.patterns[name].finditer(window)
+        )
+        for _, negative_end, name, phrase in hits:
+            if (number, -negative_end) > covered.get(name, (-1, -1)):  # not inside a longer one
+                covered[name] = (number, -negative_end)
+                matches.append(phrase)
+    if not covered:
         return NONE
-    level, categories, found = "none", [], []
-    for name, category_level, regex in lexicon.categories:
-        hits = [(m.start(), m.group().strip()) for m in regex.finditer(cleaned)]
-        if hits:
-            categories.append(name)
-            found.extend(hits)
-            level = max_level(level, category_level)
-    if not categories:
-        return NONE
-    matches = list(dict.fromkeys(phrase for _, phrase in sorted(found)))[:MAX_MATCHES]
-    return Assessment(level, tuple(categories), tuple(matches))
+    categories = tuple(name for name in lexicon.levels if name in covered)
+    level = max_level(*(lexicon.levels[name] for name in categories))
+    return Assessment(level, categories, tuple(dict.fromkeys(matches))[:MAX_MATCHES])

@@ -298,8 +298,9 @@ def bulk(request):
     if skipped:
         message += f" {skipped} already had that state and were left alone."
     if refused:
-        message += (f" {refused} describe a plan or method and need an edit before they can "
-                    "be published.")
+        message += (
+            f" {refused} describe a plan or method and need an edit before they can be published."
+        )
     return _done(request, message, changed)
 
 

@@ -88,7 +88,9 @@ def evaluate(s: Submission) -> Verdict:
     """Apply the rules in order. Raises Refused when nothing must be stored."""
     if s.honeypot or s.signature in ("forged", "too_fast"):
         return Verdict(
-            Status.SPAM, flags=[f"anti-spam: {'honeypot' if s.honeypot else s.signature}"], silent_spam=True
+            Status.SPAM,
+            flags=[f"anti-spam: {'honeypot' if s.honeypot else s.signature}"],
+            silent_spam=True,
         )
     if s.signature == "stale":
         raise Refused(

@@ -54,9 +54,8 @@ _cleaner = bleach.Cleaner(
 
 # Any "<" that does not open or close an allowed tag is text. Escaping it before bleach parses
 # means "<!--", "<?", "<!DOCTYPE" or "</ x" can never start a comment that hides what follows.
-_NOT_AN_ALLOWED_TAG = re.compile(
-    r"<(?!/?(?:%s)(?:[\s/>]|$))" % "|".join(sorted(COMMENT_TAGS)), re.IGNORECASE
-)
+_ALLOWED_NAMES = "|".join(sorted(COMMENT_TAGS))
+_NOT_AN_ALLOWED_TAG = re.compile(rf"<(?!/?(?:{_ALLOWED_NAMES})(?:[\s/>]|$))", re.IGNORECASE)
 
 
 def sanitise_fragment(text):

@@ -13,7 +13,9 @@ urlpatterns = [
     path("comments/<int:pk>/report/", views.report_comment, name="report"),
     path("comments/feed/", feeds.LatestCommentsFeed(), name="feed"),
     path("comments/feed/<int:post_id>/", feeds.PostCommentsFeed(), name="post_feed"),
-    path("comments/subscribe/<str:token>/", views.confirm_subscription, name="confirm_subscription"),
+    path(
+        "comments/subscribe/<str:token>/", views.confirm_subscription, name="confirm_subscription"
+    ),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("", include(support_urls.urlpatterns)),
     path("", include(privacy_urls.urlpatterns)),

@@ -40,7 +40,8 @@ def _remembered(request):
 
 def _rendered_tree(request, post, page, own_ids):
     """The tree's HTML and counts: from the cache unless this browser has its own comments."""
-    key = f"comments:tree:{post.pk}:{tree_version(post.pk)}:{page}"
+    # comments_open is part of the key: closing a post removes every Reply link at once.
+    key = f"comments:tree:{post.pk}:{tree_version(post.pk)}:{page}:{int(post.comments_open)}"
     use_cache = settings.COMMENTS_TREE_CACHE and not own_ids
     if use_cache:
         cached = cache.get(key)

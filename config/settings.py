@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "comments.middleware.RequestLimitsMiddleware",
+    "comments.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,7 +104,7 @@ if REDIS_URL:
     }
     # Reading must survive a Redis outage: the cache degrades to "no cache".
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False  # the rate limiter warns once per process
 else:
     CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://haven")}
 

@@ -68,12 +68,8 @@ def test_there_are_three_demo_posts_with_every_field(posts):
     assert len(posts) == 3
     for post in posts:
         assert set(post) == POST_KEYS
-        assert (
-            post["title"].strip() and post["slug"].strip() and post["excerpt"].strip()
-        )
-        assert post["categories"] and all(
-            isinstance(c, str) and c for c in post["categories"]
-        )
+        assert post["title"].strip() and post["slug"].strip() and post["excerpt"].strip()
+        assert post["categories"] and all(isinstance(c, str) and c for c in post["categories"])
         assert isinstance(post["days_ago"], int)
         assert isinstance(post["sensitive_topics"], bool)
 

@@ -106,6 +106,15 @@ plain_chunk = st.text(
     ),
     max_size=40,
 )
+
+QUOTED_ATTRIBUTE_BUG = (
+    "bleach re-escapes an allowed attribute whose value holds a double quote and an entity: "
+    "<q cite=<\"> gives cite='&amp;lt;\"', then cite='&amp;amp;lt;\"'. Reported with a fix "
+    "for comments/rendering.py (refuse attribute values containing '\"'); remove this mark "
+    "when it lands."
+)
+
+
 class _Text(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -133,11 +142,13 @@ def test_rendered_comments_hold_only_allowlisted_tags_and_attributes(text):
     assert_inert(render_comment_body(text), RENDERED_TAGS, RENDERED_ATTRIBUTES)
 
 
+@pytest.mark.xfail(strict=True, reason=QUOTED_ATTRIBUTE_BUG)
 @PROPERTY
 @given(typed_text)
 @example("<b>bold <a href='https://x.example'>link</a>")
 @example("see www.example.org & more")
 @example("<!--<")
+@example('<q cite=<">')
 def test_sanitising_twice_changes_nothing_more(text):
     once = sanitise_fragment(text)
     assert sanitise_fragment(once) == once

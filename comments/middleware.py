@@ -1,0 +1,134 @@
+"""Calm answers when a request is too big or the database is away.
+
+A reader's words must never be lost: if PostgreSQL is restarting when a comment is sent, the
+writer gets a 503 page with their text in a form they can send again, not an error trace.
+Oversized posts are refused before any view reads them (413), and a form with more fields
+than any of ours is refused with a plain explanation (400).
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 30
+RESENT_FIELDS = ("name", "email", "url", "parent", "security", "content_note", "notify", "remember")
+_outage = {"logged": False}
+
+
+def problem_page(request, status, *, title, message, kept=None):
+    """A standalone page (no context processors: they need the database we may not have)."""
+    context = {"title": title, "message": message, "status": status, **(kept or {})}
+    if kept and kept.get("resend_to"):
+        context["csrf_token"] = get_token(request)
+    response = HttpResponse(render_to_string("503.html", context), status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _content_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+class RequestLimitsMiddleware:
+    """413 for a post larger than DATA_UPLOAD_MAX_MEMORY_SIZE, 400 for too many fields."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            refusal = self.refusal(request)
+            if refusal is not None:
+                return refusal
+        return self.get_response(request)
+
+    def refusal(self, request):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        multipart = request.content_type == "multipart/form-data"  # file data is not counted
+        if limit is not None and not multipart and _content_length(request) > limit:
+            return self.too_big(request)
+        try:
+            request.POST  # noqa: B018 -- parse here (CSRF would next), answering limits kindly
+        except RequestDataTooBig:
+            return self.too_big(request)
+        except TooManyFieldsSent:
+            return problem_page(
+                request,
+                400,
+                title="This form could not be read",
+                message="It sent far more fields than any form on this site has, so nothing "
+                "was saved. Please go back, reload the page and try again.",
+            )
+        return None
+
+    @staticmethod
+    def too_big(request):
+        return problem_page(
+            request,
+            413,
+            title="That was too much to send at once",
+            message="Nothing was saved: a comment can be up to 10,000 characters. If you "
+            "were writing one, go back: this browser keeps a draft of it. You can shorten "
+            "it or send it in two parts.",
+        )
+
+
+class DatabaseUnavailableMiddleware:
+    """Turn a lost database connection into a calm 503, handing back any comment text.
+
+    Logged once per outage and process, not once per request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if _outage["logged"] and response.status_code < 500:
+            _outage["logged"] = False
+            log.warning("database reachable again")
+        return response
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        if not _outage["logged"]:
+            _outage["logged"] = True
+            log.warning("database unavailable, answering 503: %s", exception)
+        kept = _kept_text(request)
+        message = "The site is restarting part of itself; it usually takes under a minute."
+        if kept:
+            message += " Your words are below: nothing you wrote has been lost."
+        else:
+            message += " Please try again shortly."
+        response = problem_page(
+            request, 503, title="We can't save or show this right now", message=message, kept=kept
+        )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+
+def _kept_text(request):
+    """The writer's text, and for a comment the fields to send it again as it was."""
+    if request.method != "POST":
+        return {}
+    try:
+        body = request.POST.get("body", "")
+    except Exception:  # unreadable body: nothing to hand back
+        return {}
+    if not body:
+        return {}
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name != "comments:post":
+        return {"kept_text": body}
+    fields = {name: request.POST.get(name, "") for name in RESENT_FIELDS}
+    return {"kept_text": body, "resend_to": request.path, "resend_fields": fields}
