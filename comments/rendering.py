@@ -44,7 +44,10 @@ def _set_rel(attrs, new=False):
 
 _cleaner = bleach.Cleaner(
     tags=COMMENT_TAGS,
-    attributes=COMMENT_ATTRIBUTES,
+    # A value holding '"' is dropped: bleach would re-escape it on every pass.
+    attributes=lambda tag, name, value: (
+        name in COMMENT_ATTRIBUTES.get(tag, ()) and '"' not in value
+    ),
     protocols=COMMENT_PROTOCOLS,
     strip=False,
     strip_comments=False,

@@ -3,7 +3,6 @@
 import re
 from html.parser import HTMLParser
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -142,7 +141,6 @@ def test_rendered_comments_hold_only_allowlisted_tags_and_attributes(text):
     assert_inert(render_comment_body(text), RENDERED_TAGS, RENDERED_ATTRIBUTES)
 
 
-@pytest.mark.xfail(strict=True, reason=QUOTED_ATTRIBUTE_BUG)
 @PROPERTY
 @given(typed_text)
 @example("<b>bold <a href='https://x.example'>link</a>")
