@@ -370,3 +370,11 @@ def import_transaction(summary):
         yield
         if summary.dry_run:
             transaction.set_rollback(True)
+
+
+def run_import(importer_class, path, *, source, dry_run=False):
+    """Run ``importer_class(summary).run(path)`` in one transaction; return the Summary."""
+    summary = Summary(source=source, dry_run=dry_run)
+    with import_transaction(summary):
+        importer_class(summary).run(path)
+    return summary

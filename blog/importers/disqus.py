@@ -21,13 +21,12 @@ from . import (
     Authors,
     CommentWriter,
     ImportFailed,
-    Summary,
     ascii_slug,
     clean_email,
     clean_name,
-    import_transaction,
     ip_hash_if_recent,
     iter_xml,
+    run_import,
     typed_text,
 )
 
@@ -38,10 +37,7 @@ INDEX_PAGE = re.compile(r"^index\.(html?|php)$")
 
 def import_disqus(path, *, dry_run=False):
     """Import the Disqus export at ``path``; return a Summary. Raises ImportFailed."""
-    summary = Summary(source=f"Disqus export: {path}", dry_run=dry_run)
-    with import_transaction(summary):
-        DisqusImport(summary).run(path)
-    return summary
+    return run_import(DisqusImport, path, source=f"Disqus export: {path}", dry_run=dry_run)
 
 
 class DisqusImport:

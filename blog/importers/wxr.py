@@ -21,15 +21,14 @@ from . import (
     Authors,
     CommentWriter,
     ImportFailed,
-    Summary,
     ascii_slug,
     clean_email,
     clean_name,
     clean_url,
     digest,
-    import_transaction,
     ip_hash_if_recent,
     iter_xml,
+    run_import,
     typed_text,
 )
 
@@ -79,10 +78,7 @@ def qname(tag):
 
 def import_wxr(path, *, dry_run=False):
     """Import the WXR file at ``path``; return a Summary. Raises ImportFailed on a bad file."""
-    summary = Summary(source=f"WordPress export: {path}", dry_run=dry_run)
-    with import_transaction(summary):
-        WxrImport(summary).run(path)
-    return summary
+    return run_import(WxrImport, path, source=f"WordPress export: {path}", dry_run=dry_run)
 
 
 class WxrImport:
