@@ -7,6 +7,8 @@ topic: an inbox can be read over someone's shoulder.
 """
 
 import logging
+from collections import Counter
+from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -41,13 +43,21 @@ def queue_email(*, kind, to, subject, body, headers=None, send_now=True):
     return message
 
 
+class Delivery(StrEnum):
+    """What deliver() did. SKIPPED is no failure: another run had claimed the message."""
+
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
 def deliver(pk):
     """Send one stored message at most once; on failure leave it for a retry."""
     claimed = OutgoingEmail.objects.filter(pk=pk, sent_at=None).update(
         sent_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
-        return False
+        return Delivery.SKIPPED
     message = OutgoingEmail.objects.get(pk=pk)
     try:
         EmailMessage(
@@ -56,23 +66,22 @@ def deliver(pk):
     except Exception as exc:  # SMTP down, refused, timed out: keep it for later.
         log.warning("email %s not sent: %s", pk, exc)
         OutgoingEmail.objects.filter(pk=pk).update(sent_at=None, last_error=str(exc)[:500])
-        return False
-    return True
+        return Delivery.FAILED
+    return Delivery.SENT
 
 
 def send_pending(limit=500):
-    """Retry every unsent message, oldest first. Returns (sent, failed)."""
-    sent = failed = 0
-    for pk in (
+    """Retry every unsent message, oldest first. Returns (sent, failed, skipped).
+
+    A message another run claims between our listing and our claim is skipped, not failed.
+    """
+    pks = (
         OutgoingEmail.objects.filter(sent_at=None)
         .order_by("pk")
         .values_list("pk", flat=True)[:limit]
-    ):
-        if deliver(pk):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+    )
+    outcomes = Counter(deliver(pk) for pk in pks)
+    return outcomes[Delivery.SENT], outcomes[Delivery.FAILED], outcomes[Delivery.SKIPPED]
 
 
 def moderator_addresses():
@@ -111,7 +120,10 @@ def notify_moderators(comment):
 
 
 def send_digest():
-    """One email listing every comment waiting for review (for the digest setting)."""
+    """One email listing every comment waiting for review (for the digest setting).
+
+    Queued unsent: the caller delivers it, so it can report what actually happened.
+    """
     waiting = list(Comment.objects.pending().order_by("created_at")[:200])
     to = moderator_addresses()
     if not waiting or not to:
@@ -119,7 +131,11 @@ def send_digest():
     lines = [f"- {c.author_name}: {excerpt(c.body)}\n  {queue_link(c)}" for c in waiting]
     body = f"{len(waiting)} comment(s) are waiting for review.\n\n" + "\n".join(lines) + "\n"
     return queue_email(
-        kind="digest", to=to, subject=f"{len(waiting)} comment(s) waiting", body=body
+        kind="digest",
+        to=to,
+        subject=f"{len(waiting)} comment(s) waiting",
+        body=body,
+        send_now=False,
     )
 
 

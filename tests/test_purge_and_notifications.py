@@ -4,11 +4,13 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.mail.backends import smtp
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 from django.utils import timezone
 
 from comments.models import Comment, ModerationEvent, OutgoingEmail, Report
-from comments.notifications import queue_email
+from comments.notifications import Delivery, deliver, queue_email
 
 from .factories import CommentFactory
 
@@ -145,6 +147,58 @@ def test_send_pending_with_an_empty_outbox_sends_nothing(mailoutbox):
     assert mailoutbox == []
 
 
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+
+
+class AnotherRunSendsMeanwhile(smtp.EmailBackend):
+    """SMTP as configured, but while it connects another run sends message ``meanwhile``.
+
+    That run works: it goes through locmem. This is the race of two overlapping cron runs.
+    """
+
+    meanwhile = None
+
+    def send_messages(self, email_messages):
+        pk, type(self).meanwhile = type(self).meanwhile, None
+        if pk is not None:
+            with override_settings(EMAIL_BACKEND=LOCMEM):
+                assert deliver(pk) is Delivery.SENT
+        return super().send_messages(email_messages)
+
+
+def test_a_message_another_run_sent_is_skipped_while_an_smtp_failure_counts_as_failed(
+    settings, mailoutbox, monkeypatch
+):
+    smtp_down(settings)
+    settings.EMAIL_BACKEND = f"{__name__}.{AnotherRunSendsMeanwhile.__name__}"
+    first, second = (
+        queue_email(kind="reply", to=[to], subject="Hello", body="Hi", send_now=False)
+        for to in ("first@example.org", "second@example.org")
+    )
+    monkeypatch.setattr(AnotherRunSendsMeanwhile, "meanwhile", second.pk)
+    output = send_pending()
+    assert "Sent 0 email(s); 1 failed and stay queued for next time." in output
+    assert "1 left to another run that had already claimed them." in output
+    assert "1 email(s) could not be sent" in output
+    assert [m.to for m in mailoutbox] == [["second@example.org"]]
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.sent_at is None and first.last_error and first.attempts == 1
+    assert second.sent_at is not None and second.attempts == 1
+
+
+def test_deliver_says_whether_it_sent_failed_or_skipped(settings, mailoutbox):
+    message = queue_email(
+        kind="reply", to=["a@example.org"], subject="Hi", body="Hi", send_now=False
+    )
+    smtp_down(settings)
+    assert deliver(message.pk) is Delivery.FAILED
+    settings.EMAIL_BACKEND = LOCMEM
+    assert deliver(message.pk) is Delivery.SENT
+    assert deliver(message.pk) is Delivery.SKIPPED
+    assert len(mailoutbox) == 1
+
+
 # send_moderation_digest ----------------------------------------------------------------------
 
 
@@ -171,3 +225,20 @@ def test_digest_lists_each_waiting_comment_with_a_link_and_an_excerpt(
     assert message.to == [moderator.email]
     assert f"/moderation/?focus={first.pk}" in message.body
     assert "Short one." in message.body and "ending" not in message.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_digest_run_as_cron_does_outside_a_transaction_is_sent_once_and_says_so(
+    post, moderator, mailoutbox
+):
+    CommentFactory(post=post, status=Status.PENDING)
+    assert "Digest to 1 moderator(s) sent." in digest()
+    assert len(mailoutbox) == 1
+    assert OutgoingEmail.objects.get().attempts == 1
+
+
+def test_digest_that_cannot_be_sent_says_it_will_be_retried(post, moderator, settings):
+    CommentFactory(post=post, status=Status.PENDING)
+    smtp_down(settings)
+    assert "not sent yet; send_pending_notifications will retry it" in digest()
+    assert OutgoingEmail.objects.get(sent_at=None).last_error

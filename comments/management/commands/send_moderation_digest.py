@@ -5,7 +5,7 @@ Crisis-flagged comments are never left for the digest: they were emailed the mom
 
 from django.core.management.base import BaseCommand
 
-from comments.notifications import deliver, send_digest
+from comments.notifications import Delivery, deliver, send_digest
 
 
 class Command(BaseCommand):
@@ -16,6 +16,10 @@ class Command(BaseCommand):
         if message is None:
             self.stdout.write("No digest: nothing waits, or no moderator has an email address.")
             return
-        sent = deliver(message.pk)  # now, not at commit, so the report below is true
-        state = "sent" if sent else "not sent yet; send_pending_notifications will retry it"
+        outcome = deliver(message.pk)  # now, not at commit, so the report below is true
+        state = {
+            Delivery.SENT: "sent",
+            Delivery.FAILED: "not sent yet; send_pending_notifications will retry it",
+            Delivery.SKIPPED: "being sent by a send_pending_notifications run",
+        }[outcome]
         self.stdout.write(f"Digest to {len(message.to)} moderator(s) {state}.")

@@ -15,7 +15,10 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=500, help="At most this many per run.")
 
     def handle(self, *args, limit=500, **options):
-        sent, failed = send_pending(limit=limit)
-        self.stdout.write(f"Sent {sent} email(s); {failed} failed and stay queued for next time.")
+        sent, failed, skipped = send_pending(limit=limit)
+        line = f"Sent {sent} email(s); {failed} failed and stay queued for next time."
+        if skipped:  # overlapping cron runs: not a failure, so not counted as one
+            line += f" {skipped} left to another run that had already claimed them."
+        self.stdout.write(line)
         if failed:
             self.stderr.write(f"{failed} email(s) could not be sent; see OutgoingEmail.last_error.")
