@@ -15,9 +15,10 @@ import time
 import pytest
 from django.db import connections
 
-from . import servers
+from . import backing_services, haven_processes
+from .backing_services import REDIS_DB, REDIS_HOST, REDIS_PORT
 
-SHARED_REDIS_URL = f"redis://{servers.REDIS_HOST}:{servers.REDIS_PORT}/{servers.REDIS_DB}"
+SHARED_REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
 _FIGURES = []
 
 
@@ -32,15 +33,15 @@ def require(problem):
 
 @pytest.fixture(scope="session")
 def services():
-    require(servers.postgres_problem())
-    require(servers.redis_problem())
+    require(backing_services.postgres_problem())
+    require(backing_services.redis_problem())
 
 
 @pytest.fixture(scope="session")
 def service_binaries(services):
     """What the fault tests need to run private PostgreSQL and Redis instances."""
     try:
-        servers.PrivatePostgres.find_bin()
+        backing_services.PrivatePostgres.find_bin()
     except FileNotFoundError as exc:
         require(str(exc))
     for tool in ("redis-server", "redis-cli"):
@@ -52,20 +53,22 @@ class Site:
 
     def __init__(self, database_url, redis_url, cache_prefix, *, servers_count=1, **settings):
         self.database_url = database_url
-        self.ports = [servers.free_port() for _ in range(servers_count)]
-        self.env = servers.app_env(
+        self.ports = [backing_services.free_port() for _ in range(servers_count)]
+        self.env = haven_processes.app_env(
             database_url, redis_url, ports=self.ports, cache_prefix=cache_prefix, **settings
         )
-        seed = servers.migrate_and_seed(self.env)
+        seed = haven_processes.migrate_and_seed(self.env)
         self.post_id = seed["post_id"]
         self.post_url = seed["url"]
         self.comment_path = f"/comments/post/{self.post_id}/"
 
     def gunicorn(self, index=0, **options):
-        return servers.Gunicorn(self.env, port=self.ports[index], name=f"app{index}", **options)
+        return haven_processes.Gunicorn(
+            self.env, port=self.ports[index], name=f"app{index}", **options
+        )
 
     def sql(self, query, params=()):
-        return servers.sql(self.database_url, query, params)
+        return backing_services.sql(self.database_url, query, params)
 
     def bodies(self):
         """{body: number of rows with it}."""
@@ -84,7 +87,7 @@ class Site:
 def cache_prefix(services):
     prefix = f"haven_sys_{secrets.token_hex(4)}"
     yield prefix
-    servers.delete_redis_prefix(prefix)
+    backing_services.delete_redis_prefix(prefix)
 
 
 @pytest.fixture
@@ -94,7 +97,7 @@ def make_site(services, cache_prefix):
 
     def make(*, database_url=None, redis_url=SHARED_REDIS_URL, servers_count=1, **settings):
         if database_url is None:
-            context = servers.database()
+            context = backing_services.database()
             database_url = context.__enter__()
             made.append(context)
         return Site(database_url, redis_url, cache_prefix, servers_count=servers_count, **settings)

@@ -9,7 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from .conftest import clear_of_window_edge
-from .servers import Client, count_line, django_code, input_value, textarea_text
+from .haven_processes import django_code
+from .http_client import Client, count_line, input_value, textarea_text
 
 pytestmark = pytest.mark.system
 

@@ -1,8 +1,9 @@
 """Faults: PostgreSQL restarted under load, Redis stopped, a worker killed, SMTP down.
 
 PostgreSQL and Redis are stopped and started as private instances on their own ports
-(servers.PrivatePostgres / PrivateRedis), so a restart here never cuts off the rest of the
-suite or anyone else's tests; they are always started again, and removed, in a ``finally``.
+(backing_services.PrivatePostgres / PrivateRedis), so a restart here never cuts off the rest
+of the suite or anyone else's tests; they are always started again, and removed, in a
+``finally``.
 """
 
 import os
@@ -18,22 +19,17 @@ from collections import Counter
 import psycopg
 import pytest
 
-from .conftest import clear_of_window_edge
-from .servers import (
-    ROOT,
-    Client,
+from .backing_services import (
     PrivatePostgres,
     PrivateRedis,
     SmtpSink,
-    count_line,
-    django_code,
-    form_fields,
     free_port,
-    manage,
     redis_client,
-    textarea_text,
     wait_until,
 )
+from .conftest import clear_of_window_edge
+from .haven_processes import ROOT, django_code, manage
+from .http_client import Client, count_line, form_fields, textarea_text
 
 pytestmark = pytest.mark.system
 CALM_TITLE = "We can&#x27;t save or show this right now"
