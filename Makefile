@@ -56,4 +56,4 @@ bench: setup-dev
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .cache

@@ -3,7 +3,7 @@
 SQLite by default (a fresh file under bench/results/); a separate PostgreSQL database
 ``haven_bench`` on the same server when DATABASE_URL points at PostgreSQL, created and dropped
 here. Comments go in with bulk_create for speed, so what Comment.save would do (render body_html,
-make a top-level comment the root of its thread) is done here by hand.
+make a top-level comment the root of its thread, recount the post) is done here by hand.
 """
 
 import os
@@ -156,6 +156,7 @@ def add_comments(post, total, rng, start):
 
     from comments.models import Comment
     from comments.rendering import render_comment_body
+    from comments.tree import tree_changed
 
     specs = []  # (depth, parent index, root index)
     times = []
@@ -197,6 +198,7 @@ def add_comments(post, total, rng, start):
             Comment.objects.filter(post=post, depth=1).update(root=F("pk"))
             for comment in batch:
                 comment.root_id = comment.pk
+    tree_changed(post.pk)
     return len(comments)
 
 

@@ -8,7 +8,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 
+from .cache_versions import CacheVersion
 from .sanitize import sanitize_post_html
+
+SITE_SETTINGS_VERSION = CacheVersion("blog:site-settings-version")
 
 
 class Category(models.Model):
@@ -47,6 +50,16 @@ class PostQuerySet(models.QuerySet):
         return self.filter(
             status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED],
             published_at__lte=timezone.now(),
+        )
+
+    def next_publication(self):
+        """When the next scheduled post appears (None if none is waiting)."""
+        return (
+            self.filter(status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED])
+            .filter(published_at__gt=timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
         )
 
     def search(self, query):
@@ -98,6 +111,9 @@ class Post(models.Model):
         default=False,
         help_text="Touches suicide, self-harm or abuse: pins a support note above the comments.",
     )
+    # Kept by comments.tree.recount() at every change of the post's comments.
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    comment_thread_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -172,15 +188,17 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
+        SITE_SETTINGS_VERSION.bump_now_and_on_commit()
 
     @classmethod
     def load(cls):
         """The settings row, from the cache when possible (read on every page)."""
-        obj = cache.get(cls.CACHE_KEY)
+        key = f"{cls.CACHE_KEY}:{SITE_SETTINGS_VERSION.get()}"  # bumped by save(), everywhere
+        obj = cache.get(key)
         if obj is None:
-            obj, _ = cls.objects.get_or_create(pk=1)
-            cache.set(cls.CACHE_KEY, obj, 3600)
+            # Unsaved defaults until the owner saves: reading a page never writes.
+            obj = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(key, obj, 3600)
         return obj
 
     @property

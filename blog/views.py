@@ -3,8 +3,6 @@
 import hashlib
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -13,8 +11,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, MonthArchiveView
 
-from comments.models import Comment
+from comments.forms import sign_form
 
+from . import pages
 from .models import Category, Post
 
 POSTS_PER_PAGE = 10
@@ -22,23 +21,8 @@ SUMMARY_TTL = 7 * 24 * 3600
 
 
 def _listed(queryset):
-    """Published posts with their approved-comment count, in one query.
-
-    The count is a subquery per listed post (it reads the comment index of that post only),
-    not a join grouped over every comment of every post; the paginator's count skips it.
-    """
-    approved = (
-        Comment.objects.filter(post=OuterRef("pk"), status=Comment.Status.APPROVED)
-        .order_by()
-        .values("post")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    return (
-        queryset.published()
-        .annotate(comment_count=Coalesce(Subquery(approved), 0))
-        .order_by("-published_at", "-pk")
-    )
+    """Published posts, newest first; each carries its approved-comment count (kept on save)."""
+    return queryset.published().order_by("-published_at", "-pk")
 
 
 class ListedPost:
@@ -88,10 +72,24 @@ def listed_posts(posts):
 
 
 class ListedPostsMixin:
+    """A list page: summaries worked out once, and the page itself from blog.pages when shared."""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["object_list"] = listed_posts(context["object_list"])
         return context
+
+    def get(self, request, *args, **kwargs):
+        if not pages.is_shared(request, params=("page",)):
+            return super().get(request, *args, **kwargs)
+        page = request.GET.get("page", "")
+        key = pages.page_key(request, page, versions=[pages.LISTS_VERSION])
+        entry = pages.fetch(key)
+        if entry is None:
+            response = super().get(request, *args, **kwargs).render()
+            # A scheduled post appears by itself: the stored list lasts until then.
+            entry = pages.store(key, response, valid_until=Post.objects.next_publication())
+        return pages.respond(request, entry)
 
 
 class HomeView(ListedPostsMixin, ListView):
@@ -138,18 +136,42 @@ class SearchView(HomeView):
 
 
 def post_detail(request, year, month, slug):
-    post = get_object_or_404(Post.objects.published().select_related("author"), slug=slug)
-    local = post.get_absolute_url()
-    if local != request.path:
-        # The slug is the identity; a wrong date in the URL moves to the right one.
-        return redirect(local, permanent=True)
-    from comments.views import comment_section_context
+    """A post and its comments; for readers with no session, from blog.pages."""
+    from comments import views as comment_views
 
-    context = {
-        "post": post,
-        "post_summary": summaries([post])[post.pk],
-        **comment_section_context(request, post),
-    }
+    if not pages.is_shared(request, params=("cpage",)):
+        post = _published_post(request, slug)
+        if not isinstance(post, Post):
+            return post  # the redirect to the right date
+        context = {"post": post, **comment_views.comment_section_context(request, post)}
+        return _render_post(request, post, context)
+    key = pages.page_key(request)
+    entry = pages.fetch(key)
+    if entry is None:
+        post = _published_post(request, slug)
+        if not isinstance(post, Post):
+            return post
+        context = {"post": post, **comment_views.shared_section_context(post)}
+        entry = pages.store(key, _render_post(request, post, context), post_id=post.pk,
+                            comments_open=post.comments_open)  # fmt: skip
+    post_id = entry["post_id"]
+    comments = comment_views.rendered_comments(
+        request, post_id, entry["comments_open"], comment_views.comment_page_number(request)
+    )
+    return pages.respond(request, entry, comments=comments, security=sign_form(post_id))
+
+
+def _published_post(request, slug):
+    """The published post, or a permanent redirect when the URL's date is not its own."""
+    post = get_object_or_404(Post.objects.published().select_related("author"), slug=slug)
+    if post.get_absolute_url() != request.path:
+        # The slug is the identity; a wrong date in the URL moves to the right one.
+        return redirect(post.get_absolute_url(), permanent=True)
+    return post
+
+
+def _render_post(request, post, context):
+    context["post_summary"] = summaries([post])[post.pk]
     return render(request, "blog/post_detail.html", context)
 
 

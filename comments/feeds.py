@@ -10,7 +10,16 @@ from .models import Comment
 
 
 def _public_comments():
-    return Comment.objects.approved().filter(post__in=Post.objects.published())
+    """Approved comments of published posts, with only the columns a feed item prints."""
+    return (
+        Comment.objects.approved()
+        .filter(post__in=Post.objects.published())
+        .select_related("post")
+        .only(
+            "author_name", "body_html", "created_at", "post__title", "post__slug",
+            "post__published_at",
+        )
+    )  # fmt: skip
 
 
 class LatestCommentsFeed(Feed):
@@ -23,7 +32,7 @@ class LatestCommentsFeed(Feed):
     description = "The newest approved comments."
 
     def items(self):
-        return _public_comments().select_related("post").order_by("-created_at")[:30]
+        return _public_comments().order_by("-created_at")[:30]
 
     def item_title(self, item):
         return f"{item.author_name} on {item.post.title}"
@@ -52,6 +61,4 @@ class PostCommentsFeed(LatestCommentsFeed):
         return post.get_absolute_url()
 
     def items(self, post):
-        return (
-            _public_comments().filter(post=post).select_related("post").order_by("-created_at")[:50]
-        )
+        return _public_comments().filter(post=post).order_by("-created_at")[:50]

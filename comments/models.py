@@ -26,6 +26,12 @@ class CrisisLevel(models.TextChoices):
 CRISIS_RANK = {level: rank for rank, level in enumerate(CrisisLevel.values)}
 
 
+def _tree_changed(post_id):
+    from .tree import tree_changed_now_and_on_commit
+
+    tree_changed_now_and_on_commit(post_id)
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
@@ -35,6 +41,12 @@ class CommentQuerySet(models.QuerySet):
 
     def for_post(self, post):
         return self.filter(post=post)
+
+    def public_counts(self):
+        """{"count": approved comments, "threads": threads holding at least one of them}."""
+        return self.approved().aggregate(
+            count=models.Count("root_id"), threads=models.Count("root_id", distinct=True)
+        )
 
     def tree_rows(self):
         """Only the columns the public tree needs: bodies are rendered already, no joins."""
@@ -126,6 +138,8 @@ class Comment(models.Model):
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["post", "status", "root", "created_at"], name="comment_read_path"),
+            models.Index(fields=["post", "parent", "created_at"], name="comment_threads"),
+            models.Index(fields=["status", "created_at"], name="comment_feed"),
             models.Index(fields=["status", "crisis_rank", "created_at"], name="comment_queue"),
             models.Index(fields=["author_email"], name="comment_email"),
         ]
@@ -139,14 +153,22 @@ class Comment(models.Model):
 
         self.body_html = render_comment_body(self.body)
         self.crisis_rank = CRISIS_RANK.get(self.crisis_level, 0)
+        new_and_pending = self._state.adding and self.status == self.Status.PENDING
         super().save(*args, **kwargs)
         if self.root_id is None and self.parent_id is None:
             # A top-level comment is the root of its own thread.
             type(self).objects.filter(pk=self.pk).update(root=self.pk)
             self.root_id = self.pk
+        if not new_and_pending:  # a comment waiting for review changes no public page
+            _tree_changed(self.post_id)
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        _tree_changed(self.post_id)
+        return result
 
     @property
     def is_public(self):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Comment, CrisisLevel, ModerationEvent
-from .tree import bump_tree_version
+from .tree import tree_changed_now_and_on_commit
 
 Status = Comment.Status
 
@@ -49,9 +49,8 @@ def _record(comment, *, action, actor=None, actor_label="", from_status="", note
 
 
 def _bump(post_id):
-    """Bump now and again after commit: no reader can cache the old tree under the new version."""
-    bump_tree_version(post_id)
-    transaction.on_commit(lambda: bump_tree_version(post_id))
+    """Recount and retire the cached tree, now and after commit (see tree_changed)."""
+    tree_changed_now_and_on_commit(post_id)
 
 
 def _locked(comment):
@@ -84,14 +83,15 @@ def _set_status(comment, to_status, *, action, actor=None, actor_label="", note=
     if action == "approve" and from_status != Status.APPROVED:
         from .notifications import notify_reply_approved
 
-        transaction.on_commit(lambda: notify_reply_approved(locked))
+        transaction.on_commit(lambda: notify_reply_approved(locked), robust=True)
     return locked
 
 
 def record_submission(comment, *, actor=None, actor_label="writer", note=""):
     """The first event of every comment: how it entered and in which state."""
     _record(comment, action="submit", actor=actor, actor_label=actor_label, note=note)
-    _bump(comment.post_id)
+    if comment.status != Status.PENDING:  # a pending comment changes no public page
+        _bump(comment.post_id)
 
 
 def approve(comment, *, actor=None, actor_label="", note=""):

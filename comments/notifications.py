@@ -34,12 +34,16 @@ def excerpt(text):
 
 
 def queue_email(*, kind, to, subject, body, headers=None, send_now=True):
-    """Store a message in the outbox and, after the transaction commits, try to send it."""
+    """Store a message in the outbox and, after the transaction commits, try to send it.
+
+    Robust: if that try fails (the database gone a moment after the commit), the message
+    waits in the outbox for send_pending_notifications; the writer's request still succeeds.
+    """
     message = OutgoingEmail.objects.create(
         kind=kind, to=list(to), subject=subject, body=body, headers=headers or {}
     )
     if send_now:
-        transaction.on_commit(lambda: deliver(message.pk))
+        transaction.on_commit(lambda: deliver(message.pk), robust=True)
     return message
 
 

@@ -202,7 +202,7 @@ def reply_as_staff(parent, *, user, body):
         )
         reply.save()
         moderation.record_submission(reply, actor=user, note="staff reply from the queue")
-        transaction.on_commit(lambda: notifications.notify_reply_approved(reply))
+        transaction.on_commit(lambda: notifications.notify_reply_approved(reply), robust=True)
     return reply
 
 

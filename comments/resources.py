@@ -7,12 +7,12 @@ so an edit shows at once and a warm page costs no query for them.
 """
 
 import re
-import time
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation.trans_real import parse_accept_lang_header
+
+from blog.cache_versions import CacheVersion
 
 from .models import CrisisResource
 
@@ -21,7 +21,7 @@ Category = CrisisResource.Category
 REGION_COOKIE = "haven_region"
 REGION_COOKIE_MAX_AGE = 365 * 24 * 3600
 INTERNATIONAL = "INTL"
-VERSION_KEY = "crisis-resources:version"
+RESOURCES_VERSION = CacheVersion("crisis-resources:version", timeout=None)
 DATA_TIMEOUT = 3600  # a safety net for changes that bypass save(), e.g. queryset.update()
 REGION_NAMES = {
     "AU": "Australia",
@@ -40,30 +40,12 @@ ABUSE_WORDS = ("abuse", "assault", "rape")  # crisis categories that add a sexua
 
 
 def resources_version():
-    """The current version; a lost version restarts from the clock, never from an old number."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY) or version
-    return version
-
-
-def _bump_now():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), None)
+    return RESOURCES_VERSION.get()
 
 
 def bump_resources_version():
-    """Called by CrisisResource.save()/delete(): now, and again once the change is committed.
-
-    The second bump stops a page that read the old rows mid-transaction from caching them
-    under the new version.
-    """
-    _bump_now()
-    transaction.on_commit(_bump_now)
+    """Called by CrisisResource.save()/delete() and the admin's bulk delete."""
+    RESOURCES_VERSION.bump_now_and_on_commit()
 
 
 def all_by_region():
@@ -76,6 +58,16 @@ def all_by_region():
             grouped.setdefault(resource.region, []).append(resource)
         cache.set(key, grouped, DATA_TIMEOUT)
     return grouped
+
+
+def known_regions():
+    """The regions we list resources for, without reading the resources (every page asks)."""
+    key = f"crisis-resources:regions:{resources_version()}"
+    regions = cache.get(key)
+    if regions is None:
+        regions = frozenset(all_by_region()) | {INTERNATIONAL}
+        cache.set(key, regions, DATA_TIMEOUT)
+    return regions
 
 
 def grouped_for_request(request):
@@ -163,7 +155,7 @@ def region_for_request(request):
     """The picker's cookie, else a hint from Accept-Language, else the site's default region."""
     if getattr(request, "_support_region", None):
         return request._support_region
-    known = set(grouped_for_request(request)) | {INTERNATIONAL}
+    known = known_regions()
     chosen = normalise_region(request.COOKIES.get(REGION_COOKIE, ""))
     region = (
         (chosen if chosen in known else "")

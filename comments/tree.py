@@ -1,65 +1,90 @@
 """The public comment tree of a post: a fixed number of queries, built in Python in O(n).
 
-1. one aggregate: approved comments (the count line) and threads that have any (for pages);
-2. every comment in this page's threads (their top-level ids come from a subquery).
+The counts (the count line, and threads for paging) are stored on the post by recount() at each
+change, so a page costs one query: every comment in this page's threads (their top-level ids
+come from a subquery over the post's top-level comments, in the order of an index).
 The tree is then linked by ``parent_id`` and flattened into the order the template walks, with
 the open/close marks for nested ``<ol>`` lists, so the template never recurses or queries.
 """
 
-import logging
 import math
-import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from blog.cache_versions import CacheVersion
+from blog.models import Post
+from blog.pages import LISTS_VERSION
+
 from .models import Comment
 
-log = logging.getLogger(__name__)
-
 Status = Comment.Status
-VERSION_TTL = 30 * 24 * 3600
 
 
-def _version_key(post_id):
-    return f"comments:tree-version:{post_id}"
+def tree_version_of(post_id):
+    return CacheVersion(f"comments:tree-version:{post_id}")
 
 
 def tree_version(post_id):
-    """The post's current tree version; 0 when the cache is down.
+    """The post's current tree version; 0 when the cache is down."""
+    return tree_version_of(post_id).get()
 
-    A lost version (evicted, expired) restarts from the clock, never from a number an old
-    cached page may still be stored under.
+
+def tree_changed(post_id):
+    """Called by every change to a post's comments: recount them, retire every cached tree."""
+    try:
+        recount(post_id)
+    finally:
+        tree_version_of(post_id).bump()
+
+
+def tree_changed_now_and_on_commit(post_id):
+    """As tree_changed, again once the change commits (see CacheVersion.bump_now_and_on_commit).
+
+    After the commit the change is stored: should the database go away just then, the failed
+    recount is logged, never turned into an error page for a comment that was saved (the
+    recount inside the transaction already stored the counts).
     """
-    key = _version_key(post_id)
-    try:
-        version = cache.get(key)
-        if version is None:
-            version = time.time_ns()
-            if not cache.add(key, version, VERSION_TTL):
-                version = cache.get(key) or version
-        return version
-    except Exception:  # a cache outage must never break reading
-        return 0
+    tree_changed(post_id)
+    transaction.on_commit(lambda: tree_changed(post_id), robust=True)
 
 
-def bump_tree_version(post_id):
-    """Called by every state change: any cached page of this post's tree is now unreachable."""
-    key = _version_key(post_id)
-    try:
-        try:
-            cache.incr(key)
-        except ValueError:  # no version yet, or evicted: a fresh clock value is newer than all
-            cache.set(key, time.time_ns(), VERSION_TTL)
-    except Exception:
-        log.warning("cache down: tree version for post %s not bumped", post_id)
+def recount(post_id):
+    """Store the post's public counts, so no page view counts 10,000 rows.
+
+    Recounted from the rows, not incremented, so a count never drifts. Most changes leave the
+    counts as they were: that is found by reading alone, with no write lock. Otherwise, run
+    after a commit, the post's row lock orders concurrent recounts (the last to take it sees
+    every committed change); inside a transaction it takes no lock, as one transaction may
+    touch many posts. List pages show the count, so a change of count retires them too.
+    """
+    if _stored_counts(post_id) == _counted(post_id):
+        return
+    after_commit = not transaction.get_connection().in_atomic_block
+    with transaction.atomic():
+        if after_commit:
+            list(Post.objects.select_for_update().filter(pk=post_id).values_list("pk"))
+        count, threads = _counted(post_id)
+        Post.objects.filter(pk=post_id).update(comment_count=count, comment_thread_count=threads)
+    LISTS_VERSION.bump()
+
+
+def _counted(post_id):
+    counts = Comment.objects.filter(post_id=post_id).public_counts()
+    return counts["count"], counts["threads"]
+
+
+def _stored_counts(post_id):
+    return (
+        Post.objects.filter(pk=post_id).values_list("comment_count", "comment_thread_count").first()
+    )
 
 
 @dataclass
@@ -119,25 +144,26 @@ def _visible(own_ids):
 
 
 def load_tree_page(post, page=1, own_ids=()):
-    """The ``page``th page of threads of ``post`` as a TreePage (2 queries).
+    """The ``page``th page of threads of ``post`` as a TreePage (1 query; 2 with own_ids).
 
     ``own_ids`` are comments this browser wrote: pending ones show to their writer only.
     A thread is listed when any of its comments is visible; a hidden top-level comment with
-    visible replies shows as a placeholder. Top-level comments are their own root
-    (root_id = id), so the page's threads come from one pass over the post's comments, and
-    their rows are then found by root alone: page 1 of a 10,000-comment post reads only its
-    threads (hidden rows are kept: removed or spam become placeholders, others' pending go).
+    visible replies shows as a placeholder. The page's threads are read from the index of
+    top-level comments in time order, and their rows then found by root alone: page 1 of a
+    10,000-comment post reads only its threads (hidden rows are kept: removed or spam become
+    placeholders, others' pending go).
     """
     per_page = settings.COMMENTS_THREADS_PER_PAGE
     visible = _visible(own_ids)
-    thread_listed = Q(root_id=F("pk")) & (
+    thread_listed = Q(parent=None) & (
         visible | Q(Exists(Comment.objects.filter(visible, root_id=OuterRef("pk"))))
     )
-    totals = Comment.objects.filter(post=post).aggregate(
-        count=Count("root_id", filter=Q(status=Status.APPROVED)),  # in the index, unlike id
-        threads=Count("root_id", filter=visible, distinct=True),  # index-only on PostgreSQL
-    )
-    num_pages = max(1, math.ceil(totals["threads"] / per_page))
+    count, threads = post.comment_count, post.comment_thread_count  # kept by recount()
+    if own_ids:  # this browser's pending comments may add threads only it sees
+        threads = Comment.objects.filter(post=post).aggregate(
+            n=Count("root_id", filter=visible, distinct=True)
+        )["n"]
+    num_pages = max(1, math.ceil(threads / per_page))
     page = min(max(1, page), num_pages)
     thread_roots = (
         Comment.objects.filter(thread_listed, post=post)
@@ -156,7 +182,7 @@ def load_tree_page(post, page=1, own_ids=()):
     roots = build_tree(rows, own)
     items = flatten(roots, first_number=(page - 1) * per_page + 1)
     _prepare(items, post)
-    return TreePage(totals["count"], totals["threads"], page, num_pages, items)
+    return TreePage(count, threads, page, num_pages, items)
 
 
 def build_tree(rows, own_ids=frozenset()):

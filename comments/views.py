@@ -11,8 +11,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from blog import pages
 from blog.models import Post
 
 from . import identity, moderation, resources
@@ -38,15 +40,27 @@ def _remembered(request):
     return {k: v for k, v in data.items() if k in ("name", "email", "url")}
 
 
-def _rendered_tree(request, post, page, own_ids):
-    """The tree's HTML and counts: from the cache unless this browser has its own comments."""
+def comment_page_number(request):
+    try:
+        return int(request.GET.get("cpage", 1))
+    except ValueError:
+        return 1
+
+
+def rendered_comments(request, post_id, comments_open, page, own_ids=(), post=None):
+    """The count line, a page of threads and its page links, as HTML.
+
+    From the cache unless this browser has its own comments (they show only to it). ``post`` is
+    read only on a miss, so a cached page of comments costs no query at all.
+    """
     # comments_open is part of the key: closing a post removes every Reply link at once.
-    key = f"comments:tree:{post.pk}:{tree_version(post.pk)}:{page}:{int(post.comments_open)}"
+    key = f"comments:tree:{post_id}:{tree_version(post_id)}:{page}:{int(comments_open)}"
     use_cache = settings.COMMENTS_TREE_CACHE and not own_ids
     if use_cache:
         cached = cache.get(key)
         if cached is not None:
             return cached
+    post = post or get_object_or_404(Post, pk=post_id)
     tree = load_tree_page(post, page, own_ids)
     if own_ids:
         edit_until = time.time() - settings.COMMENTS_EDIT_MINUTES * 60
@@ -55,26 +69,18 @@ def _rendered_tree(request, post, page, own_ids):
             if node.comment.pk in own:
                 written = identity.own_comment_time(request, node.comment.pk) or 0
                 node.editable = written > edit_until
-    context = {"tree": tree, "post": post}
-    result = {
-        "html": render_to_string("comments/tree.html", context),
-        "count": tree.count,
-        "page": tree.page,
-        "num_pages": tree.num_pages,
-    }
+    html = render_to_string("comments/thread_block.html", {"tree": tree, "post": post})
     if use_cache:
-        cache.set(key, result, 24 * 3600)
-    return result
+        cache.set(key, html, 24 * 3600)
+    return html
 
 
 def comment_section_context(request, post, form=None, refusal=None):
     """Everything the post page needs below the article."""
-    try:
-        page = int(request.GET.get("cpage", 1))
-    except ValueError:
-        page = 1
     own_ids = identity.own_comment_ids(request)
-    tree = _rendered_tree(request, post, page, own_ids)
+    block = rendered_comments(
+        request, post.pk, post.comments_open, comment_page_number(request), own_ids, post=post
+    )
     reply_to = None
     parent_id = (
         form.data.get("parent")
@@ -91,13 +97,28 @@ def comment_section_context(request, post, form=None, refusal=None):
         form = CommentForm(post=post, initial={**_remembered(request), "parent": parent_id})
     notice = request.session.pop(NOTICE_KEY, None) if hasattr(request, "session") else None
     return {
-        "comment_tree": tree,
+        "comment_block": mark_safe(block),  # every typed value is escaped by render_tree
         "comment_form": form,
         "comment_checkboxes": [form[name] for name in ("content_note", "notify", "remember")],
         "resources_version": resources_version(),  # keys the cached support-line fragments
         "reply_to": reply_to,
         "refusal": refusal,
         "comment_notice": notice,
+    }
+
+
+def shared_section_context(post):
+    """comment_section_context for a page stored for every reader: markers for per-request values.
+
+    blog.pages fills them in: the comments, the CSRF token and the form's signed timestamp.
+    """
+    form = CommentForm(post=post, initial={"security": pages.SECURITY_MARK})
+    return {
+        "comment_block": pages.COMMENTS_MARK,
+        "csrf_token": pages.CSRF_MARK,
+        "comment_form": form,
+        "comment_checkboxes": [form[name] for name in ("content_note", "notify", "remember")],
+        "resources_version": resources_version(),
     }
 
 

@@ -84,9 +84,10 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-else:
+# Reuse each worker's connection: opening one (and, on SQLite, setting WAL) costs more than
+# a cached page.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     )
@@ -107,6 +108,22 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False  # the rate limiter warns once per process
 else:
     CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://haven")}
+    if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        # Stored pages are 10-100 KB: room for a site's pages within a worker's memory.
+        CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 1000)
+# The version counters that key every cached page and tree (blog.cache_versions) must be one
+# set for all worker processes, or a change made in one worker leaves the others stale. Redis
+# is shared; without it they are small files on this machine, which every worker reads.
+CACHES["versions"] = (
+    {**CACHES["default"]}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.str("VERSION_CACHE_DIR", default=str(BASE_DIR / ".cache" / "versions")),
+        "KEY_PREFIX": env.str("CACHE_PREFIX", default="haven"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},  # one per post: never cull a live version
+    }
+)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_HTTPONLY = True
@@ -212,8 +229,11 @@ COMMENTS_FORM_MAX_AGE = env.int("COMMENTS_FORM_MAX_AGE", default=2 * 24 * 3600)
 COMMENTS_MAX_DEPTH = env.int("COMMENTS_MAX_DEPTH", default=3)
 COMMENTS_RATE = env.str("COMMENTS_RATE", default="5/10m")
 COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
-COMMENTS_THREADS_PER_PAGE = env.int("COMMENTS_THREADS_PER_PAGE", default=50)
+# About 50 comments a page in threads of 2-3: long enough to read on, short on a phone.
+COMMENTS_THREADS_PER_PAGE = env.int("COMMENTS_THREADS_PER_PAGE", default=20)
 COMMENTS_TREE_CACHE = env.bool("COMMENTS_TREE_CACHE", default=True)
+# Reader pages stored whole for readers with no session (blog.pages); off only to debug.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
 COMMENTS_PURGE_DAYS = env.int("COMMENTS_PURGE_DAYS", default=30)
 COMMENTS_IP_RETENTION_DAYS = env.int("COMMENTS_IP_RETENTION_DAYS", default=30)

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .factories import CommentFactory, ModeratorFactory, PostFactory
 
@@ -57,11 +57,30 @@ def _run_migration_function(module, function, apps):
     getattr(import_module(f"comments.migrations.{module}"), function)(apps, None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_version_files(tmp_path_factory):
+    """Without Redis the cache versions are files: this run's own, never `make run`'s."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    versions = settings.CACHES["versions"]
+    if not versions["BACKEND"].endswith("FileBasedCache"):
+        yield
+        return
+    location = str(tmp_path_factory.mktemp("cache-versions"))
+    with override_settings(
+        CACHES={**settings.CACHES, "versions": {**versions, "LOCATION": location}}
+    ):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    for alias in ("default", "versions"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "versions"):
+        caches[alias].clear()
 
 
 @pytest.fixture

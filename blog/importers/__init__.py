@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET  # noqa: S405 - expat: no external entities, 
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -29,7 +28,7 @@ from django.utils.text import slugify
 from comments.identity import keyed_hash
 from comments.models import CRISIS_RANK, Comment, ModerationEvent
 from comments.rendering import render_comment_body
-from comments.tree import bump_tree_version
+from comments.tree import tree_changed_now_and_on_commit
 
 BATCH = 1000
 FALLBACK_AUTHOR = "imported"
@@ -254,8 +253,8 @@ class CommentWriter:
 
     A batch is inserted level by level (parents first, so replies know their parent's id), with
     the same rendering ``Comment.save`` applies and the "submit" event ``record_submission``
-    writes; each post's tree-cache version is bumped once, on commit. Memory stays flat however
-    many comments the file holds.
+    writes; finish() then recounts each post touched and retires its cached tree. Memory stays
+    flat however many comments the file holds.
     """
 
     def __init__(self, summary):
@@ -308,9 +307,7 @@ class CommentWriter:
         node = Node(None, post_id, parent.depth + 1 if parent else 1, None, None, parent, comment)
         self.pending.append(node)
         self.summary.comments[status] += 1
-        if post_id not in self.touched_posts:
-            self.touched_posts.add(post_id)
-            transaction.on_commit(partial(bump_tree_version, post_id))
+        self.touched_posts.add(post_id)
         if len(self.pending) >= BATCH:
             self.flush()
         return node
@@ -318,6 +315,12 @@ class CommentWriter:
     def forget(self):
         """Drop the node cache between posts (WXR keeps a post's comments together)."""
         self.nodes.clear()
+
+    def finish(self):
+        """Insert what is left; recount each post touched and retire its cached tree."""
+        self.flush()
+        for post_id in sorted(self.touched_posts):
+            tree_changed_now_and_on_commit(post_id)
 
     def flush(self):
         """Insert the waiting comments, one level at a time, then their audit events."""

@@ -184,7 +184,7 @@ class DisqusImport:
                 else:
                     self.summary.orphans += 1
                     self.create(record, None)
-        self.writer.flush()
+        self.writer.finish()
 
 
 def match_post(link):

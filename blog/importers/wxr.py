@@ -111,7 +111,7 @@ class WxrImport:
             if len(stack) == 2 and stack[1] is channel:
                 self.channel_child(qname(elem.tag), elem)
                 channel.clear()
-        self.writer.flush()
+        self.writer.finish()
 
     def check_root(self, root, namespaces):
         """An <rss> root declaring a WordPress export namespace, whatever its prefix."""

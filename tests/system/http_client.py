@@ -139,3 +139,8 @@ def count_line(html):
     match = re.search(r'class="count-line">\s*(?:(\d+) comments?|No comments)', html)
     assert match, "no count line on the page"
     return int(match.group(1) or 0)
+
+
+def page_text(html):
+    """The words of a page, tags and runs of space removed: for an assertion's message."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", unescape(html))).strip()

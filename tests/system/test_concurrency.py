@@ -226,3 +226,48 @@ def test_two_moderators_approving_and_removing_at_once_leave_one_consistent_stat
         assert a_from == "pending", "the first change starts from the submitted state"
         assert b_from == a_to, "the second change starts where the first one left it"
         assert b_to == r["final"], "the log ends in the comment's real state"
+
+
+RETITLE_POST = """
+import json
+from blog.models import Post
+post = Post.objects.get()
+post.title = "Retitled by another process"
+post.save()
+print(json.dumps(post.pk))
+"""
+
+
+def test_without_redis_every_worker_shows_a_change_made_anywhere_at_once(
+    make_site, figures, tmp_path
+):
+    """Local-memory caches are per process; the versions keying them are shared files.
+
+    Both workers first store the page (many readers at once reach both); the change is made
+    by a third process (manage.py), so only shared versions can tell the workers of it.
+    """
+    site = make_site(redis_url="", VERSION_CACHE_DIR=tmp_path / "versions")
+    with site.gunicorn(workers=2) as app:
+        writer = Client(app.url)
+        form = writer.comment_form(site.post_url, name="Anywhere")
+        body = f"Approved in a third process {secrets.token_hex(3)}"
+        assert writer.post(site.comment_path, {**form, "body": body}).status == 302
+
+        def pages(path=site.post_url, reads=40):
+            with ThreadPoolExecutor(8) as pool:
+                return list(pool.map(lambda _: Client(app.url).get(path).text, range(reads)))
+
+        before = pages()
+        assert django_code(site.env, APPROVE_PENDING) == 1
+        after = pages()
+        pages("/")
+        django_code(site.env, RETITLE_POST)
+        retitled = pages("/")
+    figures(
+        reads_before=sum(count_line(page) == 0 for page in before),
+        reads_showing_the_approval=sum(body in page and count_line(page) == 1 for page in after),
+        home_reads_showing_new_title=sum("Retitled by another process" in p for p in retitled),
+    )
+    assert all(body not in page and count_line(page) == 0 for page in before)
+    assert all(body in page and count_line(page) == 1 for page in after)
+    assert all("Retitled by another process" in page for page in retitled)

@@ -1,0 +1,192 @@
+"""Stored reader pages (blog.pages): served without queries, never stale, never shared wrongly."""
+
+import re
+import time
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from blog import pages
+from blog.models import Post, SiteSettings
+from comments import moderation
+from comments.models import Comment, CrisisResource
+
+from .factories import CategoryFactory, CommentFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _read(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _fresh_reader():
+    return Client(enforce_csrf_checks=True)
+
+
+def _form_value(html, name):
+    return re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
+
+
+def test_a_post_page_is_served_from_the_store_without_queries(post, django_assert_num_queries):
+    CommentFactory(post=post, body="Stored with the page.")
+    _read(Client(), post.get_absolute_url())
+    with django_assert_num_queries(0):
+        html = _read(Client(), post.get_absolute_url())
+    assert "Stored with the page." in html and "1 comment on" in html
+    assert "\x00" not in html
+
+
+def test_each_reader_gets_a_fresh_csrf_token_and_form_stamp_that_work(post, settings):
+    settings.COMMENTS_MIN_SECONDS = 0
+    first, second = _fresh_reader(), _fresh_reader()
+    html_one = _read(first, post.get_absolute_url())
+    html_two = _read(second, post.get_absolute_url())
+    assert _form_value(html_one, "csrfmiddlewaretoken") != _form_value(
+        html_two, "csrfmiddlewaretoken"
+    )
+    assert _form_value(html_two, "security")  # a signed stamp for this post, made now
+    time.sleep(1.1)  # stamps count whole seconds
+    html_three = _read(_fresh_reader(), post.get_absolute_url())
+    assert _form_value(html_three, "security") != _form_value(html_two, "security")
+    response = second.post(
+        reverse("comments:post", args=[post.pk]),
+        {
+            "csrfmiddlewaretoken": _form_value(html_two, "csrfmiddlewaretoken"),
+            "security": _form_value(html_two, "security"),
+            "name": "Ann",
+            "body": "Posted from a stored page.",
+            "honeypot": "",
+            "parent": "",
+        },
+    )
+    assert response.status_code == 302
+    assert Comment.objects.filter(body="Posted from a stored page.").exists()
+
+
+def test_approving_a_comment_shows_it_on_the_stored_page_at_once(post):
+    waiting = CommentFactory(post=post, status=Comment.Status.PENDING, body="Waiting for a nod.")
+    assert "Waiting for a nod." not in _read(Client(), post.get_absolute_url())
+    moderation.approve(waiting)
+    html = _read(Client(), post.get_absolute_url())
+    assert "Waiting for a nod." in html and "1 comment on" in html
+    moderation.remove(waiting)
+    assert "Waiting for a nod." not in _read(Client(), post.get_absolute_url())
+
+
+def test_editing_a_post_or_closing_comments_shows_at_once(post):
+    _read(Client(), post.get_absolute_url())
+    post.title = "A retitled post"
+    post.save()
+    assert "A retitled post" in _read(Client(), post.get_absolute_url())
+    assert 'id="respond-heading"' in _read(Client(), post.get_absolute_url())
+    post.comments_open = False
+    post.save()
+    html = _read(Client(), post.get_absolute_url())
+    assert "Comments are closed on this post." in html and "Post comment" not in html
+
+
+def test_renaming_a_category_or_the_site_shows_at_once(post):
+    category = CategoryFactory(name="Grief")
+    post.categories.add(category)
+    assert ">Grief<" in _read(Client(), post.get_absolute_url())
+    category.name = "Loss and grief"
+    category.save()
+    assert ">Loss and grief<" in _read(Client(), post.get_absolute_url())
+    site = SiteSettings.load()
+    site.site_name = "Quiet Harbour"
+    site.save()
+    assert "Quiet Harbour" in _read(Client(), "/")
+    assert "Quiet Harbour" in _read(Client(), post.get_absolute_url())
+
+
+def test_an_edited_support_line_shows_on_stored_pages_at_once(post):
+    assert "Samaritans" not in _read(Client(), post.get_absolute_url())  # US by default
+    html = _read(Client(), post.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert "Samaritans" in html  # the reader's region has its own stored page
+    samaritans = CrisisResource.objects.get(name="Samaritans", region="GB")
+    samaritans.name = "Samaritans (UK and Ireland)"
+    samaritans.save()
+    html = _read(Client(), post.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert "Samaritans (UK and Ireland)" in html
+
+
+def test_home_counts_follow_moderation_without_a_stale_page(post):
+    comment = CommentFactory(post=post, status=Comment.Status.PENDING)
+    assert "0 comments" in _read(Client(), "/")
+    moderation.approve(comment)
+    assert "1 comment<" in _read(Client(), "/")
+    moderation.mark_spam(comment)
+    assert "0 comments" in _read(Client(), "/")
+
+
+def test_a_scheduled_post_appears_on_the_stored_home_page_when_its_time_comes(post):
+    soon = PostFactory(title="Published in a moment", published_at=timezone.now())
+    Post.objects.filter(pk=soon.pk).update(
+        status=Post.Status.SCHEDULED, published_at=timezone.now() + timedelta(seconds=1)
+    )
+    assert "Published in a moment" not in _read(Client(), "/")
+    time.sleep(1.2)
+    assert "Published in a moment" in _read(Client(), "/")
+
+
+def test_a_readers_own_pending_comment_never_reaches_the_shared_page(post, client, send_comment):
+    _read(Client(), post.get_absolute_url())
+    assert send_comment(post, body="Only I should see this for now.").status_code == 302
+    assert "Only I should see this for now." in _read(client, post.get_absolute_url())
+    assert "Only I should see this for now." not in _read(Client(), post.get_absolute_url())
+
+
+def test_other_cookies_or_queries_get_a_full_render(post, django_assert_max_num_queries):
+    CommentFactory(post=post)
+    reply_url = f"{post.get_absolute_url()}?replyto={post.comments.get().pk}"
+    _read(Client(), reply_url)
+    with django_assert_max_num_queries(6):
+        html = _read(Client(), reply_url)
+    assert "Reply to" in html  # the reply form, which a stored page never holds
+    remembered = Client()
+    remembered.cookies["sessionid"] = "someone"
+    _read(remembered, post.get_absolute_url())
+    with django_assert_max_num_queries(6) as queries:
+        _read(remembered, post.get_absolute_url())
+    assert len(queries) >= 1  # rendered, not stored
+
+
+def test_with_the_tree_cache_off_comments_are_read_anew_inside_a_stored_page(
+    post, settings, django_assert_num_queries
+):
+    settings.COMMENTS_TREE_CACHE = False
+    CommentFactory(post=post, body="Read from the database.")
+    _read(Client(), post.get_absolute_url())
+    with django_assert_num_queries(2):  # the post's counts, then its threads
+        html = _read(Client(), post.get_absolute_url())
+    assert "Read from the database." in html
+
+
+def test_text_shaped_like_a_marker_is_printed_as_written(post):
+    CommentFactory(post=post, body="haven:csrf haven:comments {haven:security}")
+    assert "haven:csrf haven:comments {haven:security}" in _read(Client(), post.get_absolute_url())
+
+
+def test_pages_still_render_when_the_cache_keeps_nothing(post, settings):
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {"default": dummy, "versions": dummy}
+    CommentFactory(post=post, body="Still here.")
+    for _ in range(2):
+        assert "Still here." in _read(Client(), post.get_absolute_url())
+        assert post.title in _read(Client(), "/")
+
+
+def test_a_new_deploy_names_a_new_build(tmp_path, settings):
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>old</p>")
+    before = pages._build_id()
+    page.write_text("<p>the new one</p>")
+    assert pages._build_id() != before
