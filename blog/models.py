@@ -193,12 +193,14 @@ class SiteSettings(models.Model):
     @classmethod
     def load(cls):
         """The settings row, from the cache when possible (read on every page)."""
-        key = f"{cls.CACHE_KEY}:{SITE_SETTINGS_VERSION.get()}"  # bumped by save(), everywhere
-        obj = cache.get(key)
+        version = SITE_SETTINGS_VERSION.get()  # bumped by save(), seen by every worker
+        key = f"{cls.CACHE_KEY}:{version}"
+        obj = cache.get(key) if version else None
         if obj is None:
             # Unsaved defaults until the owner saves: reading a page never writes.
             obj = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(key, obj, 3600)
+            if version:  # 0: the version store is down, so nothing could retire a copy
+                cache.set(key, obj, 3600)
         return obj
 
     @property

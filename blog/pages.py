@@ -17,12 +17,11 @@ import re
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 
-from .cache_versions import CacheVersion, current_versions
+from .cache_versions import CacheVersion, current_versions, versioned
 
 CONTENT_VERSION = CacheVersion("blog:content-version")
 LISTS_VERSION = CacheVersion("blog:lists-version")
@@ -65,32 +64,45 @@ def is_shared(request, params=()):
     )
 
 
-def page_key(request, *parts, versions=()):
-    """The key of this address's page, for this region and the current versions."""
+def page_key(request, *parts, versions=(), also=()):
+    """(key of this address's page for this region and the current versions, [also's values]).
+
+    Every version is read in one cache round trip: the page's own, and ``also`` (versions the
+    caller needs next, e.g. the post's comment tree), which are returned, not put in the key.
+    """
     from comments.resources import RESOURCES_VERSION, region_for_request
 
-    numbers = current_versions([CONTENT_VERSION, RESOURCES_VERSION, *versions])
+    from .models import SITE_SETTINGS_VERSION
+
+    own = [CONTENT_VERSION, RESOURCES_VERSION, SITE_SETTINGS_VERSION, *versions]
+    numbers = current_versions([*own, *also])
+    keyed, extra = numbers[: len(own)], numbers[len(own) :]
     if 0 in numbers:  # the cache is down: never store under a version that may repeat
-        return None
+        return None, extra
     year = timezone.localdate().year  # the footer's copyright line
-    region = region_for_request(request)
-    return ":".join(map(str, ("page", BUILD_ID, request.path, *parts, region, year, *numbers)))
+    region = region_for_request(request, versions=keyed[1:3])
+    key = ":".join(map(str, ("page", BUILD_ID, request.path, *parts, region, year, *keyed)))
+    return key, extra
 
 
 def store(key, response, **extra):
     """Keep a rendered 200 page as parts split at the markers; return the entry."""
     entry = {"parts": _SPLIT.split(response.content.decode()), **extra}
     if key is not None and response.status_code == 200:
-        cache.set(key, entry, PAGE_TTL)
+        versioned.set(key, entry, PAGE_TTL)
     return entry
 
 
-def fetch(key):
-    """A stored page entry, or None; an entry past its ``valid_until`` is a miss."""
-    entry = cache.get(key) if key is not None else None
+def fetch(key, *also):
+    """(the stored page entry or None, {key: value} of ``also`` found), in one round trip.
+
+    An entry past its ``valid_until`` is a miss.
+    """
+    found = versioned.get_many([key, *also] if key is not None else list(also))
+    entry = found.pop(key, None)
     if entry is not None and entry.get("valid_until") and timezone.now() >= entry["valid_until"]:
-        return None
-    return entry
+        entry = None
+    return entry, found
 
 
 def respond(request, entry, **values):

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -83,8 +84,8 @@ class ListedPostsMixin:
         if not pages.is_shared(request, params=("page",)):
             return super().get(request, *args, **kwargs)
         page = request.GET.get("page", "")
-        key = pages.page_key(request, page, versions=[pages.LISTS_VERSION])
-        entry = pages.fetch(key)
+        key, _ = pages.page_key(request, page, versions=[pages.LISTS_VERSION])
+        entry, _ = pages.fetch(key)
         if entry is None:
             response = super().get(request, *args, **kwargs).render()
             # A scheduled post appears by itself: the stored list lasts until then.
@@ -139,14 +140,30 @@ def post_detail(request, year, month, slug):
     """A post and its comments; for readers with no session, from blog.pages."""
     from comments import views as comment_views
 
-    if not pages.is_shared(request, params=("cpage",)):
-        post = _published_post(request, slug)
-        if not isinstance(post, Post):
-            return post  # the redirect to the right date
-        context = {"post": post, **comment_views.comment_section_context(request, post)}
-        return _render_post(request, post, context)
-    key = pages.page_key(request)
-    entry = pages.fetch(key)
+    if pages.is_shared(request, params=("cpage",)):
+        return _shared_post_page(request, slug)
+    post = _published_post(request, slug)
+    if not isinstance(post, Post):
+        return post  # the redirect to the right date
+    context = {"post": post, **comment_views.comment_section_context(request, post)}
+    return _render_post(request, post, context)
+
+
+# A post's address -> (its id, comments open), as last stored; a hint that lets one cache round
+# trip read both the stored page and its comments. A wrong hint only costs a second read.
+_POST_AT = {}
+
+
+def _shared_post_page(request, slug):
+    """The stored page with this request's comments, CSRF token and form stamp filled in."""
+    from comments import views as comment_views
+    from comments.tree import tree_version_of
+
+    page = comment_views.comment_page_number(request)
+    hint = _POST_AT.get(request.path) if settings.COMMENTS_TREE_CACHE else None
+    key, tree = pages.page_key(request, also=[tree_version_of(hint[0])] if hint else [])
+    comments_key = comment_views.comments_key(hint[0], tree[0], page, hint[1]) if hint else None
+    entry, found = pages.fetch(key, *filter(None, [comments_key]))
     if entry is None:
         post = _published_post(request, slug)
         if not isinstance(post, Post):
@@ -154,10 +171,10 @@ def post_detail(request, year, month, slug):
         context = {"post": post, **comment_views.shared_section_context(post)}
         entry = pages.store(key, _render_post(request, post, context), post_id=post.pk,
                             comments_open=post.comments_open)  # fmt: skip
-    post_id = entry["post_id"]
-    comments = comment_views.rendered_comments(
-        request, post_id, entry["comments_open"], comment_views.comment_page_number(request)
-    )
+    post_id, comments_open = entry["post_id"], entry["comments_open"]
+    _POST_AT[request.path] = (post_id, comments_open)
+    read = (tree[0], found) if hint == (post_id, comments_open) else None
+    comments = comment_views.rendered_comments(request, post_id, comments_open, page, read=read)
     return pages.respond(request, entry, comments=comments, security=sign_form(post_id))
 
 

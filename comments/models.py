@@ -138,7 +138,12 @@ class Comment(models.Model):
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["post", "status", "root", "created_at"], name="comment_read_path"),
-            models.Index(fields=["post", "parent", "created_at"], name="comment_threads"),
+            # A post's threads in time order; partial, so PostgreSQL reads it in order.
+            models.Index(
+                fields=["post", "created_at", "id"],
+                condition=models.Q(parent=None),
+                name="comment_threads",
+            ),
             models.Index(fields=["status", "created_at"], name="comment_feed"),
             models.Index(fields=["status", "crisis_rank", "created_at"], name="comment_queue"),
             models.Index(fields=["author_email"], name="comment_email"),

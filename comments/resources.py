@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from blog.cache_versions import CacheVersion
+from blog.cache_versions import CacheVersion, current_versions, versioned
 
 from .models import CrisisResource
 
@@ -50,24 +50,35 @@ def bump_resources_version():
 
 def all_by_region():
     """{region: [active resources in display order]}: one query when cold, none when warm."""
-    key = f"crisis-resources:{resources_version()}"
-    grouped = cache.get(key)
+    version = resources_version()
+    key = f"crisis-resources:{version}"
+    grouped = cache.get(key) if version else None
     if grouped is None:
         grouped = {}
         for resource in CrisisResource.objects.active().order_by("region", "order", "name"):
             grouped.setdefault(resource.region, []).append(resource)
-        cache.set(key, grouped, DATA_TIMEOUT)
+        if version:  # 0: the version store is down, so nothing could retire a copy
+            cache.set(key, grouped, DATA_TIMEOUT)
     return grouped
 
 
-def known_regions():
-    """The regions we list resources for, without reading the resources (every page asks)."""
-    key = f"crisis-resources:regions:{resources_version()}"
-    regions = cache.get(key)
-    if regions is None:
-        regions = frozenset(all_by_region()) | {INTERNATIONAL}
-        cache.set(key, regions, DATA_TIMEOUT)
-    return regions
+def region_table(versions=None):
+    """What choosing a reader's region needs, in one cache read: {"known", "default"}.
+
+    ``versions``: the resources' and the site settings' versions, when the caller has them.
+    """
+    from blog.models import SITE_SETTINGS_VERSION
+
+    if versions is None:
+        versions = current_versions([RESOURCES_VERSION, SITE_SETTINGS_VERSION])
+    key = "crisis-resources:regions:{}:{}".format(*versions)
+    table = versioned.get(key) if all(versions) else None
+    if table is None:
+        known = frozenset(all_by_region()) | {INTERNATIONAL}
+        table = {"known": known, "default": default_region()}
+        if all(versions):
+            versioned.set(key, table, DATA_TIMEOUT)
+    return table
 
 
 def grouped_for_request(request):
@@ -151,16 +162,20 @@ def default_region():
     return normalise_region(SiteSettings.load().default_region) or INTERNATIONAL
 
 
-def region_for_request(request):
-    """The picker's cookie, else a hint from Accept-Language, else the site's default region."""
+def region_for_request(request, versions=None):
+    """The picker's cookie, else a hint from Accept-Language, else the site's default region.
+
+    ``versions`` as for region_table().
+    """
     if getattr(request, "_support_region", None):
         return request._support_region
-    known = known_regions()
+    table = region_table(versions)
+    known = table["known"]
     chosen = normalise_region(request.COOKIES.get(REGION_COOKIE, ""))
     region = (
         (chosen if chosen in known else "")
         or region_from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""), known)
-        or default_region()
+        or table["default"]
     )
     request._support_region = region
     return region

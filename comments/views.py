@@ -5,7 +5,6 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from blog import pages
+from blog.cache_versions import versioned
 from blog.models import Post
 
 from . import identity, moderation, resources
@@ -47,17 +47,23 @@ def comment_page_number(request):
         return 1
 
 
-def rendered_comments(request, post_id, comments_open, page, own_ids=(), post=None):
+def comments_key(post_id, version, page, comments_open):
+    # comments_open is part of the key: closing a post removes every Reply link at once.
+    return f"comments:tree:{post_id}:{version}:{page}:{int(comments_open)}"
+
+
+def rendered_comments(request, post_id, comments_open, page, own_ids=(), post=None, read=None):
     """The count line, a page of threads and its page links, as HTML.
 
     From the cache unless this browser has its own comments (they show only to it). ``post`` is
-    read only on a miss, so a cached page of comments costs no query at all.
+    read only on a miss, so a cached page of comments costs no query at all. ``read``: (the
+    tree version, {key: html}) when the caller read them already, in its own round trip.
     """
-    # comments_open is part of the key: closing a post removes every Reply link at once.
-    key = f"comments:tree:{post_id}:{tree_version(post_id)}:{page}:{int(comments_open)}"
-    use_cache = settings.COMMENTS_TREE_CACHE and not own_ids
+    version, found = read or (tree_version(post_id), None)
+    key = comments_key(post_id, version, page, comments_open)
+    use_cache = settings.COMMENTS_TREE_CACHE and not own_ids and version != 0  # 0: cache down
     if use_cache:
-        cached = cache.get(key)
+        cached = found.get(key) if found is not None else versioned.get(key)
         if cached is not None:
             return cached
     post = post or get_object_or_404(Post, pk=post_id)
@@ -71,7 +77,7 @@ def rendered_comments(request, post_id, comments_open, page, own_ids=(), post=No
                 node.editable = written > edit_until
     html = render_to_string("comments/thread_block.html", {"tree": tree, "post": post})
     if use_cache:
-        cache.set(key, html, 24 * 3600)
+        versioned.set(key, html, 24 * 3600)
     return html
 
 

@@ -76,11 +76,15 @@ def _own_version_files(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from blog.cache_versions import versioned
+
     for alias in ("default", "versions"):
         caches[alias].clear()
+    versioned.clear_local()
     yield
     for alias in ("default", "versions"):
         caches[alias].clear()
+    versioned.clear_local()
 
 
 @pytest.fixture

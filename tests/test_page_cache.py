@@ -190,3 +190,16 @@ def test_a_new_deploy_names_a_new_build(tmp_path, settings):
     before = pages._build_id()
     page.write_text("<p>the new one</p>")
     assert pages._build_id() != before
+
+
+def test_an_address_taken_over_by_another_post_shows_that_posts_comments(post):
+    CommentFactory(post=post, body="On the first post.")
+    url = post.get_absolute_url()
+    assert "On the first post." in _read(Client(), url)
+    slug, published_at = post.slug, post.published_at
+    post.delete()
+    newcomer = PostFactory(slug=slug, published_at=published_at)
+    CommentFactory(post=newcomer, body="On the post that took the address.")
+    assert newcomer.get_absolute_url() == url
+    html = _read(Client(), url)
+    assert "On the post that took the address." in html and "On the first post." not in html

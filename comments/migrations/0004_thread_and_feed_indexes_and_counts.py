@@ -25,7 +25,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="comment",
-            index=models.Index(fields=["post", "parent", "created_at"], name="comment_threads"),
+            index=models.Index(
+                condition=models.Q(("parent", None)),
+                fields=["post", "created_at", "id"],
+                name="comment_threads",
+            ),
         ),
         migrations.AddIndex(
             model_name="comment",
