@@ -50,6 +50,14 @@ def _ratio(rps, ceiling):
     return round(rps / ceiling, 4) if rps and ceiling else None
 
 
+def median_round(rounds):
+    """Of several (ceiling, page) runs, the one whose page/ceiling ratio is the median."""
+    ordered = sorted(rounds, key=lambda r: r["rps"] / r["ceiling_rps"])
+    chosen = dict(ordered[len(ordered) // 2])
+    chosen["round_shares"] = [round(r["rps"] / r["ceiling_rps"], 3) for r in ordered]
+    return chosen
+
+
 def add_ratios(pages):
     """Each page's rps as a share of /healthz's, measured on the same server just before."""
     for page in pages:

@@ -6,6 +6,7 @@ here. Comments go in with bulk_create for speed, so what Comment.save would do (
 make a top-level comment the root of its thread, recount the post) is done here by hand.
 """
 
+import json
 import os
 import random
 import subprocess
@@ -110,6 +111,48 @@ def migrate(database, env):
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
         cwd=ROOT, env={**env, "DATABASE_URL": database.url}, check=True,
     )  # fmt: skip
+
+
+def _django(env, code):
+    """Run ``code`` inside Django on ``env``'s database; its last line of output, as JSON."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+SUBMIT_POST = """
+import json
+from datetime import timedelta
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from blog.models import Post
+author = get_user_model().objects.create_user("bench-author", "author@example.org")
+post = Post.objects.create(
+    title="Where readers write", slug="bench-submit", body="<p>Write here.</p>", author=author,
+    status=Post.Status.PUBLISHED, published_at=timezone.now() - timedelta(days=65),
+)
+print(json.dumps({"post_id": post.pk, "url": post.get_absolute_url(), "comments": 0}))
+"""
+
+STORED = """
+import json
+from comments.models import Comment
+stored = Comment.objects.filter(post_id={post_id})
+print(json.dumps({{"stored": stored.exclude(status="spam").count(),
+                  "stored_as_spam": stored.filter(status="spam").count()}}))
+"""
+
+
+def submit_post(env):
+    """A post to write to in another (migrated, empty) database; {"post_id", "url", ...}."""
+    return _django(env, SUBMIT_POST)
+
+
+def stored_comments(env, post_id):
+    """{"stored", "stored_as_spam"}: the rows the submissions left, read back."""
+    return _django(env, STORED.format(post_id=int(post_id)))
 
 
 # Data ------------------------------------------------------------------------------------------

@@ -128,3 +128,14 @@ def test_the_table_has_a_row_per_page_and_one_for_submissions():
     lines = report.markdown_table(pages, submissions).splitlines()
     assert len(lines) == 2 + 3
     assert "32.5%/32.5%" in lines[3] and "POST comment form" in lines[4]
+
+
+def test_the_round_with_the_median_share_of_the_ceiling_is_kept():
+    rounds = [
+        {"rps": 900, "ceiling_rps": 3000, "p50_ms": 9},  # 30%
+        {"rps": 500, "ceiling_rps": 2500, "p50_ms": 20},  # 20%: a noisy second
+        {"rps": 1000, "ceiling_rps": 2000, "p50_ms": 8},  # 50%
+    ]
+    chosen = report.median_round(rounds)
+    assert (chosen["rps"], chosen["ceiling_rps"], chosen["p50_ms"]) == (900, 3000, 9)
+    assert chosen["round_shares"] == [0.2, 0.3, 0.5]
