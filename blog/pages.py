@@ -26,7 +26,7 @@ from .cache_versions import CacheVersion, current_versions, versioned
 CONTENT_VERSION = CacheVersion("blog:content-version")
 LISTS_VERSION = CacheVersion("blog:lists-version")
 PAGE_TTL = 3600
-MARK = "\x00haven:{}\x00"  # never in real HTML: a NUL is not a character a page can hold
+MARK = "\x00haven:{}\x00"  # forms refuse NUL, so only these markers hold one
 CSRF_MARK = MARK.format("csrf")
 SECURITY_MARK = MARK.format("security")
 COMMENTS_MARK = MARK.format("comments")
@@ -111,5 +111,5 @@ def respond(request, entry, **values):
     fill = {MARK.format(name): value for name, value in values.items()}
     if CSRF_MARK in parts[1::2]:
         fill[CSRF_MARK] = get_token(request)
-    parts = [fill[part] if i % 2 else part for i, part in enumerate(parts)]
+    parts = [fill.get(part, "") if i % 2 else part for i, part in enumerate(parts)]
     return HttpResponse("".join(parts))
