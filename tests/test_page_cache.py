@@ -173,14 +173,14 @@ def test_text_shaped_like_a_marker_is_printed_as_written(post):
     assert "haven:csrf haven:comments {haven:security}" in _read(Client(), post.get_absolute_url())
 
 
-def test_no_nul_from_a_post_or_comment_reaches_a_stored_page(post):
-    """Markers are the only NULs a stored page holds: the sanitisers drop every other one."""
+def test_no_nul_from_a_post_body_reaches_a_stored_page(post):
+    """Markers are the only NULs a stored page holds: the post sanitiser drops every other one
+    (comment forms refuse NUL, and PostgreSQL would not store one)."""
     post.body = "<p>Before \x00haven:unknown\x00 after \x00haven:csrf\x00.</p>"
     post.save()  # past the admin form, which would refuse NUL
-    CommentFactory(post=post, body="A comment \x00haven:comments\x00 with a NUL.")
     for _ in range(2):
         html = _read(Client(), post.get_absolute_url())
-        assert "Before" in html and "A comment" in html and "\x00" not in html
+        assert "Before" in html and "after" in html and "\x00" not in html
 
 
 def test_pages_still_render_when_the_cache_keeps_nothing(post, settings):
