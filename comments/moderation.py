@@ -1,8 +1,9 @@
 """One function per change of a comment's state.
 
 The queue, bulk actions, the admin, imports, privacy erasure and the writer's own delete all call
-these. Each locks the row, changes it, writes a ModerationEvent and bumps the post's tree-cache
-version, so no path can change a comment without a trace or leave a stale page behind.
+these. Each locks the row, changes it, writes a ModerationEvent and retires the post's cached
+tree (``_bump`` after an update(); Comment.save() does it for the changes that save the row),
+so no path can change a comment without a trace or leave a stale page behind.
 """
 
 from django.db import transaction
@@ -90,8 +91,6 @@ def _set_status(comment, to_status, *, action, actor=None, actor_label="", note=
 def record_submission(comment, *, actor=None, actor_label="writer", note=""):
     """The first event of every comment: how it entered and in which state."""
     _record(comment, action="submit", actor=actor, actor_label=actor_label, note=note)
-    if comment.status != Status.PENDING:  # a pending comment changes no public page
-        _bump(comment.post_id)
 
 
 def approve(comment, *, actor=None, actor_label="", note=""):
@@ -143,7 +142,6 @@ def edit(comment, *, body, actor=None, actor_label="", note=""):
             from_status=locked.status,
             note=f"{note}\nOriginal text:\n{original}".strip(),
         )
-        _bump(locked.post_id)
     return locked
 
 
@@ -190,7 +188,6 @@ def erase(comment, *, actor=None, actor_label="privacy request", note=""):
             from_status=from_status,
             note=note,
         )
-        _bump(locked.post_id)
     return locked
 
 

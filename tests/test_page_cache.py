@@ -79,6 +79,18 @@ def test_approving_a_comment_shows_it_on_the_stored_page_at_once(post):
     assert "Waiting for a nod." not in _read(Client(), post.get_absolute_url())
 
 
+def test_a_moderators_edit_or_an_erasure_shows_on_the_stored_page_at_once(post):
+    comment = CommentFactory(post=post, body="Words with a method in them.")
+    CommentFactory(parent=comment, body="A reply that keeps the thread.")
+    assert "Words with a method in them." in _read(Client(), post.get_absolute_url())
+    moderation.edit(comment, body="Words, edited by the moderator.")
+    html = _read(Client(), post.get_absolute_url())
+    assert "Words, edited by the moderator." in html and "a method" not in html
+    moderation.erase(comment)
+    html = _read(Client(), post.get_absolute_url())
+    assert "Words, edited" not in html and "This comment was removed." in html
+
+
 def test_editing_a_post_or_closing_comments_shows_at_once(post):
     _read(Client(), post.get_absolute_url())
     post.title = "A retitled post"
