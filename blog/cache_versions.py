@@ -75,6 +75,21 @@ def current_versions(versions):
         return [0] * len(versions)
 
 
+def kept(store, name, numbers, build, timeout):
+    """``build()``, kept in ``store`` under ``name`` and the version ``numbers`` it came from.
+
+    Never kept while a version is 0: the version store is down, so nothing could retire it.
+    """
+    if not all(numbers):
+        return build()
+    key = ":".join(map(str, (name, *numbers)))
+    value = store.get(key)
+    if value is None:
+        value = build()
+        store.set(key, value, timeout)
+    return value
+
+
 class VersionedEntries:
     """The cache, for entries whose key holds the versions they were built from.
 

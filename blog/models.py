@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 
-from .cache_versions import CacheVersion
+from .cache_versions import CacheVersion, kept
 from .sanitize import sanitize_post_html
 
 SITE_SETTINGS_VERSION = CacheVersion("blog:site-settings-version")
@@ -193,15 +193,14 @@ class SiteSettings(models.Model):
     @classmethod
     def load(cls):
         """The settings row, from the cache when possible (read on every page)."""
-        version = SITE_SETTINGS_VERSION.get()  # bumped by save(), seen by every worker
-        key = f"{cls.CACHE_KEY}:{version}"
-        obj = cache.get(key) if version else None
-        if obj is None:
+        return kept(
+            cache,
+            cls.CACHE_KEY,
+            [SITE_SETTINGS_VERSION.get()],  # bumped by save(), seen by every worker
             # Unsaved defaults until the owner saves: reading a page never writes.
-            obj = cls.objects.filter(pk=1).first() or cls(pk=1)
-            if version:  # 0: the version store is down, so nothing could retire a copy
-                cache.set(key, obj, 3600)
-        return obj
+            lambda: cls.objects.filter(pk=1).first() or cls(pk=1),
+            3600,
+        )
 
     @property
     def social_links(self):

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from blog.cache_versions import CacheVersion, current_versions, versioned
+from blog.cache_versions import CacheVersion, current_versions, kept, versioned
 
 from .models import CrisisResource
 
@@ -50,16 +50,14 @@ def bump_resources_version():
 
 def all_by_region():
     """{region: [active resources in display order]}: one query when cold, none when warm."""
-    version = resources_version()
-    key = f"crisis-resources:{version}"
-    grouped = cache.get(key) if version else None
-    if grouped is None:
+
+    def group():
         grouped = {}
         for resource in CrisisResource.objects.active().order_by("region", "order", "name"):
             grouped.setdefault(resource.region, []).append(resource)
-        if version:  # 0: the version store is down, so nothing could retire a copy
-            cache.set(key, grouped, DATA_TIMEOUT)
-    return grouped
+        return grouped
+
+    return kept(cache, "crisis-resources", [resources_version()], group, DATA_TIMEOUT)
 
 
 def region_table(versions=None):
@@ -71,14 +69,16 @@ def region_table(versions=None):
 
     if versions is None:
         versions = current_versions([RESOURCES_VERSION, SITE_SETTINGS_VERSION])
-    key = "crisis-resources:regions:{}:{}".format(*versions)
-    table = versioned.get(key) if all(versions) else None
-    if table is None:
-        known = frozenset(all_by_region()) | {INTERNATIONAL}
-        table = {"known": known, "default": default_region()}
-        if all(versions):
-            versioned.set(key, table, DATA_TIMEOUT)
-    return table
+    return kept(
+        versioned,
+        "crisis-resources:regions",
+        versions,
+        lambda: {
+            "known": frozenset(all_by_region()) | {INTERNATIONAL},
+            "default": default_region(),
+        },
+        DATA_TIMEOUT,
+    )
 
 
 def grouped_for_request(request):
