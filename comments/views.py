@@ -104,9 +104,7 @@ def comment_section_context(request, post, form=None, refusal=None):
     notice = request.session.pop(NOTICE_KEY, None) if hasattr(request, "session") else None
     return {
         "comment_block": mark_safe(block),  # every typed value is escaped by render_tree
-        "comment_form": form,
-        "comment_checkboxes": [form[name] for name in ("content_note", "notify", "remember")],
-        "resources_version": resources_version(),  # keys the cached support-line fragments
+        **_form_context(form),
         "reply_to": reply_to,
         "refusal": refusal,
         "comment_notice": notice,
@@ -118,13 +116,18 @@ def shared_section_context(post):
 
     blog.pages fills them in: the comments, the CSRF token and the form's signed timestamp.
     """
-    form = CommentForm(post=post, initial={"security": pages.SECURITY_MARK})
     return {
         "comment_block": pages.COMMENTS_MARK,
         "csrf_token": pages.CSRF_MARK,
+        **_form_context(CommentForm(post=post, initial={"security": pages.SECURITY_MARK})),
+    }
+
+
+def _form_context(form):
+    return {
         "comment_form": form,
         "comment_checkboxes": [form[name] for name in ("content_note", "notify", "remember")],
-        "resources_version": resources_version(),
+        "resources_version": resources_version(),  # keys the cached support-line fragments
     }
 
 
