@@ -21,6 +21,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
@@ -33,10 +35,10 @@ PERMISSION = "comments.moderate_comment"
 CRISIS_BANNER = "comments/includes/crisis_banner.html"
 BULK_LIMIT = 100
 DONE = {
-    "approve": "Approved",
-    "spam": "Marked as spam",
-    "remove": "Removed",
-    "restore": "Restored",
+    "approve": gettext_lazy("Approved"),
+    "spam": gettext_lazy("Marked as spam"),
+    "remove": gettext_lazy("Removed"),
+    "restore": gettext_lazy("Restored"),
 }
 
 
@@ -105,14 +107,20 @@ class EditForm(forms.Form):
 
 
 class BulkForm(forms.Form):
+    """The bulk bar. Its button is ``bulk_action``: a control named ``action`` (or ``submit``,
+    ``method``) would shadow the form's own property of that name in the page's script."""
+
     ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=True)
-    action = forms.ChoiceField(choices=[(name, name) for name in moderation.TRANSITIONS])
+    bulk_action = forms.ChoiceField(
+        choices=[(name, name) for name in moderation.TRANSITIONS],
+        error_messages={"required": gettext_lazy("Choose what to do with the selected comments.")},
+    )
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)
         raw = data.getlist("ids") if hasattr(data, "getlist") else []
         self.fields["ids"].choices = [(v, v) for v in raw if str(v).isdigit()][:BULK_LIMIT]
-        self.fields["ids"].error_messages["required"] = "Select at least one comment first."
+        self.fields["ids"].error_messages["required"] = _("Select at least one comment first.")
 
 
 class LoginView(auth_views.LoginView):
@@ -283,8 +291,8 @@ def bulk(request):
     form = BulkForm(request.POST)
     if not form.is_valid():
         errors = "; ".join(e for field in form.errors.values() for e in field)
-        return _done(request, errors or "Choose comments and an action.", status=400)
-    action = form.cleaned_data["action"]
+        return _done(request, errors or _("Choose comments and an action."), status=400)
+    action = form.cleaned_data["bulk_action"]
     changed, skipped, refused = [], 0, 0
     for comment in Comment.objects.filter(pk__in=form.cleaned_data["ids"]).select_related("post"):
         if not queue.action_applies(comment, action):
@@ -294,13 +302,20 @@ def bulk(request):
             changed.append(moderation.TRANSITIONS[action](comment, actor=request.user))
         except moderation.NotAllowed:
             refused += 1
-    message = f"{DONE[action]}: {len(changed)} comment{'s' if len(changed) != 1 else ''}."
+    message = ngettext("%(done)s: %(count)d comment.", "%(done)s: %(count)d comments.",
+                       len(changed)) % {"done": DONE[action], "count": len(changed)}  # fmt: skip
     if skipped:
-        message += f" {skipped} already had that state and were left alone."
+        message += " " + ngettext(
+            "%(count)d already had that state and was left alone.",
+            "%(count)d already had that state and were left alone.",
+            skipped,
+        ) % {"count": skipped}
     if refused:
-        message += (
-            f" {refused} describe a plan or method and need an edit before they can be published."
-        )
+        message += " " + ngettext(
+            "%(count)d describes a plan or method and needs an edit before it can be published.",
+            "%(count)d describe a plan or method and need an edit before they can be published.",
+            refused,
+        ) % {"count": refused}
     return _done(request, message, changed)
 
 

@@ -162,7 +162,7 @@ def test_a_post_without_the_csrf_token_changes_nothing(moderator, waiting):
     client.force_login(moderator)
     for url, data in [
         (action_url(waiting, "approve"), {}),
-        (reverse("moderation:bulk"), {"ids": [waiting.pk], "action": "spam"}),
+        (reverse("moderation:bulk"), {"ids": [waiting.pk], "bulk_action": "spam"}),
         (reverse("moderation:reply", args=[waiting.pk]), {"body": "Hello there"}),
         (reverse("moderation:edit", args=[waiting.pk]), {"body": "Changed"}),
     ]:
@@ -187,7 +187,8 @@ def test_actions_refuse_anyone_but_moderators(client, waiting, who):
         reverse("moderation:not_crisis", args=[waiting.pk]),
     ]
     for url in urls:
-        response = client.post(url, {"ids": [waiting.pk], "action": "approve", "body": "Hi there"})
+        data = {"ids": [waiting.pk], "bulk_action": "approve", "body": "Hi there"}
+        response = client.post(url, data)
         assert response.status_code == (302 if who == "anonymous" else 403)
     waiting.refresh_from_db()
     assert waiting.status == Status.PENDING
@@ -203,7 +204,7 @@ def test_bulk_action_runs_the_transition_on_every_selected_comment(
     chosen = [CommentFactory(post=post, status=Status.PENDING) for _ in range(3)]
     left = CommentFactory(post=post, status=Status.PENDING)
     response = moderator_client.post(
-        reverse("moderation:bulk"), {"ids": [c.pk for c in chosen], "action": "approve"}
+        reverse("moderation:bulk"), {"ids": [c.pk for c in chosen], "bulk_action": "approve"}
     )
     assert response.status_code == 302
     assert set(Comment.objects.approved().values_list("pk", flat=True)) == {c.pk for c in chosen}
@@ -217,7 +218,7 @@ def test_bulk_skips_comments_already_in_that_state(moderator_client, post):
     fresh = CommentFactory(post=post, status=Status.PENDING)
     response = moderator_client.post(
         reverse("moderation:bulk"),
-        {"ids": [already.pk, fresh.pk], "action": "spam"},
+        {"ids": [already.pk, fresh.pk], "bulk_action": "spam"},
         HTTP_ACCEPT="application/json",
     )
     assert [item["id"] for item in response.json()["items"]] == [fresh.pk]
@@ -228,9 +229,9 @@ def test_bulk_skips_comments_already_in_that_state(moderator_client, post):
 @pytest.mark.parametrize(
     "data",
     [
-        {"action": "approve"},
-        {"ids": ["abc"], "action": "approve"},
-        {"ids": ["1"], "action": "delete"},
+        {"bulk_action": "approve"},
+        {"ids": ["abc"], "bulk_action": "approve"},
+        {"ids": ["1"], "bulk_action": "delete"},
         {"ids": ["1"]},
     ],
 )

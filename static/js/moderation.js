@@ -6,6 +6,7 @@
   if (!queue) return;
   const live = document.getElementById("queue-live");
   const help = document.getElementById("shortcut-help");
+  const errorBox = queue.querySelector("[data-queue-error]");
   const items = Array.from(queue.querySelectorAll("[data-item]"));
   let current = -1;
 
@@ -48,7 +49,10 @@
     const checkbox = item.querySelector('input[name="ids"]');
     if (checkbox) checkbox.checked = false;
     const result = item.querySelector("[data-result]");
-    if (result) result.textContent = message;
+    if (result) {
+      result.textContent = message;
+      result.classList.remove("is-error");
+    }
   }
 
   function showReplyLink(item, url) {
@@ -57,22 +61,50 @@
     result.append(" ");
     const link = document.createElement("a");
     link.href = url;
-    link.textContent = "See the reply on the post";
+    link.textContent = result.dataset.seeReply;
     result.appendChild(link);
+  }
+
+  // Errors the moderator must see: a visible alert that takes focus (the live region alone is
+  // invisible). Its texts come from data- attributes, so they are translated with the page.
+  function showError(text) {
+    if (!errorBox) { announce(text); return; }
+    errorBox.textContent = text;
+    errorBox.hidden = false;
+    errorBox.focus();
+  }
+
+  function clearError() {
+    if (errorBox) { errorBox.hidden = true; errorBox.textContent = ""; }
+  }
+
+  // The URL is read with getAttribute: form.action would return a control named "action"
+  // if one were ever added, and the request would go to "/moderation/[object ...]".
+  function targetOf(form, submitter) {
+    const own = submitter && submitter.getAttribute("formaction");
+    return own || form.getAttribute("action") || window.location.href;
   }
 
   async function send(form, submitter) {
     const data = new FormData(form);
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
-    const response = await fetch(form.action, {
-      method: "POST",
-      body: data,
-      credentials: "same-origin",
-      headers: { Accept: "application/json" },
-    });
+    let response;
+    try {
+      response = await fetch(targetOf(form, submitter), {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      });
+    } catch (e) {
+      throw new Error(errorBox ? errorBox.dataset.offline : e.message);
+    }
     let payload = null;
     try { payload = await response.json(); } catch (e) { payload = null; }
-    if (!payload) throw new Error("The server did not answer; nothing may have changed.");
+    if (!payload) {
+      const text = errorBox ? errorBox.dataset.failed : "";
+      throw new Error(text + " (HTTP " + response.status + ")");
+    }
     return payload;
   }
 
@@ -83,13 +115,19 @@
     const buttons = form.querySelectorAll("button");
     buttons.forEach(function (b) { b.disabled = true; });
     const item = itemOf(form);
+    clearError();
     try {
       const payload = await send(form, event.submitter);
       updateCounts(payload.counts);
       announce(payload.message);
       if (!payload.ok) {
         const result = item && item.querySelector("[data-result]");
-        if (result) result.textContent = payload.message;
+        if (result) {
+          result.textContent = payload.message;
+          result.classList.add("is-error");
+        } else {
+          showError(payload.message);
+        }
         return;
       }
       const moved = new Set();
@@ -103,7 +141,7 @@
         focusItem(nextOpenIndex(index));
       }
     } catch (error) {
-      announce(error.message);
+      showError(error.message);
     } finally {
       buttons.forEach(function (b) { b.disabled = false; });
     }
