@@ -9,7 +9,7 @@ so no path can change a comment without a trace or leave a stale page behind.
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Comment, CrisisLevel, ModerationEvent
+from .models import Comment, CrisisLevel, ModerationEvent, Report
 from .tree import tree_changed_now_and_on_commit
 
 Status = Comment.Status
@@ -159,6 +159,40 @@ def clear_crisis_flag(comment, *, actor=None, note=""):
             from_status=locked.status,
             note=f"{note}\nFalse positive, {evidence}".strip(),
         )
+    return locked
+
+
+def dismiss_report(report, *, actor=None, actor_label="", note=""):
+    """A reader's report needs no action: resolve it and leave the comment as it is (public).
+
+    The comment's open-report count drops by one; at zero it leaves "Needs review". A report
+    that is already resolved changes nothing and returns None.
+    """
+    with transaction.atomic():
+        locked = _locked(report.comment)
+        resolved = Report.objects.filter(pk=report.pk, comment=locked, resolved_at=None).update(
+            resolved_at=timezone.now()
+        )
+        if not resolved:
+            return None
+        locked.open_reports = locked.reports.filter(resolved_at=None).count()
+        Comment.objects.filter(pk=locked.pk).update(
+            open_reports=locked.open_reports, updated_at=timezone.now()
+        )
+        reason = report.get_reason_display()
+        summary = (
+            f"Report dismissed ({reason}: {report.note})"
+            if report.note
+            else (f"Report dismissed ({reason})")
+        )
+        _record(
+            locked,
+            action="dismiss_report",
+            actor=actor,
+            actor_label=actor_label,
+            from_status=locked.status,
+            note=f"{summary}\n{note}".strip(),
+        )  # no _bump: the public page never shows reports, so it has not changed
     return locked
 
 

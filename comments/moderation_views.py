@@ -29,7 +29,7 @@ from blog.models import Post
 
 from . import moderation, queue
 from .forms import BODY_MAX
-from .models import Comment
+from .models import Comment, Report
 
 PERMISSION = "comments.moderate_comment"
 CRISIS_BANNER = "comments/includes/crisis_banner.html"
@@ -377,6 +377,26 @@ def not_crisis(request, pk):
     comment = moderation.clear_crisis_flag(comment, actor=request.user)
     message = f"Crisis flag cleared on the comment by {comment.author_name}."
     return _done(request, message, [comment])
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def dismiss_report(request, pk):
+    """A report that needs no action: resolved, the comment stays public (audit-logged)."""
+    report = get_object_or_404(Report.objects.select_related("comment__post"), pk=pk)
+    comment = report.comment
+    if request.method == "GET":
+        context = {"comment": comment, "action": "dismiss_report", "report": report,
+                   "label": _("Dismiss report"), "next": next_url(request)}  # fmt: skip
+        return render(request, "moderation/confirm.html", context)
+    if report.resolved_at is not None:
+        return _done(request, _("This report was already dealt with."), [comment], status=409)
+    comment = moderation.dismiss_report(report, actor=request.user)
+    message = _("Report dismissed: the comment by %(name)s stays public.") % {
+        "name": comment.author_name
+    }
+    # The item is done once no report is left open; otherwise only this report goes.
+    return _done(request, message, [] if comment.open_reports else [comment], report_id=report.pk)
 
 
 @moderator_required

@@ -135,6 +135,12 @@
         const target = document.getElementById("item-" + state.id);
         if (target) { markDone(target, state, payload.message); moved.add(target); }
       });
+      if (payload.report_id) {
+        const report = queue.querySelector('[data-report="' + payload.report_id + '"]');
+        if (report) report.remove();
+        const result = item && item.querySelector("[data-result]");
+        if (result && !moved.has(item)) result.textContent = payload.message;
+      }
       if (item && payload.reply_url) showReplyLink(item, payload.reply_url);
       if (item && moved.has(item)) {
         const index = items.indexOf(item);

@@ -1,0 +1,45 @@
+"""A queue item's own buttons in Chromium: dismiss a report, no reply needed, content note."""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from comments.models import Comment, Report
+from tests.factories import CommentFactory, PostFactory, UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "correct horse battery staple"
+Status = Comment.Status
+
+
+@pytest.fixture
+def queue_page(page, live_server):
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    group.permissions.add(Permission.objects.get(codename="moderate_comment"))
+    user = UserFactory(username="ruth")
+    user.groups.add(group)
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/accounts/login/?next=/moderation/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('Log in')")
+    page.wait_for_url("**/moderation/")
+    return page
+
+
+def test_dismiss_report_in_place_leaves_the_comment_public(queue_page, live_server):
+    page = queue_page
+    comment = CommentFactory(post=PostFactory(), open_reports=1, body="Reported words.")
+    report = Report.objects.create(comment=comment, reason=Report.Reason.ABUSIVE)
+    page.goto(f"{live_server.url}/moderation/")
+    page.click(f"#item-{comment.pk} button:has-text('Dismiss report')")
+    page.wait_for_selector(f"#item-{comment.pk}.is-done")
+    assert page.locator(f'[data-report="{report.pk}"]').count() == 0
+    assert "stays public" in page.inner_text(f"#item-{comment.pk} [data-result]")
+    assert page.inner_text('[data-count="review"]') == "0"
+    comment.refresh_from_db()
+    report.refresh_from_db()
+    assert (comment.status, comment.open_reports) == (Status.APPROVED, 0)
+    assert report.resolved_at is not None
