@@ -10,6 +10,7 @@ import importlib.util
 from django.contrib import admin, messages
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from . import moderation
 from .models import Comment, ModerationEvent, ModerationTerm, OutgoingEmail, Report, Subscription
@@ -69,6 +70,7 @@ class CommentAdmin(admin.ModelAdmin):
         _transition_action("spam", "Mark spam"),
         _transition_action("remove", "Remove"),
         _transition_action("restore", "Restore"),
+        _transition_action("no_reply", _("No reply needed")),
         "erase_writers",
         "download_writer_data",
     ]

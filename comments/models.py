@@ -71,7 +71,11 @@ class CommentQuerySet(models.QuerySet):
         staff_replies = Comment.objects.filter(
             parent=models.OuterRef("pk"), is_staff_reply=True
         ).exclude(status__in=[Comment.Status.SPAM, Comment.Status.REMOVED])
-        return self.approved().filter(is_staff_reply=False).exclude(models.Exists(staff_replies))
+        return (
+            self.approved()
+            .filter(is_staff_reply=False, no_reply_needed=False)
+            .exclude(models.Exists(staff_replies))
+        )
 
     def needs_review(self):
         """Pending comments plus approved ones readers reported: crisis first, then oldest."""
@@ -130,6 +134,9 @@ class Comment(models.Model):
     flags = models.JSONField(default=list, blank=True, help_text="Rules that matched.")
     open_reports = models.PositiveIntegerField(default=0)
     notify_replies = models.BooleanField(default=False)
+    no_reply_needed = models.BooleanField(
+        default=False, help_text="Kept out of Unanswered (by a moderator, or an import)."
+    )
     import_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
 
     objects = CommentQuerySet.as_manager()

@@ -162,6 +162,25 @@ def clear_crisis_flag(comment, *, actor=None, note=""):
     return locked
 
 
+def mark_no_reply_needed(comment, *, actor=None, actor_label="", note=""):
+    """An approved reader comment that needs no answer leaves "Unanswered"; nothing public moves."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        if locked.no_reply_needed:
+            return locked
+        locked.no_reply_needed = True
+        Comment.objects.filter(pk=locked.pk).update(no_reply_needed=True, updated_at=timezone.now())
+        _record(
+            locked,
+            action="no_reply_needed",
+            actor=actor,
+            actor_label=actor_label,
+            from_status=locked.status,
+            note=note,
+        )
+    return locked
+
+
 def dismiss_report(report, *, actor=None, actor_label="", note=""):
     """A reader's report needs no action: resolve it and leave the comment as it is (public).
 
@@ -230,4 +249,5 @@ TRANSITIONS = {
     "spam": mark_spam,
     "remove": remove,
     "restore": restore,
+    "no_reply": mark_no_reply_needed,
 }

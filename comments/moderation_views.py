@@ -39,6 +39,15 @@ DONE = {
     "spam": gettext_lazy("Marked as spam"),
     "remove": gettext_lazy("Removed"),
     "restore": gettext_lazy("Restored"),
+    "no_reply": gettext_lazy("Marked as needing no reply"),
+}
+# What each action's button says (the queue item, the confirm page, the bulk bar).
+VERBS = {
+    "approve": gettext_lazy("Approve"),
+    "spam": gettext_lazy("Spam"),
+    "remove": gettext_lazy("Remove"),
+    "restore": gettext_lazy("Restore"),
+    "no_reply": gettext_lazy("No reply needed"),
 }
 
 
@@ -270,7 +279,7 @@ def act(request, pk, action):
         context = {
             "comment": comment,
             "action": action,
-            "label": DONE[action],
+            "label": VERBS[action],
             "next": next_url(request),
         }
         return render(request, "moderation/confirm.html", context)
@@ -369,7 +378,7 @@ def not_crisis(request, pk):
     """A false alarm: sort the comment normally; the evidence stays in the audit log."""
     comment = _comment(pk)
     if request.method == "GET":
-        context = {"comment": comment, "action": "not_crisis", "label": "Not a crisis",
+        context = {"comment": comment, "action": "not_crisis", "label": _("Not a crisis"),
                    "next": next_url(request)}  # fmt: skip
         return render(request, "moderation/confirm.html", context)
     if not comment.is_flagged:

@@ -50,7 +50,8 @@ def _staff_reply_exists():
 # The conditions behind each tab, shared by the lists and the one-query counts.
 TAB_CONDITIONS = {
     "review": Q(status=Status.PENDING) | Q(status=Status.APPROVED, open_reports__gt=0),
-    "unanswered": Q(status=Status.APPROVED, is_staff_reply=False) & ~Q(_staff_reply_exists()),
+    "unanswered": Q(status=Status.APPROVED, is_staff_reply=False, no_reply_needed=False)
+    & ~Q(_staff_reply_exists()),
     "approved": Q(status=Status.APPROVED),
     "spam": Q(status=Status.SPAM),
     "removed": Q(status=Status.REMOVED),
@@ -119,9 +120,9 @@ def queue_items(comments):
     """Everything a queue item shows, joined or prefetched: no query per item."""
     open_reports = Report.objects.filter(resolved_at=None).order_by("created_at")
     return with_writer_history(
-        comments.select_related("post", "parent").prefetch_related(
-            Prefetch("reports", queryset=open_reports, to_attr="open_report_list")
-        )
+        comments.select_related("post", "parent")
+        .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_report_list"))
+        .annotate(answered=_staff_reply_exists())
     )
 
 
@@ -133,6 +134,13 @@ def waiting_time(created_at, now=None):
 
 def action_applies(comment, action):
     """Would ``action`` change anything? Approving a reported comment dismisses its reports."""
+    if action == "no_reply":  # only a reader's approved comment still waiting for an answer
+        return (
+            comment.status == Status.APPROVED
+            and not comment.is_staff_reply
+            and not comment.no_reply_needed
+            and not getattr(comment, "answered", False)
+        )
     if action == "approve":
         return comment.status != Status.APPROVED or comment.open_reports > 0
     if action == "restore":

@@ -236,6 +236,8 @@ COMMENTS_TREE_CACHE = env.bool("COMMENTS_TREE_CACHE", default=True)
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
 COMMENTS_PURGE_DAYS = env.int("COMMENTS_PURGE_DAYS", default=30)
+# Imported comments older than this count as answered: they never flood "Unanswered".
+COMMENTS_IMPORT_ANSWERED_DAYS = env.int("COMMENTS_IMPORT_ANSWERED_DAYS", default=30)
 COMMENTS_IP_RETENTION_DAYS = env.int("COMMENTS_IP_RETENTION_DAYS", default=30)
 COMMENTS_EMAIL_RETENTION_DAYS = env.int("COMMENTS_EMAIL_RETENTION_DAYS", default=0)  # 0 = keep
 COMMENTS_MODERATOR_EMAILS = env.str("COMMENTS_MODERATOR_EMAILS", default="immediate")  # or digest

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - expat: no external entities, 
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -32,6 +33,7 @@ from comments.tree import tree_changed_now_and_on_commit
 
 BATCH = 1000
 FALLBACK_AUTHOR = "imported"
+AGED_NOTE = "older than COMMENTS_IMPORT_ANSWERED_DAYS: marked as needing no reply"
 
 
 class ImportFailed(Exception):
@@ -55,6 +57,7 @@ class Summary:
     skipped: Counter = field(default_factory=Counter)
     unknown_statuses: Counter = field(default_factory=Counter)
     threads_flattened: int = 0
+    answered_by_age: int = 0
     orphans: int = 0
     missing_thread: list = field(default_factory=list)
 
@@ -79,6 +82,8 @@ class Summary:
             f"Threads flattened (replies deeper than {settings.COMMENTS_MAX_DEPTH} levels "
             f"attached to their deepest allowed ancestor): {self.threads_flattened}.",
             f"Replies whose parent is missing (now top-level): {self.orphans}.",
+            f"Older than {settings.COMMENTS_IMPORT_ANSWERED_DAYS} days, so marked as needing no "
+            f"reply (kept out of Unanswered): {self.answered_by_age}.",
         ]
         if self.unknown_statuses:
             lines.append(
@@ -261,6 +266,8 @@ class CommentWriter:
         self.summary = summary
         self.max_depth = settings.COMMENTS_MAX_DEPTH
         self.now = timezone.now()
+        # Years-old comments were answered (or not) long ago: keep them out of "Unanswered".
+        self.answered_before = self.now - timedelta(days=settings.COMMENTS_IMPORT_ANSWERED_DAYS)
         self.nodes = {}
         self.pending = []
         self.touched_posts = set()
@@ -303,6 +310,10 @@ class CommentWriter:
     def add(self, *, post_id, parent, key, status, **fields):
         """Queue one comment under ``parent`` (a Node or None); return its Node."""
         parent = self.place(parent)
+        created_at = fields.get("created_at")
+        if not fields.get("is_staff_reply") and created_at and created_at < self.answered_before:
+            fields["no_reply_needed"] = True
+            self.summary.answered_by_age += 1
         comment = Comment(post_id=post_id, status=status, import_key=key, **fields)
         node = Node(None, post_id, parent.depth + 1 if parent else 1, None, None, parent, comment)
         self.pending.append(node)
@@ -343,6 +354,7 @@ class CommentWriter:
                 actor_label="import",
                 action="submit",
                 to_status=node.comment.status,
+                note=AGED_NOTE if node.comment.no_reply_needed else "",
             )  # fmt: skip
             for node in self.pending
         )

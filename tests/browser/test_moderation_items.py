@@ -43,3 +43,15 @@ def test_dismiss_report_in_place_leaves_the_comment_public(queue_page, live_serv
     report.refresh_from_db()
     assert (comment.status, comment.open_reports) == (Status.APPROVED, 0)
     assert report.resolved_at is not None
+
+
+def test_no_reply_needed_in_place_takes_the_item_out_of_unanswered(queue_page, live_server):
+    page = queue_page
+    comment = CommentFactory(post=PostFactory(), body="Just saying thank you.")
+    page.goto(f"{live_server.url}/moderation/?tab=unanswered")
+    assert page.inner_text('[data-count="unanswered"]') == "1"
+    page.click(f"#item-{comment.pk} button:has-text('No reply needed')")
+    page.wait_for_selector(f"#item-{comment.pk}.is-done")
+    assert page.inner_text('[data-count="unanswered"]') == "0"
+    comment.refresh_from_db()
+    assert comment.no_reply_needed and comment.status == Status.APPROVED
