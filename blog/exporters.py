@@ -186,7 +186,7 @@ def _write_comment(out, comment):
         f"\t\t\t<wp:comment_user_id>{comment.user_id or 0}</wp:comment_user_id>\n"
         f"{_meta('_haven_key', key)}"
         f"{_meta('_haven_staff_reply', '1') if comment.is_staff_reply else ''}"
-        f"{_meta('_haven_content_note', '1') if comment.content_note else ''}"
+        f"{_meta('_haven_content_note', comment.content_note) if comment.content_note else ''}"
         "\t\t</wp:comment>\n"
     )
 

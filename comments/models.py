@@ -24,6 +24,9 @@ class CrisisLevel(models.TextChoices):
 
 
 CRISIS_RANK = {level: rank for rank, level in enumerate(CrisisLevel.values)}
+CONTENT_NOTE_MAX = 120
+# The note a writer's own "talks about something distressing" box gives (stored, like the text).
+DEFAULT_CONTENT_NOTE = "Talks about something distressing"
 
 
 def _tree_changed(post_id):
@@ -111,8 +114,10 @@ class Comment(models.Model):
 
     body = models.TextField()
     body_html = models.TextField(editable=False)
-    content_note = models.BooleanField(
-        default=False, help_text="Writer said it talks about something distressing: collapsed."
+    content_note = models.CharField(
+        max_length=CONTENT_NOTE_MAX,
+        blank=True,
+        help_text="Shown first; the comment stays collapsed behind it (e.g. mentions self-harm).",
     )
 
     status = models.CharField(

@@ -162,6 +162,29 @@ def clear_crisis_flag(comment, *, actor=None, note=""):
     return locked
 
 
+def set_content_note(comment, *, note, actor=None, actor_label=""):
+    """Add, change or take away the note readers see first (the comment stays collapsed behind it).
+
+    ``save()`` re-renders and retires the cached tree: the public page changes at once.
+    """
+    with transaction.atomic():
+        locked = _locked(comment)
+        before = locked.content_note
+        if note == before:
+            return locked
+        locked.content_note = note
+        locked.save()
+        _record(
+            locked,
+            action="content_note",
+            actor=actor,
+            actor_label=actor_label,
+            from_status=locked.status,
+            note=f"Content note: {before or '(none)'} -> {note or '(none)'}",
+        )
+    return locked
+
+
 def mark_no_reply_needed(comment, *, actor=None, actor_label="", note=""):
     """An approved reader comment that needs no answer leaves "Unanswered"; nothing public moves."""
     with transaction.atomic():

@@ -13,6 +13,7 @@ urlpatterns = [
     path("comment/<int:pk>/reply/", views.reply, name="reply"),
     path("comment/<int:pk>/edit/", views.edit, name="edit"),
     path("comment/<int:pk>/not-crisis/", views.not_crisis, name="not_crisis"),
+    path("comment/<int:pk>/content-note/", views.content_note, name="content_note"),
     path("report/<int:pk>/dismiss/", views.dismiss_report, name="dismiss_report"),
     path("comment/<int:pk>/<slug:action>/", views.act, name="action"),
 ]

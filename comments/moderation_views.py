@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import parse_qs, urlsplit
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
@@ -28,12 +27,11 @@ from django.views.decorators.http import require_http_methods
 from blog.models import Post
 
 from . import moderation, queue
-from .forms import BODY_MAX
-from .models import Comment, Report
+from .models import CONTENT_NOTE_MAX, Comment, Report
+from .moderation_forms import BulkForm, ContentNoteForm, EditForm, ReplyForm
 
 PERMISSION = "comments.moderate_comment"
 CRISIS_BANNER = "comments/includes/crisis_banner.html"
-BULK_LIMIT = 100
 DONE = {
     "approve": gettext_lazy("Approved"),
     "spam": gettext_lazy("Marked as spam"),
@@ -93,43 +91,6 @@ class KnownCountPaginator(Paginator):
     def __init__(self, object_list, per_page, *, count):
         super().__init__(object_list, per_page)
         self.count = count
-
-
-class ReplyForm(forms.Form):
-    body = forms.CharField(
-        label="Your reply", min_length=2, max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Write a reply first: nothing was changed.",
-                        "min_length": "Write a reply first: nothing was changed."},
-    )  # fmt: skip
-
-
-class EditForm(forms.Form):
-    body = forms.CharField(
-        label="Comment text", max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 10}),
-        error_messages={"required": "The text cannot be empty. To hide a comment, remove it."},
-    )  # fmt: skip
-    note = forms.CharField(
-        label="Why (kept in the audit log, optional)", required=False, max_length=300,
-        help_text="For example: took out method detail.",
-    )  # fmt: skip
-
-
-class BulkForm(forms.Form):
-    """The bulk bar. Its button is ``bulk_action``: a control named ``action`` (or ``submit``,
-    ``method``) would shadow the form's own property of that name in the page's script."""
-
-    ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=True)
-    bulk_action = forms.ChoiceField(
-        choices=[(name, name) for name in moderation.TRANSITIONS],
-        error_messages={"required": gettext_lazy("Choose what to do with the selected comments.")},
-    )
-
-    def __init__(self, data, **kwargs):
-        super().__init__(data, **kwargs)
-        raw = data.getlist("ids") if hasattr(data, "getlist") else []
-        self.fields["ids"].choices = [(v, v) for v in raw if str(v).isdigit()][:BULK_LIMIT]
-        self.fields["ids"].error_messages["required"] = _("Select at least one comment first.")
 
 
 class LoginView(auth_views.LoginView):
@@ -251,6 +212,7 @@ def queue_view(request):
         "stale_resources": _stale_resources_exist(),
         "crisis_banner": _crisis_banner_template(),
         "here": request.get_full_path(),
+        "content_note_max": CONTENT_NOTE_MAX,
         "page_query": _page_query(filters),
     }
     return render(request, "moderation/queue.html", context)
@@ -386,6 +348,33 @@ def not_crisis(request, pk):
     comment = moderation.clear_crisis_flag(comment, actor=request.user)
     message = f"Crisis flag cleared on the comment by {comment.author_name}."
     return _done(request, message, [comment])
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def content_note(request, pk):
+    """Add, change or clear the note readers see before the comment (audit-logged)."""
+    comment = _comment(pk)
+    form = ContentNoteForm(
+        request.POST if request.method == "POST" else None,
+        initial={"content_note": comment.content_note},
+    )
+    if request.method == "POST" and form.is_valid():
+        note = form.cleaned_data["content_note"]
+        if note == comment.content_note:
+            return _done(request, _("The content note is unchanged."))
+        comment = moderation.set_content_note(comment, note=note, actor=request.user)
+        if note:
+            message = _("Content note saved: readers now see “%(note)s” first.") % {"note": note}
+        else:
+            message = _("Content note removed: readers see the comment straight away.")
+        return _done(request, message, content_note=note)
+    if request.method == "POST" and wants_json(request):
+        return _done(request, form.errors["content_note"][0], status=400)
+    context = {"comment": comment, "form": form, "next": next_url(request)}
+    return render(
+        request, "moderation/content_note.html", context, status=400 if form.errors else 200
+    )
 
 
 @moderator_required

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 
 from . import moderation, notifications
-from .models import Comment
+from .models import DEFAULT_CONTENT_NOTE, Comment
 from .policy import Refused, Submission, Verdict, evaluate
 
 Status = Comment.Status
@@ -49,7 +49,7 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
             user=user if submission.is_staff else None,
             is_staff_reply=submission.is_staff,
             body=submission.body,
-            content_note=bool(data.get("content_note")),
+            content_note=DEFAULT_CONTENT_NOTE if data.get("content_note") else "",
             status=verdict.status,
             ip_hash=submission.ip_hash,
             browser_hash=submission.browser_hash,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from blog.cache_versions import CacheVersion
 from blog.models import Post
@@ -270,8 +271,9 @@ _PENDING_NOTE = (
     '<p class="pending-note">Your comment is awaiting moderation. Only you can see it.</p>\n'
 )
 _CONTENT_NOTE = (
-    '<details class="content-note"><summary>This comment talks about something distressing. '
-    'Show it</summary><div class="comment-body">{body}</div></details>\n'
+    '<details class="content-note"><summary><span class="content-note-label">{label}</span> '
+    '<span class="content-note-text">{note}</span> <span class="content-note-hint">({hint})</span>'
+    '</summary><div class="comment-body">{body}</div></details>\n'
 )
 
 
@@ -309,7 +311,12 @@ def _comment_html(node):
     meta = _META.format(number=node.number, anchor=node.anchor, author=author, badge=badge,
                         reply_to=reply_to, iso=node.time_iso, when=node.time_text)  # fmt: skip
     if comment.content_note:
-        body = _CONTENT_NOTE.format(body=comment.body_html)
+        body = _CONTENT_NOTE.format(
+            label=gettext("Content note:"),
+            note=escape(comment.content_note),
+            hint=gettext("show the comment"),
+            body=comment.body_html,
+        )
     else:
         body = f'<div class="comment-body">{comment.body_html}</div>\n'
     return meta + (_PENDING_NOTE if node.own_pending else "") + body + _actions(node, name)

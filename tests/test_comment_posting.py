@@ -236,7 +236,7 @@ def test_writer_can_delete_own_comment_which_is_kept_as_removed(client, send_com
 
 
 def test_content_note_collapses_the_comment_behind_details(client, post):
-    CommentFactory(post=post, content_note=True, body="A hard memory.")
+    CommentFactory(post=post, content_note="mentions self-harm", body="A hard memory.")
     html = client.get(post.get_absolute_url()).content.decode()
     assert '<details class="content-note"><summary>' in html
     assert html.index("<summary>") < html.index("A hard memory.")

@@ -31,7 +31,9 @@ def site():
     reply = CommentFactory(
         post=grief, parent=top, author_name="Dana", user=staff, is_staff_reply=True
     )
-    CommentFactory(post=grief, parent=reply, author_name="Ben", content_note=True, body="Third.")
+    CommentFactory(
+        post=grief, parent=reply, author_name="Ben", content_note="mentions loss", body="Third."
+    )
     CommentFactory(post=grief, status="pending", author_name="Cy")
     CommentFactory(post=grief, status="spam", author_name="Spam")
     CommentFactory(post=grief, status="removed", author_name="Gone")

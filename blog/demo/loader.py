@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from blog.models import Category, Post, SiteSettings
-from comments.models import Comment
+from comments.models import DEFAULT_CONTENT_NOTE, Comment
 from comments.moderation import record_submission
 
 HERE = Path(__file__).resolve().parent
@@ -46,7 +46,7 @@ def _add_comment(post, spec, published, author, parent=None, status=Comment.Stat
         user=author if is_author else None,
         is_staff_reply=is_author,
         body=spec["body"],
-        content_note=spec.get("content_note", False),
+        content_note=DEFAULT_CONTENT_NOTE if spec.get("content_note") else "",
         status=status,
         created_at=published + timedelta(days=spec["days_after_post"]),
         import_key=None,

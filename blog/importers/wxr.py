@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from blog.models import Category, Post, Tag
-from comments.models import Comment
+from comments.models import CONTENT_NOTE_MAX, DEFAULT_CONTENT_NOTE, Comment
 
 from . import (
     Authors,
@@ -74,6 +74,12 @@ def qname(tag):
     if EXCERPT_NAMESPACE.fullmatch(uri):
         return f"excerpt:{local}"
     return f"{PREFIXES.get(uri, uri)}:{local}"
+
+
+def content_note(value):
+    """Haven's own exports: "1" from before notes had words, else the note itself."""
+    value = " ".join((value or "").split())
+    return DEFAULT_CONTENT_NOTE if value == "1" else value[:CONTENT_NOTE_MAX]
 
 
 def import_wxr(path, *, dry_run=False):
@@ -295,7 +301,7 @@ class WxrImport:
             author_name=clean_name(record.get("wp:comment_author")),
             author_email=clean_email(record.get("wp:comment_author_email")),
             author_url=clean_url(record.get("wp:comment_author_url")),
-            user=user, content_note=meta.get("_haven_content_note") == "1",
+            user=user, content_note=content_note(meta.get("_haven_content_note")),
             is_staff_reply=bool(user and (user.is_staff or meta.get("_haven_staff_reply") == "1")),
             body=self.comment_body(record.get("wp:comment_content", "")), created_at=created_at,
             ip_hash=ip_hash_if_recent(record.get("wp:comment_author_IP"), created_at,

@@ -55,6 +55,18 @@
     }
   }
 
+  // The note readers see first: shown on the item, and the box keeps what was saved.
+  function showNote(item, note) {
+    const current = item.querySelector("[data-note-current]");
+    if (current) {
+      current.hidden = !note;
+      const text = current.querySelector("[data-note-text]");
+      if (text) text.textContent = note;
+    }
+    const summary = item.querySelector("[data-note] > summary");
+    if (summary) summary.textContent = note ? summary.dataset.change : summary.dataset.add;
+  }
+
   function showReplyLink(item, url) {
     const result = item.querySelector("[data-result]");
     if (!result || !url) return;
@@ -138,8 +150,15 @@
       if (payload.report_id) {
         const report = queue.querySelector('[data-report="' + payload.report_id + '"]');
         if (report) report.remove();
-        const result = item && item.querySelector("[data-result]");
-        if (result && !moved.has(item)) result.textContent = payload.message;
+      }
+      if (item && typeof payload.content_note === "string") showNote(item, payload.content_note);
+      if (item && !moved.has(item)) {
+        // The item stays open (a note saved, one report of several dismissed): say what happened.
+        const result = item.querySelector("[data-result]");
+        if (result) {
+          result.textContent = payload.message;
+          result.classList.remove("is-error");
+        }
       }
       if (item && payload.reply_url) showReplyLink(item, payload.reply_url);
       if (item && moved.has(item)) {

@@ -76,7 +76,7 @@ def test_pending_preview_is_shown_to_the_writer_only(page, browser, live_server)
 
 def test_content_note_collapses_until_the_reader_opens_it(page, live_server):
     post = PostFactory()
-    CommentFactory(post=post, content_note=True, body="A hard memory kept folded.")
+    CommentFactory(post=post, content_note="mentions a death", body="A hard memory kept folded.")
     page.goto(live_server.url + post.get_absolute_url())
     assert not page.is_visible("text=A hard memory kept folded.")
     page.click("summary")

@@ -55,3 +55,31 @@ def test_no_reply_needed_in_place_takes_the_item_out_of_unanswered(queue_page, l
     assert page.inner_text('[data-count="unanswered"]') == "0"
     comment.refresh_from_db()
     assert comment.no_reply_needed and comment.status == Status.APPROVED
+
+
+def test_content_note_from_the_queue_folds_the_comment_for_readers(
+    queue_page, live_server, browser
+):
+    page = queue_page
+    post = PostFactory()
+    comment = CommentFactory(post=post, status=Status.PENDING, body="Words about a hard night.")
+    item = f"#item-{comment.pk}"
+    page.goto(f"{live_server.url}/moderation/")
+    page.click(f"{item} summary:has-text('Add a content note')")
+    page.get_by_label("Content note", exact=True).fill("mentions self-harm")
+    page.click(f"{item} button:has-text('Save content note')")
+    page.wait_for_selector(f"{item} [data-note-current]:visible")
+    assert page.inner_text(f"{item} [data-note-text]") == "mentions self-harm"
+    assert "Content note saved" in page.inner_text(f"{item} [data-result]")
+    assert page.inner_text(f"{item} [data-note] > summary") == "Change the content note"
+    page.click(f"{item} .queue-actions [data-action=approve]")
+    page.wait_for_selector(f"{item}.is-done")
+
+    reader = browser.new_context().new_page()
+    reader.goto(live_server.url + post.get_absolute_url())
+    summary = reader.locator(".content-note summary")
+    assert "mentions self-harm" in summary.inner_text()
+    assert not reader.is_visible("text=Words about a hard night.")
+    summary.click()
+    assert reader.is_visible("text=Words about a hard night.")
+    reader.context.close()
