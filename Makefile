@@ -29,13 +29,14 @@ demo: migrate
 run: demo
 	@echo ""
 	@echo "  Haven is starting at http://127.0.0.1:8000"
-	@echo "  To moderate, create an account in another terminal:  make moderator"
+	@echo "  To moderate, create an account in another terminal:  make moderator DISPLAY_NAME=\"Dana\""
 	@echo "  (or: .venv/bin/python manage.py createsuperuser)"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# make moderator DISPLAY_NAME="Dana": the name readers see on the replies (asked for if not given).
 moderator: migrate
-	$(PY) manage.py create_moderator
+	$(PY) manage.py create_moderator $(if $(DISPLAY_NAME),--display-name "$(DISPLAY_NAME)")
 
 serve: migrate
 	DEBUG=false $(PY) manage.py collectstatic --noinput -v0

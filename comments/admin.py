@@ -8,13 +8,18 @@ that is the retention job's work (``purge_comments``).
 import importlib.util
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from . import moderation
 from .models import Comment, ModerationEvent, ModerationTerm, OutgoingEmail, Report, Subscription
+from .moderator_profile import ModeratorProfile
 from .queue import action_applies
+
+User = get_user_model()
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -129,6 +134,22 @@ class CommentAdmin(admin.ModelAdmin):
                                 json_dumps_params={"indent": 2})  # fmt: skip
         response["Content-Disposition"] = 'attachment; filename="writer-data.json"'
         return response
+
+
+class ModeratorProfileInline(admin.StackedInline):
+    """The display name a moderator's replies are signed with, on the user's admin page."""
+
+    model = ModeratorProfile
+    can_delete = False
+    fields = ("display_name",)
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class HavenUserAdmin(UserAdmin):
+    inlines = [ModeratorProfileInline]
 
 
 @admin.register(ModerationEvent)

@@ -392,3 +392,6 @@ class CrisisResource(models.Model):
     def is_stale(self):
         age = timezone.localdate() - self.last_verified
         return age.days > settings.CRISIS_RESOURCE_STALE_DAYS
+
+
+from .moderator_profile import ModeratorProfile  # noqa: E402,F401 - a model in its own module

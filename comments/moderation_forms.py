@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from . import moderation
 from .forms import BODY_MAX
 from .models import CONTENT_NOTE_MAX
+from .moderator_profile import ModeratorProfile
 
 BULK_LIMIT = 100
 
@@ -66,3 +67,19 @@ class ContentNoteForm(forms.Form):
 
     def clean_content_note(self):
         return " ".join(self.cleaned_data["content_note"].split())
+
+
+class ProfileForm(forms.ModelForm):
+    """A moderator's display name; the command-line tool validates with this same form."""
+
+    class Meta:
+        model = ModeratorProfile
+        fields = ["display_name"]
+        error_messages = {
+            "display_name": {
+                "required": gettext_lazy("Give the name readers will see on your replies."),
+                "max_length": gettext_lazy(
+                    "Keep the display name to %(limit_value)d characters (it has %(show_value)d)."
+                ),
+            }
+        }

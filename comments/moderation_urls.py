@@ -3,12 +3,14 @@
 from django.urls import path
 
 from . import moderation_views as views
+from . import profile_views
 
 app_name = "moderation"
 
 urlpatterns = [
     path("", views.queue_view, name="queue"),
     path("activity/", views.activity, name="activity"),
+    path("profile/", profile_views.profile, name="profile"),
     path("bulk/", views.bulk, name="bulk"),
     path("comment/<int:pk>/reply/", views.reply, name="reply"),
     path("comment/<int:pk>/edit/", views.edit, name="edit"),

@@ -16,6 +16,7 @@ from django.utils.timesince import timesince
 
 from . import moderation, notifications
 from .models import Comment, ModerationEvent, Report
+from .moderator_profile import display_name
 
 Status = Comment.Status
 PER_PAGE = 50
@@ -176,7 +177,8 @@ def event_actors():
 
 
 def staff_author_name(user):
-    return user.get_full_name() or user.get_username()
+    """The one place a staff reply's signature comes from: the moderator's display name."""
+    return display_name(user)
 
 
 def reply_parent(comment):
