@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.timesince import timesince
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from . import moderation, notifications
 from .models import Comment, ModerationEvent, Report
@@ -30,11 +32,15 @@ class Tab:
 
 
 TABS = (
-    Tab("review", "Needs review", "Nothing is waiting for review."),
-    Tab("unanswered", "Unanswered", "Every approved comment has a reply from you."),
-    Tab("approved", "Approved", "No approved comments match."),
-    Tab("spam", "Spam", "No spam."),
-    Tab("removed", "Removed", "No removed comments."),
+    Tab("review", _("Needs review"), _("Nothing is waiting for review.")),
+    Tab(
+        "unanswered",
+        _("Unanswered"),
+        _("Every approved comment has a reply from you, or needs none."),
+    ),
+    Tab("approved", _("Approved"), _("No approved comments match.")),
+    Tab("spam", _("Spam"), _("No spam.")),
+    Tab("removed", _("Removed"), _("No removed comments.")),
 )
 TAB_SLUGS = {tab.slug for tab in TABS}
 
@@ -129,8 +135,10 @@ def queue_items(comments):
 
 def waiting_time(created_at, now=None):
     """'3 days', '5 hours': how long a comment has waited, to the largest unit."""
-    text = timesince(created_at, now or timezone.now(), depth=1).replace("\xa0", " ")
-    return "under a minute" if text == "0 minutes" else text
+    now = now or timezone.now()
+    if (now - created_at).total_seconds() < 60:  # not by comparing words: they are translated
+        return gettext("under a minute")
+    return timesince(created_at, now, depth=1).replace("\xa0", " ")
 
 
 def action_applies(comment, action):

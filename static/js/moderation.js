@@ -63,8 +63,6 @@
       const text = current.querySelector("[data-note-text]");
       if (text) text.textContent = note;
     }
-    const summary = item.querySelector("[data-note] > summary");
-    if (summary) summary.textContent = note ? summary.dataset.change : summary.dataset.add;
   }
 
   function showReplyLink(item, url) {
@@ -196,12 +194,42 @@
     });
   });
 
+  // Reply and Content note are links to their own pages without JavaScript; here they become
+  // buttons that open their panel under the item's actions, one panel at a time.
+  function togglePanel(item, button, open) {
+    item.querySelectorAll("button[data-panel-toggle]").forEach(function (other) {
+      const panel = document.getElementById(other.dataset.panelToggle);
+      const show = other === button && open;
+      if (panel) panel.hidden = !show;
+      other.setAttribute("aria-expanded", String(show));
+    });
+    if (!open) return;
+    const panel = document.getElementById(button.dataset.panelToggle);
+    const field = panel && panel.querySelector("textarea, input:not([type=hidden])");
+    if (field) field.focus();
+  }
+
+  items.forEach(function (item) {
+    item.querySelectorAll("a[data-panel-toggle]").forEach(function (link) {
+      const panel = document.getElementById(link.dataset.panelToggle);
+      if (!panel) return;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = link.className;
+      button.textContent = link.textContent;
+      button.dataset.panelToggle = link.dataset.panelToggle;
+      button.setAttribute("aria-expanded", "false");
+      button.setAttribute("aria-controls", panel.id);
+      link.replaceWith(button);
+      button.addEventListener("click", function () {
+        togglePanel(item, button, panel.hidden);
+      });
+    });
+  });
+
   function openReply(item) {
-    const details = item.querySelector("[data-reply]");
-    if (!details) return;
-    details.open = true;
-    const box = details.querySelector("textarea");
-    if (box) box.focus();
+    const button = item.querySelector('button[data-panel-toggle^="reply-panel-"]');
+    if (button) togglePanel(item, button, true);
   }
 
   function press(item, action) {

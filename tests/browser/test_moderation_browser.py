@@ -54,7 +54,7 @@ def test_approve_and_reply_in_place_shows_the_reply_on_the_post(queue_page, live
 
     started = time.perf_counter()
     page.goto(f"{live_server.url}/moderation/")
-    page.click(f"{item} summary:has-text('Reply')")
+    page.click(f"{item} .queue-actions button:has-text('Reply')")
     page.click(f"{item} button:has-text('Insert support resources')")
     assert "Find A Helpline" in page.input_value(f"#reply-{waiting.pk}")
     page.fill(f"#reply-{waiting.pk}", "Thank you for writing, Ann. Sleep comes back slowly.")
@@ -156,7 +156,8 @@ def test_queue_and_its_pages_pass_axe_in_light_and_dark(queue_page, live_server,
     for url in urls:
         page.goto(live_server.url + url)
         if url == "/moderation/":
-            page.hover(f"#item-{flagged.pk} summary")
-            page.click(f"#item-{flagged.pk} summary")
+            reply = f"#item-{flagged.pk} .queue-actions button:has-text('Reply')"
+            page.hover(reply)
+            page.click(reply)
         violations = Axe().run(page, context="main").response["violations"]
         assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == [], url

@@ -65,13 +65,16 @@ def test_content_note_from_the_queue_folds_the_comment_for_readers(
     comment = CommentFactory(post=post, status=Status.PENDING, body="Words about a hard night.")
     item = f"#item-{comment.pk}"
     page.goto(f"{live_server.url}/moderation/")
-    page.click(f"{item} summary:has-text('Add a content note')")
+    toggle = page.locator(f"{item} .queue-actions button:has-text('Content note')")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
     page.get_by_label("Content note", exact=True).fill("mentions self-harm")
     page.click(f"{item} button:has-text('Save content note')")
     page.wait_for_selector(f"{item} [data-note-current]:visible")
     assert page.inner_text(f"{item} [data-note-text]") == "mentions self-harm"
     assert "Content note saved" in page.inner_text(f"{item} [data-result]")
-    assert page.inner_text(f"{item} [data-note] > summary") == "Change the content note"
+    assert page.input_value(f"#note-{comment.pk}") == "mentions self-harm"
     page.click(f"{item} .queue-actions [data-action=approve]")
     page.wait_for_selector(f"{item}.is-done")
 
@@ -83,3 +86,32 @@ def test_content_note_from_the_queue_folds_the_comment_for_readers(
     summary.click()
     assert reader.is_visible("text=Words about a hard night.")
     reader.context.close()
+
+
+def test_without_javascript_reply_and_content_note_open_their_own_pages(no_js_page, live_server):
+    page = no_js_page
+    page.set_default_timeout(10_000)
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    group.permissions.add(Permission.objects.get(codename="moderate_comment"))
+    UserFactory(username="ruth").groups.add(group)
+    comment = CommentFactory(post=PostFactory(), status=Status.PENDING, author_name="Ann")
+    page.goto(f"{live_server.url}/accounts/login/?next=/moderation/")
+    page.fill("input[name=username]", "ruth")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('Log in')")
+    item = f"#item-{comment.pk}"
+
+    page.click(f"{item} .queue-actions a:has-text('Content note')")
+    page.get_by_label("Content note").fill("mentions a death")
+    page.click("button:has-text('Save content note')")
+    page.wait_for_url("**/moderation/")
+    assert "Content note saved" in page.inner_text(".queue-alert-ok")
+
+    page.click(f"{item} .queue-actions a:has-text('Reply')")
+    page.fill("textarea[name=body]", "Thank you, Ann.")
+    page.click("button:has-text('Approve and reply')")
+    page.wait_for_url("**/moderation/")
+    comment.refresh_from_db()
+    assert comment.content_note == "mentions a death"
+    assert comment.status == Status.APPROVED
+    assert Comment.objects.get(parent=comment).body == "Thank you, Ann."
