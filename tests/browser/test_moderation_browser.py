@@ -6,7 +6,7 @@ import time
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from comments.models import Comment, CrisisResource
+from comments.models import Comment, CrisisResource, Report
 from tests.factories import CommentFactory, PostFactory, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
@@ -144,7 +144,8 @@ def test_queue_and_its_pages_pass_axe_in_light_and_dark(queue_page, live_server,
         crisis_matches=["want to die"],
         flags=["crisis language: crisis"],
     )
-    CommentFactory(post=post, open_reports=1)
+    reported = CommentFactory(post=post, open_reports=1)
+    report = Report.objects.create(comment=reported, reason=Report.Reason.SPAM)
     page.emulate_media(color_scheme=scheme)
     urls = [
         "/moderation/",
@@ -152,6 +153,9 @@ def test_queue_and_its_pages_pass_axe_in_light_and_dark(queue_page, live_server,
         f"/moderation/comment/{flagged.pk}/edit/",
         f"/moderation/comment/{flagged.pk}/spam/",
         f"/moderation/comment/{flagged.pk}/reply/",
+        f"/moderation/comment/{flagged.pk}/content-note/",
+        f"/moderation/report/{report.pk}/dismiss/",
+        "/moderation/profile/",
     ]
     for url in urls:
         page.goto(live_server.url + url)
