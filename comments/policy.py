@@ -20,7 +20,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from . import crisis, ratelimit
+from support import crisis
+
+from . import ratelimit
 from .models import Comment, ModerationTerm
 
 Status = Comment.Status

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.db import transaction
 
-from . import moderation, notifications
+from . import notifications, transitions
 from .models import Comment
 from .policy import Refused, Submission, Verdict, evaluate
+from .signals import moderator_needed
 
 Status = Comment.Status
 
@@ -62,7 +63,7 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
             comment.crisis_categories = list(assessment.categories)
             comment.crisis_matches = list(assessment.matches)
         comment.save()
-        moderation.record_submission(
+        transitions.record_submission(
             comment,
             actor=user if submission.is_staff else None,
             note="; ".join(verdict.flags),
@@ -70,5 +71,5 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
         if comment.notify_replies and comment.author_email:
             notifications.request_subscription(comment)
         if verdict.alert_moderators:
-            notifications.notify_moderators(comment)
+            moderator_needed.send(sender=Comment, comment=comment)
     return comment, verdict

@@ -19,9 +19,9 @@ from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from blog.cache_versions import CacheVersion
 from blog.models import Post
-from blog.pages import LISTS_VERSION
+from pagecache.pages import LISTS_VERSION
+from pagecache.versions import CacheVersion
 
 from .models import Comment
 

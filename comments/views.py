@@ -11,19 +11,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from blog import pages
-from blog.cache_versions import versioned
 from blog.models import Post
+from pagecache import pages
+from pagecache.versions import versioned
+from support import resources
+from support.crisis import WORRIED_REPORT_LEVEL, assess
+from support.resources import resources_version
 
-from . import identity, moderation, resources
-from .crisis import WORRIED_REPORT_LEVEL, assess
+from . import identity, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
-from .models import CRISIS_RANK, Comment, Report, Subscription
+from .models import CRISIS_RANK, Comment, CrisisLevel, Report, Subscription
 from .policy import Refused, Submission
 from .posting import submit_comment
-from .resources import resources_version
+from .signals import moderator_needed
 from .tree import load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
@@ -114,7 +117,7 @@ def comment_section_context(request, post, form=None, refusal=None):
 def shared_section_context(post):
     """comment_section_context for a page stored for every reader: markers for per-request values.
 
-    blog.pages fills them in: the comments, the CSRF token and the form's signed timestamp.
+    pagecache.pages fills them in: the comments, the CSRF token and the form's signed timestamp.
     """
     return {
         "comment_block": pages.COMMENTS_MARK,
@@ -228,7 +231,9 @@ def edit_own_comment(request, pk):
     form = EditOwnCommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            comment = moderation.edit(comment, body=form.cleaned_data["body"], actor_label="writer")
+            comment = transitions.edit(
+                comment, body=form.cleaned_data["body"], actor_label="writer"
+            )
             result = assess(comment.body)
             if CRISIS_RANK[result.level] > comment.crisis_rank:
                 Comment.objects.filter(pk=comment.pk).update(
@@ -245,7 +250,7 @@ def edit_own_comment(request, pk):
 def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
-        moderation.remove(comment, actor_label="writer", note="deleted by its writer")
+        transitions.remove(comment, actor_label="writer", note="deleted by its writer")
         messages.success(request, "Your comment was deleted.")
         return redirect(comment.post.get_absolute_url() + "#comments")
     return render(request, "comments/delete_own.html", {"comment": comment})
@@ -272,10 +277,8 @@ def report_comment(request, pk):
                 )
             Comment.objects.filter(pk=comment.pk).update(**updates)
             if reason == Report.Reason.WORRIED:
-                from .notifications import notify_moderators
-
                 comment.refresh_from_db()
-                notify_moderators(comment)
+                moderator_needed.send(sender=Comment, comment=comment)
         messages.success(request, "Thank you. A moderator will look at this comment.")
         return redirect(comment.get_absolute_url())
     return render(request, "comments/report.html", {"comment": comment, "form": form})
@@ -320,3 +323,30 @@ def csrf_failure(request, reason=""):
             form.is_valid()
             return _hand_back(request, post, form, refusal)
     return render(request, "403_csrf.html", {"reason": reason}, status=403)
+
+
+@never_cache
+def after_submit(request, pk):
+    """Shown right after a comment that reads as crisis or imminent, to its writer only."""
+    if pk not in identity.own_comment_ids(request):
+        raise Http404("No such page.")
+    comment = get_object_or_404(
+        Comment.objects.select_related("post").only(
+            "id", "crisis_level", "crisis_categories", "post__id", "post__slug",
+            "post__published_at",
+        ),
+        pk=pk,
+    )  # fmt: skip
+    region = resources.region_for_request(request)
+    context = {
+        "comment": comment,
+        "post": comment.post,
+        "imminent": comment.crisis_level == CrisisLevel.IMMINENT,
+        "resources": resources.panel_resources(
+            region,
+            level=comment.crisis_level,
+            categories=comment.crisis_categories,
+            grouped=resources.grouped_for_request(request),
+        ),  # fmt: skip
+    }
+    return render(request, "comments/after_submit.html", context)

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import SiteSettings
-from comments import resources
-from comments.models import CrisisResource
+from support import resources
+from support.models import CrisisResource
 
 pytestmark = pytest.mark.django_db
 
@@ -319,7 +319,7 @@ def test_a_lost_version_key_never_serves_an_older_list():
 
 @pytest.fixture
 def owner_client(client, django_user_model):
-    import comments.admin_resources  # noqa: F401  (registered by comments/admin.py in the site)
+    import support.admin  # noqa: F401  (registered by comments/admin.py in the site)
 
     user = django_user_model.objects.create_superuser("owner", "owner@example.org", "pw")
     client.force_login(user)
@@ -327,7 +327,7 @@ def owner_client(client, django_user_model):
 
 
 def changelist_url():
-    return reverse("admin:comments_crisisresource_changelist")
+    return reverse("admin:support_crisisresource_changelist")
 
 
 def test_admin_warns_when_a_resource_is_stale(owner_client):
@@ -345,14 +345,14 @@ def test_admin_shows_no_warning_when_all_resources_are_fresh(owner_client):
 def test_admin_form_shows_the_models_validation_messages(owner_client):
     data = {"name": "Nowhere line", "category": "crisis_line", "region": "usa", "phone": "call me",
             "url": "", "last_verified": "2026-11-25", "order": "10", "active": "on"}  # fmt: skip
-    response = owner_client.post(reverse("admin:comments_crisisresource_add"), data)
+    response = owner_client.post(reverse("admin:support_crisisresource_add"), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Use digits, spaces and dashes only" in html
     assert "two-letter country code" in html
     assert not CrisisResource.objects.filter(name="Nowhere line").exists()
     data.update(phone="", region="NZ")
-    html = owner_client.post(reverse("admin:comments_crisisresource_add"), data).content.decode()
+    html = owner_client.post(reverse("admin:support_crisisresource_add"), data).content.decode()
     assert "Give at least one way to reach this service" in html
 
 

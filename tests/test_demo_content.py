@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-DEMO_DIR = pathlib.Path(__file__).resolve().parent.parent / "blog" / "demo"
+DEMO_DIR = pathlib.Path(__file__).resolve().parent.parent / "transfer" / "demo"
 
 POST_ONE_TITLE = "Saying goodbye & the therapeutic relationship"
 POST_KEYS = {

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from blog.exporters import cdata, export_wxr
-from blog.importers.wxr import import_wxr
 from blog.models import Category, Post, Tag
-from comments import moderation
+from comments import transitions
 from comments.models import Comment, ModerationEvent
+from transfer.exporters import cdata, export_wxr
+from transfer.importers.wxr import import_wxr
 
 from .factories import CategoryFactory, CommentFactory, ModeratorFactory, PostFactory
 
@@ -95,7 +95,7 @@ def test_importing_the_export_into_the_same_site_changes_nothing(site, tmp_path)
 
 def test_an_erased_comment_travels_as_a_placeholder_that_keeps_its_replies(site, tmp_path):
     top = Comment.objects.get(author_name="Ann")
-    moderation.erase(top)
+    transitions.erase(top)
     path = tmp_path / "site.xml"
     path.write_text(export(), encoding="utf-8")
     assert "First ]]" not in path.read_text()

@@ -14,13 +14,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from blog.importers.wxr import import_wxr
 from blog.models import Category, Post, Tag
 from blog.sanitize import POST_ATTRIBUTES, POST_TAGS
 from comments.identity import keyed_hash
 from comments.models import Comment, ModerationEvent
 from comments.rendering import COMMENT_ATTRIBUTES, COMMENT_TAGS, render_comment_body
 from comments.tree import load_tree_page, tree_version
+from transfer.importers.wxr import import_wxr
 
 from .conftest import shared_testdata
 from .factories import PostFactory, UserFactory
@@ -458,7 +458,7 @@ CHILD = """
 import json, resource, sys, time
 import django
 django.setup()
-from blog.importers.wxr import import_wxr
+from transfer.importers.wxr import import_wxr
 from blog.sanitize import POST_ATTRIBUTES, POST_TAGS
 from comments.models import Comment, ModerationEvent
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

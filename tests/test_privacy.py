@@ -12,9 +12,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from comments import moderation, privacy
+from comments import transitions
 from comments.models import Comment, ModerationEvent, OutgoingEmail, Report, Subscription
 from comments.tree import load_tree_page
+from privacy import personal_data as privacy
 
 from .factories import CommentFactory
 
@@ -179,7 +180,7 @@ def test_erasure_deletes_subscriptions_and_emails_addressed_to_that_person(anns)
 
 
 def test_erasure_also_removes_the_original_text_kept_by_edit_events(anns):
-    moderation.edit(anns[0], body="Edited words.", actor_label="writer")
+    transitions.edit(anns[0], body="Edited words.", actor_label="writer")
     privacy.erase_comments(EMAIL)
     notes = " ".join(ModerationEvent.objects.values_list("note", flat=True))
     assert "I lost my brother" not in notes and "Edited words" not in notes

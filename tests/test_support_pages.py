@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from comments.models import Comment, CrisisResource
-from comments.resources import REGION_COOKIE
+from comments.models import Comment
+from support.models import CrisisResource
+from support.resources import REGION_COOKIE
 
 from .factories import CommentFactory, PostFactory
 
@@ -275,7 +276,7 @@ def test_queue_banner_shows_level_categories_phrases_and_waiting_time():
         crisis_matches=["end it tonight", "i have the pills"],
         created_at=timezone.now() - timedelta(hours=5),
     )  # fmt: skip
-    html = render_to_string("comments/includes/crisis_banner.html", {"comment": comment})
+    html = render_to_string("moderation/crisis_banner.html", {"comment": comment})
     assert "Reads as imminent" in html
     assert "plan, method" in html
     assert "<q>end it tonight</q>" in html and "<q>i have the pills</q>" in html
@@ -285,13 +286,13 @@ def test_queue_banner_shows_level_categories_phrases_and_waiting_time():
 
 def test_queue_banner_escapes_matched_phrases():
     comment = crisis_comment(crisis_matches=["<script>alert(1)</script>"])
-    html = render_to_string("comments/includes/crisis_banner.html", {"comment": comment})
+    html = render_to_string("moderation/crisis_banner.html", {"comment": comment})
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def test_queue_banner_is_empty_for_an_unflagged_comment():
     comment = CommentFactory(crisis_level="none")
-    html = render_to_string("comments/includes/crisis_banner.html", {"comment": comment})
+    html = render_to_string("moderation/crisis_banner.html", {"comment": comment})
     assert html.strip() == ""
 
 

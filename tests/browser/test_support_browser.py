@@ -7,7 +7,8 @@ import re
 import pytest
 from django.apps import apps as django_apps
 
-from comments.models import Comment, CrisisResource
+from comments.models import Comment
+from support.models import CrisisResource
 from tests.factories import PostFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
