@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
-from support.levels import CRISIS_RANK, CrisisLevel
+from support.levels import CrisisLevel, rank
 
 from .rendering import render_comment_body
 
@@ -21,6 +21,26 @@ def _tree_changed(post_id):
     from .tree import tree_changed_now_and_on_commit
 
     tree_changed_now_and_on_commit(post_id)
+
+
+def needs_review_condition():
+    """What makes a comment wait for a moderator: pending, or approved and reported by readers.
+
+    The one home of this rule: the queue's list, its tab counts and the header count use it.
+    """
+    return models.Q(status=Comment.Status.PENDING) | models.Q(
+        status=Comment.Status.APPROVED, open_reports__gt=0
+    )
+
+
+def unanswered_condition():
+    """Approved reader comments with no visible staff reply: what the Unanswered tab shows."""
+    staff_replies = Comment.objects.filter(
+        parent=models.OuterRef("pk"), is_staff_reply=True
+    ).exclude(status__in=[Comment.Status.SPAM, Comment.Status.REMOVED])
+    return models.Q(status=Comment.Status.APPROVED, is_staff_reply=False) & ~models.Q(
+        models.Exists(staff_replies)
+    )
 
 
 class CommentQuerySet(models.QuerySet):
@@ -59,17 +79,13 @@ class CommentQuerySet(models.QuerySet):
 
     def unanswered(self):
         """Approved reader comments that no staff member has replied to yet."""
-        staff_replies = Comment.objects.filter(
-            parent=models.OuterRef("pk"), is_staff_reply=True
-        ).exclude(status__in=[Comment.Status.SPAM, Comment.Status.REMOVED])
-        return self.approved().filter(is_staff_reply=False).exclude(models.Exists(staff_replies))
+        return self.filter(unanswered_condition())
 
     def needs_review(self):
         """Pending comments plus approved ones readers reported: crisis first, then oldest."""
-        return self.filter(
-            models.Q(status=Comment.Status.PENDING)
-            | models.Q(status=Comment.Status.APPROVED, open_reports__gt=0)
-        ).order_by("-crisis_rank", "-open_reports", "created_at")
+        return self.filter(needs_review_condition()).order_by(
+            "-crisis_rank", "-open_reports", "created_at"
+        )
 
 
 class Comment(models.Model):
@@ -146,7 +162,7 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_comment_body(self.body)
-        self.crisis_rank = CRISIS_RANK.get(self.crisis_level, 0)
+        self.crisis_rank = rank(self.crisis_level)
         new_and_pending = self._state.adding and self.status == self.Status.PENDING
         super().save(*args, **kwargs)
         if self.root_id is None and self.parent_id is None:

@@ -67,6 +67,21 @@ class Submission:
     is_staff: bool = False
 
 
+def comments_open(post):
+    """The one rule for whether a post takes comments (and shows Reply links)."""
+    return post.comments_open
+
+
+def ensure_open(post):
+    """Raise Refused when ``post`` takes no comments; the writer keeps their text."""
+    if not comments_open(post):
+        raise Refused(
+            "closed",
+            "Comments are closed on this post. Your text is below if you want to keep it.",
+            status_code=403,
+        )
+
+
 def _terms(action):
     return list(ModerationTerm.objects.filter(action=action).values_list("term", flat=True))
 

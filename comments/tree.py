@@ -24,6 +24,8 @@ from pagecache.pages import LISTS_VERSION
 from pagecache.versions import CacheVersion
 
 from .models import Comment
+from .policy import comments_open
+from .threads import takes_nested_replies
 
 Status = Comment.Status
 
@@ -235,7 +237,7 @@ def _url_with_id(name):
 def _prepare(items, post):
     """The per-comment values the markup needs: times, links, whether to offer Reply."""
     report_url = _url_with_id("comments:report")
-    max_depth = settings.COMMENTS_MAX_DEPTH
+    open_to_replies = comments_open(post)
     zone = timezone.get_current_timezone()
     months = {}
     for node in items:
@@ -249,7 +251,7 @@ def _prepare(items, post):
         node.time_text = f"{created.day} {month} {created.year} at {created:%H:%M}"
         approved = comment.status == Status.APPROVED
         node.report_url = report_url.format(comment.pk) if approved else ""
-        node.can_reply = approved and comment.depth < max_depth and post.comments_open
+        node.can_reply = approved and open_to_replies and takes_nested_replies(comment)
 
 
 # The markup ------------------------------------------------------------------------------------

@@ -19,12 +19,13 @@ from pagecache import pages
 from pagecache.versions import versioned
 from support import resources
 from support.crisis import WORRIED_REPORT_LEVEL, assess
+from support.levels import CrisisLevel, rank
 from support.resources import resources_version
 
 from . import identity, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
-from .models import CRISIS_RANK, Comment, CrisisLevel, Report, Subscription
-from .policy import Refused, Submission
+from .models import Comment, Report, Subscription
+from .policy import Refused, Submission, ensure_open
 from .posting import submit_comment
 from .signals import moderator_needed
 from .tree import load_tree_page, tree_version
@@ -148,17 +149,10 @@ def _hand_back(request, post, form, refusal):
 def post_comment(request, post_id):
     post = get_object_or_404(Post.objects.published(), pk=post_id)
     form = CommentForm(request.POST, post=post)
-    if not post.comments_open:
-        return _hand_back(
-            request,
-            post,
-            form,
-            Refused(
-                "closed",
-                "Comments are closed on this post. Your text is below if you want to keep it.",
-                403,
-            ),
-        )
+    try:
+        ensure_open(post)
+    except Refused as refusal:
+        return _hand_back(request, post, form, refusal)
     if not form.is_valid():
         return _hand_back(request, post, form, None)
     data = form.cleaned_data
@@ -191,7 +185,7 @@ def post_comment(request, post_id):
     identity.remember_own_comment(request, comment)
     level = comment.crisis_level
     request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}
-    if CRISIS_RANK[level] >= CRISIS_RANK["crisis"]:
+    if rank(level) >= rank(CrisisLevel.CRISIS):
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
         response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
@@ -235,10 +229,10 @@ def edit_own_comment(request, pk):
                 comment, body=form.cleaned_data["body"], actor_label="writer"
             )
             result = assess(comment.body)
-            if CRISIS_RANK[result.level] > comment.crisis_rank:
+            if rank(result.level) > comment.crisis_rank:
                 Comment.objects.filter(pk=comment.pk).update(
                     crisis_level=result.level,
-                    crisis_rank=CRISIS_RANK[result.level],
+                    crisis_rank=rank(result.level),
                     crisis_matches=list(result.matches),
                     crisis_categories=list(result.categories),
                 )
@@ -271,9 +265,9 @@ def report_comment(request, pk):
                 ip_hash=identity.ip_hash(request),
             )
             updates = {"open_reports": comment.open_reports + 1}
-            if reason == Report.Reason.WORRIED and comment.crisis_rank < CRISIS_RANK["crisis"]:
+            if reason == Report.Reason.WORRIED and comment.crisis_rank < rank(CrisisLevel.CRISIS):
                 updates.update(
-                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=CRISIS_RANK[WORRIED_REPORT_LEVEL]
+                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=rank(WORRIED_REPORT_LEVEL)
                 )
             Comment.objects.filter(pk=comment.pk).update(**updates)
             if reason == Report.Reason.WORRIED:

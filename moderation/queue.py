@@ -8,14 +8,20 @@ SQL, one query for the open reports of that page. State changes are not here: th
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.timesince import timesince
 
 from comments import notifications, transitions
-from comments.models import Comment, ModerationEvent, Report
+from comments.models import (
+    Comment,
+    ModerationEvent,
+    Report,
+    needs_review_condition,
+    unanswered_condition,
+)
+from comments.threads import build_comment
 
 Status = Comment.Status
 PER_PAGE = 50
@@ -38,19 +44,10 @@ TABS = (
 TAB_SLUGS = {tab.slug for tab in TABS}
 
 
-def _staff_reply_exists():
-    """A visible staff reply to the outer comment: what makes a comment "answered"."""
-    return Exists(
-        Comment.objects.filter(parent=OuterRef("pk"), is_staff_reply=True).exclude(
-            status__in=[Status.SPAM, Status.REMOVED]
-        )
-    )
-
-
 # The conditions behind each tab, shared by the lists and the one-query counts.
 TAB_CONDITIONS = {
-    "review": Q(status=Status.PENDING) | Q(status=Status.APPROVED, open_reports__gt=0),
-    "unanswered": Q(status=Status.APPROVED, is_staff_reply=False) & ~Q(_staff_reply_exists()),
+    "review": needs_review_condition(),
+    "unanswered": unanswered_condition(),
     "approved": Q(status=Status.APPROVED),
     "spam": Q(status=Status.SPAM),
     "removed": Q(status=Status.REMOVED),
@@ -164,27 +161,16 @@ def staff_author_name(user):
     return user.get_full_name() or user.get_username()
 
 
-def reply_parent(comment):
-    """Where a reply to ``comment`` attaches: at the maximum depth, to its parent (as posting)."""
-    parent = comment
-    while parent.depth >= settings.COMMENTS_MAX_DEPTH and parent.parent_id:
-        parent = parent.parent
-    return parent
-
-
 def reply_as_staff(parent, *, user, body):
     """Post a moderator's reply, approved at once, without the reader-side rate limits.
 
     It enters through ``record_submission`` like every comment, and the parent's subscribers
     are told once the transaction commits.
     """
-    attach = reply_parent(parent)
     with transaction.atomic():
-        reply = Comment(
-            post_id=attach.post_id,
-            parent=attach,
-            root_id=attach.root_id or attach.pk,
-            depth=attach.depth + 1,
+        reply = build_comment(
+            post_id=parent.post_id,
+            parent=parent,
             author_name=staff_author_name(user)[:50],
             author_email=user.email or "",
             user=user,

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from blog.models import Category, Post, SiteSettings
 from comments.models import Comment
+from comments.threads import build_comment
 from comments.transitions import record_submission
 
 HERE = Path(__file__).resolve().parent
@@ -37,11 +38,9 @@ def _author():
 
 def _add_comment(post, spec, published, author, parent=None, status=Comment.Status.APPROVED):
     is_author = spec.get("author", False)
-    comment = Comment(
+    comment = build_comment(
         post=post,
         parent=parent,
-        root_id=parent.root_id if parent else None,
-        depth=parent.depth + 1 if parent else 1,
         author_name=spec["name"],
         user=author if is_author else None,
         is_staff_reply=is_author,

@@ -26,9 +26,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from comments.identity import keyed_hash
-from comments.models import CRISIS_RANK, Comment, ModerationEvent
+from comments.models import Comment, ModerationEvent
 from comments.rendering import render_comment_body
+from comments.threads import reply_attaches_to
 from comments.tree import tree_changed_now_and_on_commit
+from support.levels import rank
 
 BATCH = 1000
 FALLBACK_AUTHOR = "imported"
@@ -259,7 +261,6 @@ class CommentWriter:
 
     def __init__(self, summary):
         self.summary = summary
-        self.max_depth = settings.COMMENTS_MAX_DEPTH
         self.now = timezone.now()
         self.nodes = {}
         self.pending = []
@@ -293,9 +294,7 @@ class CommentWriter:
 
     def place(self, parent):
         """The comment a reply to ``parent`` really attaches to (same rule as the form)."""
-        placed = parent
-        while placed is not None and placed.depth >= self.max_depth and placed.depth > 1:
-            placed = self.parent_of(placed)
+        placed = reply_attaches_to(parent, self.parent_of)
         if placed is not parent:
             self.summary.threads_flattened += 1
         return placed
@@ -359,7 +358,7 @@ def _prepare(node):
     comment.parent_id = node.parent_id = parent.pk if parent else None
     comment.root_id = node.root_id = parent.root_id if parent else None
     comment.body_html = render_comment_body(comment.body)
-    comment.crisis_rank = CRISIS_RANK.get(comment.crisis_level, 0)
+    comment.crisis_rank = rank(comment.crisis_level)
 
 
 def _own_key(key, prefix):
