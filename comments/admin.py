@@ -55,10 +55,22 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ("post",)
     date_hierarchy = "created_at"
     fields = (
-        "post", "parent", "author_name", "author_email", "author_url", "user", "is_staff_reply",
-        "body", "status", "crisis_level", "crisis_matches", "flags", "open_reports", "region",
+        "post",
+        "parent",
+        "author_name",
+        "author_email",
+        "author_url",
+        "user",
+        "is_staff_reply",
+        "body",
+        "status",
+        "crisis_level",
+        "crisis_matches",
+        "flags",
+        "open_reports",
+        "region",
         "created_at",
-    )  # fmt: skip
+    )
     readonly_fields = tuple(f for f in fields if f != "body")
     actions = [
         _transition_action("approve", "Approve"),
@@ -88,8 +100,15 @@ class CommentAdmin(admin.ModelAdmin):
 
 @admin.register(ModerationEvent)
 class ModerationEventAdmin(ReadOnlyAdmin):
-    list_display = ("at", "action", "comment_ref", "actor", "actor_label", "from_status",
-                    "to_status")  # fmt: skip
+    list_display = (
+        "at",
+        "action",
+        "comment_ref",
+        "actor",
+        "actor_label",
+        "from_status",
+        "to_status",
+    )
     list_filter = ("action", "to_status")
     search_fields = ("note", "actor_label", "comment_ref")
     list_select_related = ("actor",)
@@ -117,8 +136,10 @@ class ModerationTermAdmin(admin.ModelAdmin):
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
     list_display = ("email", "comment", "created_at", "confirmed_at", "unsubscribed_at")
-    list_filter = (("confirmed_at", admin.EmptyFieldListFilter),
-                   ("unsubscribed_at", admin.EmptyFieldListFilter))  # fmt: skip
+    list_filter = (
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("unsubscribed_at", admin.EmptyFieldListFilter),
+    )
     search_fields = ("email",)
     list_select_related = ("comment",)
     readonly_fields = ("comment", "email", "token", "created_at", "confirmed_at")

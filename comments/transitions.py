@@ -30,7 +30,7 @@ UNEDITED_IMMINENT = (
 
 
 def _check_publishable(comment):
-    """CRISIS.md: method detail harms other readers, so imminent comments need an edit first."""
+    """Method detail harms other readers, so imminent comments need an edit first."""
     if comment.crisis_level != CrisisLevel.IMMINENT:
         return
     edited = ModerationEvent.objects.filter(

@@ -257,8 +257,11 @@ def _prepare(items, post):
         node.anchor = SafeString(f"comment-{comment.pk}")
         node.time_iso = SafeString(created.isoformat())
         node.time_text = when % {
-            "day": created.day, "month": month, "year": created.year, "time": f"{created:%H:%M}"
-        }  # fmt: skip
+            "day": created.day,
+            "month": month,
+            "year": created.year,
+            "time": f"{created:%H:%M}",
+        }
         approved = comment.status == Status.APPROVED
         node.report_url = SafeString(report_url.format(comment.pk)) if approved else ""
         node.can_reply = approved and open_to_replies and takes_nested_replies(comment)

@@ -326,11 +326,15 @@ def after_submit(request, pk):
         raise Http404("No such page.")
     comment = get_object_or_404(
         Comment.objects.select_related("post").only(
-            "id", "crisis_level", "crisis_categories", "post__id", "post__slug",
+            "id",
+            "crisis_level",
+            "crisis_categories",
+            "post__id",
+            "post__slug",
             "post__published_at",
         ),
         pk=pk,
-    )  # fmt: skip
+    )
     region = resources.region_for_request(request)
     context = {
         "comment": comment,
@@ -341,6 +345,6 @@ def after_submit(request, pk):
             level=comment.crisis_level,
             categories=comment.crisis_categories,
             grouped=resources.grouped_for_request(request),
-        ),  # fmt: skip
+        ),
     }
     return render(request, "comments/after_submit.html", context)

@@ -86,22 +86,30 @@ class KnownCountPaginator(Paginator):
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label="Your reply", min_length=2, max_length=BODY_MAX,
+        label="Your reply",
+        min_length=2,
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Write a reply first: nothing was changed.",
-                        "min_length": "Write a reply first: nothing was changed."},
-    )  # fmt: skip
+        error_messages={
+            "required": "Write a reply first: nothing was changed.",
+            "min_length": "Write a reply first: nothing was changed.",
+        },
+    )
 
 
 class EditForm(forms.Form):
     body = forms.CharField(
-        label="Comment text", max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 10}),
+        label="Comment text",
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={"required": "The text cannot be empty. To hide a comment, remove it."},
-    )  # fmt: skip
+    )
     note = forms.CharField(
-        label="Why (kept in the audit log, optional)", required=False, max_length=300,
+        label="Why (kept in the audit log, optional)",
+        required=False,
+        max_length=300,
         help_text="For example: took out method detail.",
-    )  # fmt: skip
+    )
 
 
 class BulkForm(forms.Form):
@@ -246,8 +254,12 @@ def act(request, pk, action):
         }
         return render(request, "moderation/confirm.html", context)
     if not transitions.action_applies(comment, action):
-        return _done(request, f"Nothing to do: this comment is already {comment.status}.",
-                     [comment], status=409)  # fmt: skip
+        return _done(
+            request,
+            f"Nothing to do: this comment is already {comment.status}.",
+            [comment],
+            status=409,
+        )
     try:
         comment = transitions.TRANSITIONS[action](comment, actor=request.user)
     except transitions.NotAllowed as refusal:
@@ -291,8 +303,12 @@ def reply(request, pk):
     form = ReplyForm(request.POST if request.method == "POST" else None)
     if request.method == "GET" or (not form.is_valid() and not wants_json(request)):
         support_text = _support_texts([comment.region]).get(comment.region, "")
-        context = {"comment": comment, "form": form, "next": next_url(request),
-                   "support_text": support_text}  # fmt: skip
+        context = {
+            "comment": comment,
+            "form": form,
+            "next": next_url(request),
+            "support_text": support_text,
+        }
         return render(request, "moderation/reply.html", context, status=400 if form.errors else 200)
     if not form.is_valid():
         return _done(request, form.errors["body"][0], [comment], status=400)
@@ -305,9 +321,12 @@ def reply(request, pk):
     except transitions.NotAllowed as refusal:
         return _done(request, str(refusal), [comment], status=409)
     return _done(
-        request, f"Approved and replied to {comment.author_name}.", [comment],
-        reply_id=staff_reply.pk, reply_url=staff_reply.get_absolute_url(),
-    )  # fmt: skip
+        request,
+        f"Approved and replied to {comment.author_name}.",
+        [comment],
+        reply_id=staff_reply.pk,
+        reply_url=staff_reply.get_absolute_url(),
+    )
 
 
 @moderator_required
@@ -319,8 +338,12 @@ def edit(request, pk):
         request.POST if request.method == "POST" else None, initial={"body": comment.body}
     )
     if request.method == "POST" and form.is_valid():
-        transitions.edit(comment, body=form.cleaned_data["body"], actor=request.user,
-                        note=form.cleaned_data["note"])  # fmt: skip
+        transitions.edit(
+            comment,
+            body=form.cleaned_data["body"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+        )
         messages.success(request, f"Saved your edit of the comment by {comment.author_name}.")
         return redirect(next_url(request))
     context = {"comment": comment, "form": form, "next": next_url(request)}
@@ -333,8 +356,12 @@ def not_crisis(request, pk):
     """A false alarm: sort the comment normally; the evidence stays in the audit log."""
     comment = _comment(pk)
     if request.method == "GET":
-        context = {"comment": comment, "action": "not_crisis", "label": "Not a crisis",
-                   "next": next_url(request)}  # fmt: skip
+        context = {
+            "comment": comment,
+            "action": "not_crisis",
+            "label": "Not a crisis",
+            "next": next_url(request),
+        }
         return render(request, "moderation/confirm.html", context)
     if not comment.is_flagged:
         return _done(request, "This comment carries no crisis flag.", [comment], status=409)

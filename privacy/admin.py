@@ -16,14 +16,19 @@ from .personal_data import erase_comments, export_data
 class PrivacyCommentAdmin(CommentAdmin):
     actions = [*CommentAdmin.actions, "erase_writers", "download_writer_data"]
 
-    @admin.action(description="Erase all comments by these writers' emails (privacy)",
-                  permissions=["moderate"])  # fmt: skip
+    @admin.action(
+        description="Erase all comments by these writers' emails (privacy)",
+        permissions=["moderate"],
+    )
     def erase_writers(self, request, queryset):
         """Erasure cannot be undone, so it asks once more before it runs."""
         emails = sorted({c.author_email.lower() for c in queryset if c.author_email})
         if not emails:
-            self.message_user(request, "None of these comments has an email address to erase "
-                              "by.", messages.WARNING)  # fmt: skip
+            self.message_user(
+                request,
+                "None of these comments has an email address to erase by.",
+                messages.WARNING,
+            )
             return None
         if request.POST.get("confirm") != "yes":
             context = {
@@ -36,16 +41,19 @@ class PrivacyCommentAdmin(CommentAdmin):
             }
             return TemplateResponse(request, "privacy/admin_erase_confirm.html", context)
         erased = sum(erase_comments(email, actor=request.user) for email in emails)
-        self.message_user(request, f"Erased {erased} comment(s) by {len(emails)} writer(s).",
-                          messages.SUCCESS)  # fmt: skip
+        self.message_user(
+            request, f"Erased {erased} comment(s) by {len(emails)} writer(s).", messages.SUCCESS
+        )
         return None
 
-    @admin.action(description="Download all data of these writers' emails (privacy)",
-                  permissions=["moderate"])  # fmt: skip
+    @admin.action(
+        description="Download all data of these writers' emails (privacy)", permissions=["moderate"]
+    )
     def download_writer_data(self, request, queryset):
         emails = sorted({c.author_email.lower() for c in queryset if c.author_email})
-        response = JsonResponse({"writers": [export_data(email) for email in emails]},
-                                json_dumps_params={"indent": 2})  # fmt: skip
+        response = JsonResponse(
+            {"writers": [export_data(email) for email in emails]}, json_dumps_params={"indent": 2}
+        )
         response["Content-Disposition"] = 'attachment; filename="writer-data.json"'
         return response
 

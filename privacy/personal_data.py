@@ -90,7 +90,7 @@ def export_data(email):
                 "sent_at": _iso(m.sent_at),
             }
             for m in emails_to(email)
-        ],  # fmt: skip
+        ],
     }
 
 

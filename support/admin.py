@@ -9,21 +9,40 @@ from .resources import stale_resources
 
 
 class CrisisResourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "region", "category", "phone", "sms_number", "last_verified",
-                    "stale", "active", "order"]  # fmt: skip
+    list_display = [
+        "name",
+        "region",
+        "category",
+        "phone",
+        "sms_number",
+        "last_verified",
+        "stale",
+        "active",
+        "order",
+    ]
     list_filter = ["region", "category", "active"]
     search_fields = ["name", "phone", "sms_number", "url"]
     ordering = ["region", "order", "name"]
     actions = ["mark_verified_today"]
     fieldsets = [
         (None, {"fields": ["name", "category", "region", "description", "order", "active"]}),
-        ("How to reach it", {
-            "fields": ["phone", "phone_display", "sms_number", "sms_keyword", "url", "hours",
-                       "languages"],
-            "description": "At least one of phone, SMS number or web address.",
-        }),
+        (
+            "How to reach it",
+            {
+                "fields": [
+                    "phone",
+                    "phone_display",
+                    "sms_number",
+                    "sms_keyword",
+                    "url",
+                    "hours",
+                    "languages",
+                ],
+                "description": "At least one of phone, SMS number or web address.",
+            },
+        ),
         ("Checked", {"fields": ["source_url", "last_verified"]}),
-    ]  # fmt: skip
+    ]
 
     @admin.display(boolean=True, description="stale")
     def stale(self, obj):

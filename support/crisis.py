@@ -1,6 +1,6 @@
 """Crisis-language detector for reader comments.
 
-No small offline model can grade suicide risk honestly (see CRISIS.md), so this is a reviewed,
+No small offline model can grade suicide risk honestly, so this is a reviewed,
 first-person phrase lexicon kept as data in ``crisis_lexicon.json``, plus tests of what it must and
 must not catch. It never blocks a comment: the level only decides what help the writer is shown
 and how fast a moderator sees the comment. What it misses is covered by the "Need help now?" link

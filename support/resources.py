@@ -124,7 +124,7 @@ def panel_resources(region, *, level, categories=(), grouped=None):
     """The 2-3 lines shown right after a crisis comment.
 
     Imminent: emergency services first. Crisis about abuse or assault: the region's
-    sexual-assault line takes the second place (CRISIS.md "Levels").
+    sexual-assault line takes the second place.
     """
     imminent = level == CrisisLevel.IMMINENT
     chosen = resources_for(region, emergency_first=imminent, grouped=grouped)

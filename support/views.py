@@ -40,7 +40,11 @@ def _remember_region(request):
     )
     response = redirect("comments:support")
     response.set_cookie(
-        resources.REGION_COOKIE, region, max_age=resources.REGION_COOKIE_MAX_AGE,
-        samesite="Lax", httponly=True, secure=request.is_secure(),
-    )  # fmt: skip
+        resources.REGION_COOKIE,
+        region,
+        max_age=resources.REGION_COOKIE_MAX_AGE,
+        samesite="Lax",
+        httponly=True,
+        secure=request.is_secure(),
+    )
     return response

@@ -118,10 +118,16 @@ def test_the_seed_holds_exactly_the_crisis_md_table_with_official_urls():
     assert CrisisResource.objects.count() == len(CRISIS_MD_ROWS)
     urls = set(CrisisResource.objects.values_list("url", flat=True))
     official = {
-        "https://988lifeline.org", "https://www.rainn.org", "https://findahelpline.com",
-        "https://www.samaritans.org", "https://giveusashout.org", "https://988.ca",
-        "https://kidshelpphone.ca", "https://www.lifeline.org.au", "https://50808.ie",
-    }  # fmt: skip
+        "https://988lifeline.org",
+        "https://www.rainn.org",
+        "https://findahelpline.com",
+        "https://www.samaritans.org",
+        "https://giveusashout.org",
+        "https://988.ca",
+        "https://kidshelpphone.ca",
+        "https://www.lifeline.org.au",
+        "https://50808.ie",
+    }
     assert official <= urls
     rainn = CrisisResource.objects.get(name__startswith="RAINN")
     assert rainn.phone_display == "800-656-HOPE (4673)"
@@ -221,8 +227,10 @@ def test_resources_for_a_category_returns_only_that_regions_lines():
 def test_a_crisis_about_abuse_adds_the_sexual_assault_line():
     chosen = resources.panel_resources("US", level="crisis", categories=["sexual_abuse"])
     assert [r.name for r in chosen] == [
-        "988 Suicide & Crisis Lifeline", "RAINN National Sexual Assault Hotline", "Find A Helpline",
-    ]  # fmt: skip
+        "988 Suicide & Crisis Lifeline",
+        "RAINN National Sexual Assault Hotline",
+        "Find A Helpline",
+    ]
 
 
 def test_support_reply_text_is_kind_and_carries_the_regions_lines():
@@ -343,8 +351,16 @@ def test_admin_shows_no_warning_when_all_resources_are_fresh(owner_client):
 
 
 def test_admin_form_shows_the_models_validation_messages(owner_client):
-    data = {"name": "Nowhere line", "category": "crisis_line", "region": "usa", "phone": "call me",
-            "url": "", "last_verified": "2026-11-25", "order": "10", "active": "on"}  # fmt: skip
+    data = {
+        "name": "Nowhere line",
+        "category": "crisis_line",
+        "region": "usa",
+        "phone": "call me",
+        "url": "",
+        "last_verified": "2026-11-25",
+        "order": "10",
+        "active": "on",
+    }
     response = owner_client.post(reverse("admin:support_crisisresource_add"), data)
     html = response.content.decode()
     assert response.status_code == 200

@@ -1,4 +1,4 @@
-"""Shape checks for the demo content in blog/demo/.
+"""Shape checks for the demo content in transfer/demo/.
 
 These tests read the JSON files directly: they need neither Django nor a database.
 """

@@ -41,21 +41,37 @@ def _write_old_rows(apps):
     )
     Comment_ = apps.get_model("comments", "Comment")
     first = Comment_.objects.create(
-        post=post, author_name="Ana", body="First", body_html="<p>First</p>", status="approved",
-        crisis_level="distress", crisis_rank=1,
-    )  # fmt: skip
+        post=post,
+        author_name="Ana",
+        body="First",
+        body_html="<p>First</p>",
+        status="approved",
+        crisis_level="distress",
+        crisis_rank=1,
+    )
     Comment_.objects.filter(pk=first.pk).update(root=first.pk)
     reply = Comment_.objects.create(
-        post=post, parent=first, root=first, depth=2, author_name="Ben", body="Reply",
-        body_html="<p>Reply</p>", status="pending", author_email="ben@example.org",
-    )  # fmt: skip
+        post=post,
+        parent=first,
+        root=first,
+        depth=2,
+        author_name="Ben",
+        body="Reply",
+        body_html="<p>Reply</p>",
+        status="pending",
+        author_email="ben@example.org",
+    )
     apps.get_model("comments", "ModerationEvent").objects.create(
         comment=first, comment_ref=first.pk, actor_label="writer", action="submit"
     )
     apps.get_model("comments", "ModerationEvent").objects.create(
-        comment=first, comment_ref=first.pk, action="approve", from_status="pending",
-        to_status="approved", actor_id=user.pk,
-    )  # fmt: skip
+        comment=first,
+        comment_ref=first.pk,
+        action="approve",
+        from_status="pending",
+        to_status="approved",
+        actor_id=user.pk,
+    )
     apps.get_model("comments", "Report").objects.create(comment=first, reason="worried")
     apps.get_model("comments", "Subscription").objects.create(
         comment=reply, email="ben@example.org", token="t" * 40
@@ -64,9 +80,12 @@ def _write_old_rows(apps):
         to=["ben@example.org"], subject="Please confirm", body="...", kind="confirm"
     )
     apps.get_model("comments", "CrisisResource").objects.create(
-        name="Old Line", category="crisis_line", region="GB", phone="116 123",
+        name="Old Line",
+        category="crisis_line",
+        region="GB",
+        phone="116 123",
         last_verified=date(2026, 11, 1),
-    )  # fmt: skip
+    )
     return first.pk, reply.pk
 
 
@@ -88,10 +107,14 @@ def test_migrating_a_database_from_before_the_split_keeps_every_row():
     before = {
         name: old_apps.get_model("comments", name).objects.count()
         for name in [
-            "Comment", "ModerationEvent", "Report", "Subscription", "OutgoingEmail",
+            "Comment",
+            "ModerationEvent",
+            "Report",
+            "Subscription",
+            "OutgoingEmail",
             "CrisisResource",
         ]
-    }  # fmt: skip
+    }
 
     _migrate(latest)
 

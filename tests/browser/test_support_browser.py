@@ -38,8 +38,9 @@ def _seeded_resources():
 @pytest.fixture
 def phone(browser):
     """A 320px-wide phone in the UK, recording every request the page makes."""
-    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB",
-                                  has_touch=True, is_mobile=True)  # fmt: skip
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, locale="en-GB", has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     page.requested = []
     page.on("request", lambda request: page.requested.append(request.url))

@@ -63,9 +63,12 @@ class Summary:
     @property
     def changed(self):
         return bool(
-            self.users_created or self.categories_created or self.tags_created
-            or self.posts_created or sum(self.comments.values())
-        )  # fmt: skip
+            self.users_created
+            or self.categories_created
+            or self.tags_created
+            or self.posts_created
+            or sum(self.comments.values())
+        )
 
     def lines(self):
         created = sum(self.comments.values())
@@ -85,8 +88,9 @@ class Summary:
         if self.unknown_statuses:
             lines.append(
                 "Unknown comment statuses (held as pending): "
-                + _counts(self.unknown_statuses) + "."
-            )  # fmt: skip
+                + _counts(self.unknown_statuses)
+                + "."
+            )
         for title in self.drafts_created:
             lines.append(f"Draft post created for unmatched thread: {title}")
         if self.missing_thread:
@@ -342,7 +346,7 @@ class CommentWriter:
                 actor_label="import",
                 action=ModerationEvent.Action.SUBMIT,
                 to_status=node.comment.status,
-            )  # fmt: skip
+            )
             for node in self.pending
         )
         for node in self.pending:

@@ -136,11 +136,16 @@ class DisqusImport:
             else Comment.Status.APPROVED
         )
         return self.writer.add(
-            post_id=self.post_for(record), parent=parent, key=key, status=status,
-            author_name=clean_name(record["name"]), author_email=clean_email(record["email"]),
-            body=typed_text(record["message"]), created_at=record["created"],
+            post_id=self.post_for(record),
+            parent=parent,
+            key=key,
+            status=status,
+            author_name=clean_name(record["name"]),
+            author_email=clean_email(record["email"]),
+            body=typed_text(record["message"]),
+            created_at=record["created"],
             ip_hash=ip_hash_if_recent(record["ip"], record["created"], self.writer.now),
-        )  # fmt: skip
+        )
 
     def post_for(self, record):
         """Our post for the record's thread: matched by URL once, else a new draft."""
@@ -164,11 +169,13 @@ class DisqusImport:
         title = thread["title"] or thread["link"] or f"Disqus thread {thread_id}"
         link = escape(thread["link"])
         post = Post.objects.create(
-            title=title[:250], slug=slug, status=Post.Status.DRAFT,
+            title=title[:250],
+            slug=slug,
+            status=Post.Status.DRAFT,
             body=f"<p>Created by the Disqus import for the comments of {link or 'a thread'}.</p>",
             author=self.authors.get(FALLBACK_AUTHOR),
             published_at=thread["created"] or timezone.now(),
-        )  # fmt: skip
+        )
         self.summary.posts_created += 1
         where = thread["link"] or "no link"
         self.summary.drafts_created.append(f"{title[:80]} ({where})" if thread["title"] else where)

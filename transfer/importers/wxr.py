@@ -142,18 +142,20 @@ class WxrImport:
 
     def author(self, data):
         user = self.authors.get(
-            data.get("wp:author_login"), email=clean_email(data.get("wp:author_email")),
+            data.get("wp:author_login"),
+            email=clean_email(data.get("wp:author_email")),
             first_name=data.get("wp:author_first_name", ""),
             last_name=data.get("wp:author_last_name", ""),
-        )  # fmt: skip
+        )
         if data.get("wp:author_id"):
             self.author_ids[data["wp:author_id"]] = user
 
     def term(self, name, data):
         kind = {"wp:category": "category", "wp:tag": "post_tag"}.get(name)
         kind = kind or data.get("wp:term_taxonomy", "")
-        slug = (data.get("wp:category_nicename") or data.get("wp:tag_slug")
-                or data.get("wp:term_slug"))  # fmt: skip
+        slug = (
+            data.get("wp:category_nicename") or data.get("wp:tag_slug") or data.get("wp:term_slug")
+        )
         label = data.get("wp:cat_name") or data.get("wp:tag_name") or data.get("wp:term_name")
         if kind in ("category", "post_tag"):
             self.taxonomy(kind, slug, label, data.get("wp:category_description", ""))
@@ -196,8 +198,9 @@ class WxrImport:
 
     def post(self, elem, data, status):
         wp_id = data.get("wp:post_id") or _query_id(data.get("link", ""))
-        slug = ascii_slug(data.get("wp:post_name"), data.get("title"),
-                          fallback=f"post-{wp_id or 'untitled'}")  # fmt: skip
+        slug = ascii_slug(
+            data.get("wp:post_name"), data.get("title"), fallback=f"post-{wp_id or 'untitled'}"
+        )
         if self.slugs_this_run.get(slug, wp_id) != wp_id:
             slug = f"{slug[:240]}-{wp_id or len(self.slugs_this_run)}"
         self.slugs_this_run[slug] = wp_id
@@ -207,18 +210,21 @@ class WxrImport:
             return post, wp_id or slug
         author = self.authors.get(data.get("dc:creator"))
         post = Post(
-            title=(data.get("title") or slug)[:250], slug=slug,
+            title=(data.get("title") or slug)[:250],
+            slug=slug,
             body=self.post_body(data.get("content:encoded", "")),
-            excerpt=strip_tags(data.get("excerpt:encoded", "")).strip(), author=author,
+            excerpt=strip_tags(data.get("excerpt:encoded", "")).strip(),
+            author=author,
             status=POST_STATUS.get(status, Post.Status.DRAFT),
             published_at=_post_date(data) or timezone.now(),
             comments_open=data.get("wp:comment_status", "open") != "closed",
-        )  # fmt: skip
+        )
         post.save()
         self.summary.posts_created += 1
         for category in elem.findall("category"):
-            kind = {"tag": "post_tag", None: "category"}.get(category.get("domain"),
-                                                               category.get("domain"))  # fmt: skip
+            kind = {"tag": "post_tag", None: "category"}.get(
+                category.get("domain"), category.get("domain")
+            )
             if kind in ("category", "post_tag") and (category.text or "").strip():
                 term = self.taxonomy(kind, category.get("nicename"), category.text.strip())
                 (post.categories if kind == "category" else post.tags).add(term)
@@ -291,16 +297,22 @@ class WxrImport:
         user = self.author_ids.get(record.get("wp:comment_user_id", "0"))
         meta = record["meta"]
         return self.writer.add(
-            post_id=post.pk, parent=parent, key=record["key"], status=status,
+            post_id=post.pk,
+            parent=parent,
+            key=record["key"],
+            status=status,
             author_name=clean_name(record.get("wp:comment_author")),
             author_email=clean_email(record.get("wp:comment_author_email")),
             author_url=clean_url(record.get("wp:comment_author_url")),
-            user=user, content_note=meta.get("_haven_content_note") == "1",
+            user=user,
+            content_note=meta.get("_haven_content_note") == "1",
             is_staff_reply=bool(user and (user.is_staff or meta.get("_haven_staff_reply") == "1")),
-            body=self.comment_body(record.get("wp:comment_content", "")), created_at=created_at,
-            ip_hash=ip_hash_if_recent(record.get("wp:comment_author_IP"), created_at,
-                                      self.writer.now),
-        )  # fmt: skip
+            body=self.comment_body(record.get("wp:comment_content", "")),
+            created_at=created_at,
+            ip_hash=ip_hash_if_recent(
+                record.get("wp:comment_author_IP"), created_at, self.writer.now
+            ),
+        )
 
 
 def fields(elem):

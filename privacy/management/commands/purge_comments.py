@@ -51,7 +51,7 @@ def purge_hidden_comments(cutoff, *, days):
                     action=ModerationEvent.Action.PURGE,
                     from_status=status,
                     note=f"Hidden for more than {days} days: deleted.",
-                )  # fmt: skip
+                )
                 for pk, status in batch
             )
             Comment.objects.filter(pk__in=[pk for pk, _ in batch]).delete()
