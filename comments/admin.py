@@ -6,6 +6,7 @@ that is the retention job's work (``purge_comments``).
 """
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from . import transitions
 from .models import Comment, ModerationEvent, ModerationTerm, OutgoingEmail, Report, Subscription
@@ -73,10 +74,10 @@ class CommentAdmin(admin.ModelAdmin):
     )
     readonly_fields = tuple(f for f in fields if f != "body")
     actions = [
-        _transition_action("approve", "Approve"),
-        _transition_action("spam", "Mark spam"),
-        _transition_action("remove", "Remove"),
-        _transition_action("restore", "Restore"),
+        _transition_action(ModerationEvent.Action.APPROVE, _("Approve")),
+        _transition_action(ModerationEvent.Action.SPAM, _("Mark spam")),
+        _transition_action(ModerationEvent.Action.REMOVE, _("Remove")),
+        _transition_action(ModerationEvent.Action.RESTORE, _("Restore")),
     ]
 
     @admin.display(description="Comment")

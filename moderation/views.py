@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods
 from blog.models import Post
 from comments import transitions
 from comments.forms import BODY_MAX
-from comments.models import Comment
+from comments.models import Comment, ModerationEvent
 from support.resources import default_region, stale_resources, support_reply_text
 
 from . import queue
@@ -32,12 +32,8 @@ from . import queue
 PERMISSION = "comments.moderate_comment"
 CRISIS_BANNER = "moderation/crisis_banner.html"
 BULK_LIMIT = 100
-DONE = {
-    "approve": "Approved",
-    "spam": "Marked as spam",
-    "remove": "Removed",
-    "restore": "Restored",
-}
+Action = ModerationEvent.Action
+DONE = {action: Action(action).label for action in transitions.TRANSITIONS}
 
 
 def moderator_required(view):
@@ -358,7 +354,7 @@ def not_crisis(request, pk):
     if request.method == "GET":
         context = {
             "comment": comment,
-            "action": "not_crisis",
+            "action": Action.NOT_CRISIS,
             "label": "Not a crisis",
             "next": next_url(request),
         }
