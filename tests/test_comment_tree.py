@@ -173,3 +173,24 @@ def test_flatten_closes_every_open_list():
     items = flatten(build_tree(rows))
     assert [n.comment.pk for n in items] == [1, 2, 3, 4, 5]
     assert [len(n.closes) for n in items] == [0, 0, 1, 1, 0]
+
+
+def test_every_visible_word_of_the_tree_goes_through_gettext(post, monkeypatch):
+    """Words come from the translation catalogue: a stand-in catalogue changes every one of them."""
+    monkeypatch.setattr("comments.tree.gettext", lambda text: f"[{text}]")
+    staff = CommentFactory(post=post, author_name="Dana", is_staff_reply=True, content_note=True)
+    CommentFactory(post=post, parent=staff, root=staff, depth=2, author_name="Ana <b>")
+    html = load_tree_page(post).html
+    for words in [
+        "[Author]",
+        "[Reply]",
+        "[Report]",
+        "[This comment talks about something distressing. Show it]",
+        "[in reply to Dana]",
+        "[Reply to Ana &lt;b&gt;]",
+    ]:
+        assert words in html
+    visible = re.sub(r"<[^>]+>|\s+", " ", html)
+    for english in [" Reply ", " Report ", " Author ", " in reply to "]:
+        assert english not in visible
+    assert "<b>" not in html  # a typed name is escaped wherever it appears
