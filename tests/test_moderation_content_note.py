@@ -8,8 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 
-from blog.importers.wxr import content_note
 from comments.models import DEFAULT_CONTENT_NOTE, Comment, ModerationEvent
+from transfer.importers.wxr import content_note
 
 from .factories import CommentFactory, UserFactory
 
@@ -153,7 +153,7 @@ def test_an_import_reads_old_yes_no_notes_and_new_worded_ones(meta, note):
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_ticked_comments_behind_a_default_note():
     executor = MigrationExecutor(connection)
-    before = [("comments", "0005_comment_no_reply_needed")]
+    before = [("comments", "0006_comment_no_reply_needed")]
     latest = executor.loader.graph.leaf_nodes("comments")
     executor.migrate(before)
     old_apps = executor.loader.project_state(before).apps

@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from blog.importers.disqus import import_disqus
-from blog.importers.wxr import import_wxr
 from comments.models import Comment, ModerationEvent
+from transfer.importers.disqus import import_disqus
+from transfer.importers.wxr import import_wxr
 
 from .factories import CommentFactory, PostFactory
 
@@ -40,7 +40,7 @@ def test_no_reply_needed_takes_a_comment_out_of_unanswered_and_is_audit_logged(
     assert unanswered_ids(moderator_client) == []
     comment.refresh_from_db()
     assert comment.no_reply_needed and comment.status == Status.APPROVED
-    event = ModerationEvent.objects.get(comment=comment, action="no_reply_needed")
+    event = ModerationEvent.objects.get(comment=comment, action="no_reply")
     assert (event.actor, event.to_status) == (moderator, "approved")
     assert "Thank you for this post." in Client().get(post.get_absolute_url()).content.decode()
 
@@ -66,7 +66,7 @@ def test_no_reply_needed_is_refused_where_it_changes_nothing(moderator_client, p
     comment = CommentFactory(post=post, **fields)
     response = moderator_client.post(no_reply_url(comment), HTTP_ACCEPT="application/json")
     assert response.status_code == 409
-    assert not ModerationEvent.objects.filter(action="no_reply_needed").exists()
+    assert not ModerationEvent.objects.filter(action="no_reply").exists()
 
 
 def test_a_staff_reply_never_needs_no_reply_marking(moderator_client, moderator, comment):
@@ -85,7 +85,7 @@ def test_bulk_no_reply_needed_empties_unanswered(moderator_client, moderator, po
     )
     assert response.json()["message"] == "Marked as needing no reply: 3 comments."
     assert unanswered_ids(moderator_client) == [left.pk]
-    assert ModerationEvent.objects.filter(action="no_reply_needed", actor=moderator).count() == 3
+    assert ModerationEvent.objects.filter(action="no_reply", actor=moderator).count() == 3
 
 
 def test_the_bulk_no_reply_button_shows_on_unanswered_only(moderator_client, post):
@@ -105,7 +105,7 @@ def test_the_admin_action_marks_no_reply_needed_through_the_audit_log(admin_clie
     )
     comment.refresh_from_db()
     assert comment.no_reply_needed
-    assert ModerationEvent.objects.filter(comment=comment, action="no_reply_needed").exists()
+    assert ModerationEvent.objects.filter(comment=comment, action="no_reply").exists()
 
 
 # Imports -------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from comments.models import Comment, ModeratorProfile
+from comments.models import Comment
+from moderation.models import ModeratorProfile
 
 from .factories import UserFactory
 

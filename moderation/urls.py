@@ -1,0 +1,20 @@
+"""Moderation URLs, included at /moderation/. Every action is a POST; GET only confirms."""
+
+from django.urls import path
+
+from . import profile_views, views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path("", views.queue_view, name="queue"),
+    path("activity/", views.activity, name="activity"),
+    path("profile/", profile_views.profile, name="profile"),
+    path("bulk/", views.bulk, name="bulk"),
+    path("comment/<int:pk>/reply/", views.reply, name="reply"),
+    path("comment/<int:pk>/edit/", views.edit, name="edit"),
+    path("comment/<int:pk>/not-crisis/", views.not_crisis, name="not_crisis"),
+    path("comment/<int:pk>/content-note/", views.content_note, name="content_note"),
+    path("report/<int:pk>/dismiss/", views.dismiss_report, name="dismiss_report"),
+    path("comment/<int:pk>/<slug:action>/", views.act, name="action"),
+]
