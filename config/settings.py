@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "blog",
     "comments",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +167,9 @@ TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
 
+SERIALIZATION_MODULES = {"exactjson": "ops.serializer"}  # backups keep times to the microsecond
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
