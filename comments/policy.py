@@ -3,6 +3,9 @@
 1. honeypot, too-fast or forged form -> spam, silently (the writer sees the usual page);
    a stale form (open for days) is handed back to be sent again.
 2. rate limit per hashed IP -> refused with 429, text kept.
+   Both are decided before anything is stored: trapped forms count in their own bucket (a bot
+   does not use up a person's allowance), and a trapped form over that limit is dropped
+   silently, so a flood of bot posts writes nothing past the limit.
 3. duplicate (same text, post and writer within a day) -> refused with a clear message.
 4. staff -> approved with an author badge (they are the moderators).
 5. disallowed terms (name, email, website or text) -> spam, unless the text reads as distress
@@ -30,11 +33,12 @@ _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 class Refused(Exception):
     """The comment was not stored; the writer gets ``message`` and their text back."""
 
-    def __init__(self, kind, message, status_code=400):
+    def __init__(self, kind, message, status_code=400, silent=False):
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.status_code = status_code
+        self.silent = silent  # a trapped form: answered like success, nothing stored
 
 
 @dataclass
@@ -87,6 +91,8 @@ def is_returning_writer(email, browser_hash):
 def evaluate(s: Submission) -> Verdict:
     """Apply the rules in order. Raises Refused when nothing must be stored."""
     if s.honeypot or s.signature in ("forged", "too_fast"):
+        if not ratelimit.hit("comment-trap", s.ip_hash, settings.COMMENTS_RATE):
+            raise Refused("trap_flood", "", silent=True)
         return Verdict(
             Status.SPAM,
             flags=[f"anti-spam: {'honeypot' if s.honeypot else s.signature}"],

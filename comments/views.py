@@ -181,6 +181,8 @@ def post_comment(request, post_id):
             region=resources.region_for_request(request),
         )
     except Refused as refusal:
+        if refusal.silent:
+            return redirect(post.get_absolute_url() + "#comments")
         return _hand_back(request, post, form, refusal)
     if verdict.silent_spam:
         # Bots learn nothing: the same redirect a person gets, without a pending preview.

@@ -130,6 +130,34 @@ def test_trapped_spam_does_not_use_up_a_persons_rate_limit(send, post, settings)
     assert send(post, body="A real comment.").status_code == 302
 
 
+def _stored_rows():
+    from comments.models import ModerationEvent, OutgoingEmail
+
+    return (Comment.objects.count(), ModerationEvent.objects.count(), OutgoingEmail.objects.count())
+
+
+def test_a_rate_limited_post_writes_nothing_at_all(send, post, settings, inbox):
+    settings.COMMENTS_RATE = "1/10m"
+    send(post, body="Held, so the moderators get an email.")
+    before = _stored_rows()
+    response = send(post, body="Over the limit: kept for me, stored nowhere.")
+    assert response.status_code == 429
+    assert "Over the limit: kept for me, stored nowhere." in response.content.decode()
+    assert _stored_rows() == before
+
+
+def test_a_flood_of_trapped_forms_stores_no_more_than_the_limit(send, post, settings, inbox):
+    settings.COMMENTS_RATE = "2/10m"
+    answers = [
+        send(post, body=f"Cheap things number {n}.", honeypot="http://cheap.example")
+        for n in range(10)
+    ]
+    assert {a.status_code for a in answers} == {302}  # the bot learns nothing
+    assert _stored_rows() == (2, 2, 0)
+    assert set(Comment.objects.values_list("status", flat=True)) == {Status.SPAM}
+    assert send(post, body="A person, after the bot.").status_code == 302
+
+
 # 3. Duplicate: refused with a message, stored once -------------------------------------------
 
 
