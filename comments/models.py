@@ -129,6 +129,9 @@ class Comment(models.Model):
     crisis_matches = models.JSONField(default=list, blank=True)
     flags = models.JSONField(default=list, blank=True, help_text="Rules that matched.")
     open_reports = models.PositiveIntegerField(default=0)
+    deleted_by_writer = models.BooleanField(
+        default=False, editable=False, help_text="Its writer deleted it: never published again."
+    )
     notify_replies = models.BooleanField(default=False)
     import_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
 

@@ -8,6 +8,7 @@ so no path can change a comment without a trace or leave a stale page behind.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Comment, CrisisLevel, ModerationEvent
 from .tree import tree_changed_now_and_on_commit
@@ -22,6 +23,12 @@ class NotAllowed(Exception):
 UNEDITED_IMMINENT = (
     "This comment describes a plan, a method or a goodbye, so it is never published as "
     "written. Edit out any method detail first (or mark it as not a crisis), then approve it."
+)
+
+
+WRITER_DELETED = _(
+    "Its writer deleted this comment, so it cannot be published again. It stays in the "
+    "Removed tab for the audit log."
 )
 
 
@@ -63,6 +70,8 @@ def _set_status(comment, to_status, *, action, actor=None, actor_label="", note=
     with transaction.atomic():
         locked = _locked(comment)
         from_status = locked.status
+        if locked.deleted_by_writer and to_status in (Status.APPROVED, Status.PENDING):
+            raise NotAllowed(WRITER_DELETED)  # a writer's deletion is final for publication
         if to_status == Status.APPROVED:
             _check_publishable(locked)
         locked.status = to_status
@@ -111,8 +120,31 @@ def remove(comment, *, actor=None, actor_label="", note=""):
     )
 
 
+def delete_by_writer(comment):
+    """The writer takes their comment back: removed for good, no moderator can publish it."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        from_status = locked.status
+        Comment.objects.filter(pk=locked.pk).update(
+            status=Status.REMOVED, deleted_by_writer=True, updated_at=timezone.now()
+        )
+        locked.status, locked.deleted_by_writer = Status.REMOVED, True
+        _record(
+            locked,
+            action="remove",
+            actor_label="writer",
+            from_status=from_status,
+            note="deleted by its writer",
+        )
+        _bump(locked.post_id)
+    return locked
+
+
 def restore(comment, *, actor=None, actor_label="", note=""):
-    """Undo spam or remove: back to the state it had before, or to review if unknown."""
+    """Undo spam or remove: back to the state it had before, or to review if unknown.
+
+    Never for a comment its writer deleted: that is no moderator's to undo (NotAllowed).
+    """
     previous = (
         ModerationEvent.objects.filter(comment=comment, to_status=comment.status)
         .exclude(from_status="")

@@ -21,6 +21,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
@@ -266,6 +267,8 @@ def act(request, pk, action):
             "next": next_url(request),
         }
         return render(request, "moderation/confirm.html", context)
+    if comment.deleted_by_writer and action in ("approve", "restore"):
+        return _done(request, str(moderation.WRITER_DELETED), [comment], status=409)
     if not queue.action_applies(comment, action):
         return _done(request, f"Nothing to do: this comment is already {comment.status}.",
                      [comment], status=409)  # fmt: skip
@@ -285,8 +288,11 @@ def bulk(request):
         errors = "; ".join(e for field in form.errors.values() for e in field)
         return _done(request, errors or "Choose comments and an action.", status=400)
     action = form.cleaned_data["action"]
-    changed, skipped, refused = [], 0, 0
+    changed, skipped, refused, writer_deleted = [], 0, 0, 0
     for comment in Comment.objects.filter(pk__in=form.cleaned_data["ids"]).select_related("post"):
+        if comment.deleted_by_writer and action in ("approve", "restore"):
+            writer_deleted += 1
+            continue
         if not queue.action_applies(comment, action):
             skipped += 1
             continue
@@ -301,6 +307,12 @@ def bulk(request):
         message += (
             f" {refused} describe a plan or method and need an edit before they can be published."
         )
+    if writer_deleted:
+        message += " " + ngettext(
+            "%(count)d was deleted by its writer and stays removed.",
+            "%(count)d were deleted by their writers and stay removed.",
+            writer_deleted,
+        ) % {"count": writer_deleted}
     return _done(request, message, changed)
 
 

@@ -133,6 +133,8 @@ def waiting_time(created_at, now=None):
 
 def action_applies(comment, action):
     """Would ``action`` change anything? Approving a reported comment dismisses its reports."""
+    if comment.deleted_by_writer and action in ("approve", "restore"):
+        return False  # a writer's deletion is final: nothing to offer
     if action == "approve":
         return comment.status != Status.APPROVED or comment.open_reports > 0
     if action == "restore":

@@ -247,7 +247,7 @@ def edit_own_comment(request, pk):
 def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
-        moderation.remove(comment, actor_label="writer", note="deleted by its writer")
+        moderation.delete_by_writer(comment)
         messages.success(request, "Your comment was deleted.")
         return redirect(comment.post.get_absolute_url() + "#comments")
     return render(request, "comments/delete_own.html", {"comment": comment})
