@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import crisis, ratelimit
-from .models import Comment, ModerationTerm
+from .models import Comment, ModerationTerm, Subscription
 
 Status = Comment.Status
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -78,10 +78,19 @@ def _contains_term(texts, terms):
     return [t for t in terms if t.strip() and t.strip().casefold() in haystack]
 
 
+def confirmed_email(email):
+    """Has someone proved they read ``email``, by confirming a double opt-in sent to it?"""
+    return Subscription.objects.filter(email__iexact=email, confirmed_at__isnull=False)
+
+
 def is_returning_writer(email, browser_hash):
-    """Has this writer (same email, or same browser) had a comment approved before?"""
+    """Had this writer a comment approved before, on evidence only they hold?
+
+    Anyone can type an address, so an email counts only once it was confirmed (double opt-in);
+    the browser counts by the token in its signed session cookie, issued with that comment.
+    """
     who = Q()
-    if email:
+    if email and confirmed_email(email).exists():
         who |= Q(author_email__iexact=email)
     if browser_hash:
         who |= Q(browser_hash=browser_hash)

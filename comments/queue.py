@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from . import moderation, notifications
-from .models import Comment, ModerationEvent, Report
+from .models import Comment, ModerationEvent, Report, Subscription
 
 Status = Comment.Status
 PER_PAGE = 50
@@ -103,11 +103,16 @@ def header_counts():
 def with_writer_history(comments):
     """Annotate ``returning``: the same email or browser token has an approved comment before.
 
-    Done in SQL so a page of 50 costs nothing extra; blank emails and tokens never match.
+    The email counts only once confirmed, as in policy.is_returning_writer. Done in SQL so a page of 50 costs nothing extra; blank emails and tokens never match.
     """
     earlier = Comment.objects.approved().exclude(pk=OuterRef("pk"))
-    by_email = earlier.exclude(author_email="").filter(
-        author_email__iexact=OuterRef("author_email")
+    confirmed = Subscription.objects.filter(
+        email__iexact=OuterRef(OuterRef("author_email")), confirmed_at__isnull=False
+    )
+    by_email = (
+        earlier.exclude(author_email="")
+        .filter(author_email__iexact=OuterRef("author_email"))
+        .filter(Exists(confirmed))
     )
     by_browser = earlier.exclude(browser_hash="").filter(browser_hash=OuterRef("browser_hash"))
     return comments.annotate(returning_by_email=Exists(by_email)).annotate(

@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from comments import moderation
 from comments.forms import sign_form
-from comments.models import Comment, ModerationTerm
+from comments.models import Comment, ModerationTerm, Subscription
 
 from .factories import CommentFactory, PostFactory, UserFactory
 
@@ -277,11 +278,35 @@ def test_rule_7_first_time_holds_a_new_writer(send, post, settings):
     assert stored("My first time here.").status == Status.PENDING
 
 
-def test_rule_7_first_time_approves_a_writer_known_by_email(send, post, settings):
+def test_rule_7_first_time_approves_a_writer_whose_email_is_confirmed(send, post, settings):
     settings.COMMENTS_MODERATION = "first_time"
-    CommentFactory(post=post, author_email="known@example.org")
+    known = CommentFactory(post=post, author_email="known@example.org")
+    Subscription.objects.create(
+        comment=known, email="known@example.org", token="t1", confirmed_at=timezone.now()
+    )
     send(post, body="Back again.", email="KNOWN@example.org")
     assert stored("Back again.").status == Status.APPROVED
+
+
+def test_rule_7_typing_someone_elses_email_is_held_as_a_first_comment(send, post, settings):
+    settings.COMMENTS_MODERATION = "first_time"
+    known = CommentFactory(post=post, author_email="known@example.org")
+    Subscription.objects.create(comment=known, email="known@example.org", token="t2")  # unconfirmed
+    send(post, body="Pretending to be a regular.", email="known@example.org")
+    impostor = stored("Pretending to be a regular.")
+    assert impostor.status == Status.PENDING
+    assert impostor.flags == ["first comment"]
+
+
+def test_rule_7_the_queue_calls_an_unconfirmed_email_first_time(send, post, settings, moderator):
+    settings.COMMENTS_MODERATION = "first_time"
+    CommentFactory(post=post, author_email="known@example.org")
+    send(post, body="Pretending again.", email="known@example.org")
+    client = Client()
+    client.force_login(moderator)
+    html = client.get("/moderation/").content.decode()
+    start = html.index(f'id="item-{stored("Pretending again.").pk}"')
+    assert "First-time writer" in html[start : html.index("</li>", start)]
 
 
 def test_rule_7_first_time_approves_a_writer_known_by_browser(send, post, settings):
