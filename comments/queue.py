@@ -103,7 +103,8 @@ def header_counts():
 def with_writer_history(comments):
     """Annotate ``returning``: the same email or browser token has an approved comment before.
 
-    The email counts only once confirmed, as in policy.is_returning_writer. Done in SQL so a page of 50 costs nothing extra; blank emails and tokens never match.
+    The email counts only once confirmed, as in policy.is_returning_writer. Done in SQL so a
+    page of 50 costs nothing extra; blank emails and tokens never match.
     """
     earlier = Comment.objects.approved().exclude(pk=OuterRef("pk"))
     confirmed = Subscription.objects.filter(
