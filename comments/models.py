@@ -258,7 +258,11 @@ class OutgoingEmail(models.Model):
     body = models.TextField()
     headers = models.JSONField(default=dict, blank=True)
     kind = models.CharField(max_length=30)
+    topic = models.CharField(
+        max_length=40, blank=True, db_index=True, help_text="What it is about, e.g. worried:12."
+    )
     created_at = models.DateTimeField(default=timezone.now)
+    not_before = models.DateTimeField(null=True, blank=True, help_text="Held back until then.")
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

@@ -8,6 +8,7 @@ topic: an inbox can be read over someone's shoulder.
 
 import logging
 from collections import Counter
+from datetime import timedelta
 from enum import StrEnum
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Comment, OutgoingEmail, Subscription
 
@@ -33,14 +36,21 @@ def excerpt(text):
     return Truncator(" ".join(text.split())).words(EXCERPT_WORDS)
 
 
-def queue_email(*, kind, to, subject, body, headers=None, send_now=True):
+def queue_email(*, kind, to, subject, body, headers=None, send_now=True, topic="", not_before=None):
     """Store a message in the outbox and, after the transaction commits, try to send it.
 
     Robust: if that try fails (the database gone a moment after the commit), the message
     waits in the outbox for send_pending_notifications; the writer's request still succeeds.
+    ``topic`` names what the message is about, for coalescing; ``not_before`` holds it back.
     """
     message = OutgoingEmail.objects.create(
-        kind=kind, to=list(to), subject=subject, body=body, headers=headers or {}
+        kind=kind,
+        to=list(to),
+        subject=subject,
+        body=body,
+        headers=headers or {},
+        topic=topic,
+        not_before=not_before,
     )
     if send_now:
         transaction.on_commit(lambda: deliver(message.pk), robust=True)
@@ -55,9 +65,14 @@ class Delivery(StrEnum):
     SKIPPED = "skipped"
 
 
+def due():
+    """Messages that may go now: not held back for later (see alert_worried)."""
+    return Q(not_before=None) | Q(not_before__lte=timezone.now())
+
+
 def deliver(pk):
     """Send one stored message at most once; on failure leave it for a retry."""
-    claimed = OutgoingEmail.objects.filter(pk=pk, sent_at=None).update(
+    claimed = OutgoingEmail.objects.filter(due(), pk=pk, sent_at=None).update(
         sent_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
@@ -80,7 +95,7 @@ def send_pending(limit=500):
     A message another run claims between our listing and our claim is skipped, not failed.
     """
     pks = (
-        OutgoingEmail.objects.filter(sent_at=None)
+        OutgoingEmail.objects.filter(due(), sent_at=None)
         .order_by("pk")
         .values_list("pk", flat=True)[:limit]
     )
@@ -121,6 +136,58 @@ def notify_moderators(comment):
             f"resources straight away; they may need a reply soon.\n\n{body}"
         )
     return queue_email(kind="moderation", to=to, subject=subject, body=body)
+
+
+WORRIED_EVERY = timedelta(hours=1)
+
+
+def _worried_message(comment, readers):
+    subject = _("[Urgent: readers are worried] A comment needs you now")
+    count = ngettext(
+        "%(count)d reader has said they are worried about the person who wrote this comment.",
+        "%(count)d readers have said they are worried about the person who wrote this comment.",
+        readers,
+    ) % {"count": readers}
+    body = _(
+        "%(count)s They may need a reply soon.\n\n"
+        "%(name)s wrote (excerpt): %(excerpt)s\n\nOpen it in the queue: %(link)s\n"
+    ) % {
+        "count": count,
+        "name": comment.author_name,
+        "excerpt": excerpt(comment.body),
+        "link": queue_link(comment),
+    }
+    return str(subject), body
+
+
+def alert_worried(comment):
+    """Readers' "worried about this person" reports: one email per comment per hour.
+
+    The first report emails at once. Later ones in the hour update the count of a message not
+    sent yet, or queue one held back until the hour is up, which later reports update in turn;
+    send_pending_notifications sends it then. Call with the comment's row locked.
+    """
+    from .reports import worried_readers
+
+    to = moderator_addresses()
+    if not to:
+        return None
+    subject, body = _worried_message(comment, worried_readers(comment))
+    topic = f"worried:{comment.pk}"
+    latest = OutgoingEmail.objects.filter(topic=topic).order_by("-pk").first()
+    if latest is not None and latest.sent_at is None:
+        updated = OutgoingEmail.objects.filter(pk=latest.pk, sent_at=None).update(
+            subject=subject, body=body, to=to
+        )
+        if updated:  # not claimed by a sender meanwhile
+            return latest
+        latest.refresh_from_db()
+    if latest is not None and latest.sent_at > timezone.now() - WORRIED_EVERY:
+        return queue_email(
+            kind="moderation", to=to, subject=subject, body=body, topic=topic,
+            send_now=False, not_before=latest.sent_at + WORRIED_EVERY,
+        )  # fmt: skip
+    return queue_email(kind="moderation", to=to, subject=subject, body=body, topic=topic)
 
 
 def send_digest():

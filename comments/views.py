@@ -11,16 +11,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blog import pages
 from blog.cache_versions import versioned
 from blog.models import Post
 
-from . import identity, moderation, resources
-from .crisis import WORRIED_REPORT_LEVEL, assess
+from . import identity, moderation, reports, resources
+from .crisis import assess
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
-from .models import CRISIS_RANK, Comment, Report, Subscription
+from .models import CRISIS_RANK, Comment, Subscription
 from .policy import Refused, Submission
 from .posting import submit_comment
 from .resources import resources_version
@@ -259,26 +260,25 @@ def report_comment(request, pk):
     )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"]
-        with transaction.atomic():
-            Report.objects.create(
-                comment=comment,
-                reason=reason,
-                note=form.cleaned_data["note"],
-                ip_hash=identity.ip_hash(request),
+        filed = reports.file_report(
+            comment,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            ip_hash=identity.ip_hash(request),
+        )
+        if filed == reports.Filed.RATE_LIMITED:
+            context = {"comment": comment, "form": form, "rate_limited": True}
+            return render(request, "comments/report.html", context, status=429)
+        if filed == reports.Filed.ALREADY_REPORTED:
+            messages.info(
+                request,
+                _(
+                    "You have already reported this comment, thank you. A moderator will look "
+                    "at it; there is no need to report it again."
+                ),
             )
-            updates = {"open_reports": comment.open_reports + 1}
-            if reason == Report.Reason.WORRIED and comment.crisis_rank < CRISIS_RANK["crisis"]:
-                updates.update(
-                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=CRISIS_RANK[WORRIED_REPORT_LEVEL]
-                )
-            Comment.objects.filter(pk=comment.pk).update(**updates)
-            if reason == Report.Reason.WORRIED:
-                from .notifications import notify_moderators
-
-                comment.refresh_from_db()
-                notify_moderators(comment)
-        messages.success(request, "Thank you. A moderator will look at this comment.")
+        else:
+            messages.success(request, "Thank you. A moderator will look at this comment.")
         return redirect(comment.get_absolute_url())
     return render(request, "comments/report.html", {"comment": comment, "form": form})
 
