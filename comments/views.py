@@ -18,7 +18,7 @@ from blog import pages
 from blog.cache_versions import versioned
 from blog.models import Post
 
-from . import identity, moderation, reports, resources
+from . import drafts, identity, moderation, reports, resources
 from .crisis import assess
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
 from .models import CRISIS_RANK, Comment, Subscription
@@ -305,11 +305,15 @@ def unsubscribe(request, token):
 
 
 def csrf_failure(request, reason=""):
-    """An expired or missing CSRF token: never lose the writer's text."""
+    """An expired or missing CSRF token: the writer's text back, to their own browser only.
+
+    A POST from another site, or without this browser's draft token, gets the plain page: its
+    text is never put into a reader's form (drafts.is_own_draft).
+    """
     post_id = getattr(request, "resolver_match", None) and request.resolver_match.kwargs.get(
         "post_id"
     )
-    if request.method == "POST" and post_id:
+    if request.method == "POST" and post_id and drafts.is_own_draft(request):
         post = Post.objects.published().filter(pk=post_id).first()
         if post is not None:
             form = CommentForm(request.POST, post=post)

@@ -74,4 +74,19 @@
     timer = setTimeout(saveDraft, 300);
   });
   form.addEventListener("submit", saveDraft);
+
+  // A token only this browser holds: if the CSRF check fails, the server hands the text back
+  // only to a POST carrying it (comments/drafts.py). SameSite=Strict, so no other site's
+  // page can send or read it.
+  const DRAFT_MAX_AGE = 2 * 24 * 3600;
+  const tokenField = form.querySelector("[data-draft-token]");
+  form.addEventListener("submit", function () {
+    if (!tokenField || !window.crypto || !window.crypto.getRandomValues) return;
+    const bytes = new Uint8Array(24);
+    window.crypto.getRandomValues(bytes);
+    const token = Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+    document.cookie = "haven_draft=" + token + "; Path=/comments/; Max-Age=" + DRAFT_MAX_AGE +
+      "; SameSite=Strict" + (location.protocol === "https:" ? "; Secure" : "");
+    tokenField.value = token;
+  });
 })();
