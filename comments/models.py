@@ -24,6 +24,12 @@ class CrisisLevel(models.TextChoices):
 
 
 CRISIS_RANK = {level: rank for rank, level in enumerate(CrisisLevel.values)}
+# What the "Needs review" tab holds (as strings: Comment is defined below).
+NEEDS_REVIEW = (
+    models.Q(status="pending")
+    | models.Q(status="approved", open_reports__gt=0)
+    | (models.Q(status="approved") & ~models.Q(pending_body=""))
+)
 
 
 def _tree_changed(post_id):
@@ -74,11 +80,9 @@ class CommentQuerySet(models.QuerySet):
         return self.approved().filter(is_staff_reply=False).exclude(models.Exists(staff_replies))
 
     def needs_review(self):
-        """Pending comments plus approved ones readers reported: crisis first, then oldest."""
-        return self.filter(
-            models.Q(status=Comment.Status.PENDING)
-            | models.Q(status=Comment.Status.APPROVED, open_reports__gt=0)
-        ).order_by("-crisis_rank", "-open_reports", "created_at")
+        """Pending comments, plus approved ones readers reported or their writer edited and the
+        rules held: crisis first, then oldest."""
+        return self.filter(NEEDS_REVIEW).order_by("-crisis_rank", "-open_reports", "created_at")
 
 
 class Comment(models.Model):
@@ -107,6 +111,11 @@ class Comment(models.Model):
 
     body = models.TextField()
     body_html = models.TextField(editable=False)
+    # A writer's edit of an approved comment that the rules hold: readers keep seeing body_html
+    # until a moderator approves it (moderation.approve_edit) or rejects it.
+    pending_body = models.TextField(blank=True, editable=False)
+    pending_body_html = models.TextField(blank=True, editable=False)
+    pending_flags = models.JSONField(default=list, blank=True, editable=False)
     content_note = models.BooleanField(
         default=False, help_text="Writer said it talks about something distressing: collapsed."
     )
@@ -186,9 +195,26 @@ class Comment(models.Model):
     def is_flagged(self):
         return self.crisis_rank > 0
 
+    @property
+    def has_pending_edit(self):
+        return bool(self.pending_body)
+
 
 class ModerationEvent(models.Model):
     """Every change of a comment's state or text, with who did it and when."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Submitted"
+        APPROVE = "approve", "Approved"
+        SPAM = "spam", "Marked as spam"
+        REMOVE = "remove", "Removed"
+        RESTORE = "restore", "Restored"
+        EDIT = "edit", "Edited"
+        EDIT_PROPOSED = "edit_proposed", "Edit proposed by the writer, held for review"
+        EDIT_APPROVED = "edit_approved", "Writer's edit approved"
+        EDIT_REJECTED = "edit_rejected", "Writer's edit rejected"
+        NOT_CRISIS = "not_crisis", "Not a crisis"
+        ERASE = "erase", "Erased"
 
     comment = models.ForeignKey(
         Comment, on_delete=models.SET_NULL, null=True, related_name="events"

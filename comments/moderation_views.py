@@ -21,7 +21,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
@@ -358,6 +359,33 @@ def edit(request, pk):
         return redirect(next_url(request))
     context = {"comment": comment, "form": form, "next": next_url(request)}
     return render(request, "moderation/edit.html", context, status=400 if form.errors else 200)
+
+
+EDIT_DECISION_LABELS = {
+    "approve_edit": gettext_lazy("Publish the writer's edit"),
+    "reject_edit": gettext_lazy("Reject the writer's edit"),
+}
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def decide_edit(request, pk, decision):
+    """A writer's held edit: publish it in place of the approved text, or drop it."""
+    comment = _comment(pk)
+    label = EDIT_DECISION_LABELS[decision]
+    if request.method == "GET":
+        context = {"comment": comment, "action": decision, "label": label,
+                   "next": next_url(request)}  # fmt: skip
+        return render(request, "moderation/confirm.html", context)
+    try:
+        comment = moderation.EDIT_DECISIONS[decision](comment, actor=request.user)
+    except moderation.NotAllowed as refusal:
+        return _done(request, str(refusal), [comment], status=409)
+    done = {
+        "approve_edit": _("Published the edit by %(name)s."),
+        "reject_edit": _("Rejected the edit by %(name)s; readers keep the approved text."),
+    }[decision]
+    return _done(request, done % {"name": comment.author_name}, [comment])
 
 
 @moderator_required

@@ -117,8 +117,12 @@ def queue_link(comment):
     return absolute(reverse("moderation:queue") + f"?focus={comment.pk}#item-{comment.pk}")
 
 
-def notify_moderators(comment):
-    """A held comment: crisis ones at once and marked so; others now or in the digest."""
+def notify_moderators(comment, *, proposed_edit=None):
+    """A held comment: crisis ones at once and marked so; others now or in the digest.
+
+    ``proposed_edit``: the text of a writer's held edit of an approved comment, alerted the
+    same way as a new comment with those words.
+    """
     to = moderator_addresses()
     if not to:
         return None
@@ -130,6 +134,15 @@ def notify_moderators(comment):
         f"{comment.author_name} wrote (excerpt): {excerpt(comment.body)}\n\n"
         f"Open it in the queue: {queue_link(comment)}\n"
     )
+    if proposed_edit is not None:
+        body = _(
+            "%(name)s edited their approved comment. Readers still see the approved text; the "
+            "edit waits for you (excerpt): %(excerpt)s\n\nOpen it in the queue: %(link)s\n"
+        ) % {
+            "name": comment.author_name,
+            "excerpt": excerpt(proposed_edit),
+            "link": queue_link(comment),
+        }
     if urgent:
         body = (
             f"This comment reads as {comment.crisis_level}. The writer was shown support "

@@ -13,6 +13,9 @@
 6. crisis language -> pending, flagged, moderators alerted at once, writer shown support.
 7. more than COMMENTS_MAX_LINKS links, or a hold term -> pending.
 8. COMMENTS_MODERATION: all -> pending; first_time -> approved for a returning writer; none.
+
+Rules 5 to 8 (judge_text) also judge a writer's edit of their own comment: an edit they would
+hold waits for a moderator while readers keep seeing the approved text.
 """
 
 import re
@@ -134,7 +137,15 @@ def evaluate(s: Submission) -> Verdict:
         )
     if s.is_staff:
         return Verdict(Status.APPROVED, flags=["staff"], assessment=crisis.assess(""))
+    return judge_text(s)
 
+
+def judge_text(s: Submission) -> Verdict:
+    """Rules 5 to 8, on what a reader wrote: the one home of them for new and edited text.
+
+    A writer's edit of their own comment (posting.edit_own_comment) comes here too, so an
+    edit can never publish what a new comment with the same words could not.
+    """
     texts = [s.name, s.email, s.url, s.body]
     disallowed = _contains_term(texts, _terms(ModerationTerm.Action.DISALLOW))
     assessment = crisis.assess(s.body)

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import transaction
 
 from . import moderation, notifications
-from .models import Comment
-from .policy import Refused, Submission, Verdict, evaluate
+from .models import CRISIS_RANK, Comment
+from .policy import Refused, Submission, Verdict, evaluate, judge_text
 
 Status = Comment.Status
 
@@ -72,3 +72,53 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
         if verdict.alert_moderators:
             notifications.notify_moderators(comment)
     return comment, verdict
+
+
+def edit_own_comment(comment, *, body, browser_hash=""):
+    """A writer's edit of their own comment, judged by the same rules as a new comment.
+
+    Returns (comment, verdict). An approved comment whose new text the rules would hold keeps
+    its approved text in public; the edit waits for a moderator (moderation.propose_edit). A
+    pending comment simply takes the new text: nobody but its writer sees it yet. Either way
+    crisis language raises the comment's flag and alerts the moderators as a new one would.
+    """
+    if body == comment.body and not comment.pending_body:
+        return comment, Verdict(comment.status)
+    verdict: Verdict = judge_text(
+        Submission(
+            post=comment.post,
+            name=comment.author_name,
+            email=comment.author_email,
+            url=comment.author_url,
+            body=body,
+            signature="ok",
+            honeypot="",
+            ip_hash=comment.ip_hash,
+            browser_hash=browser_hash or comment.browser_hash,
+        )
+    )
+    held = verdict.status != Status.APPROVED
+    rank_before = comment.crisis_rank
+    with transaction.atomic():
+        if comment.status == Status.APPROVED and held:
+            comment = moderation.propose_edit(
+                comment, body=body, flags=verdict.flags, assessment=verdict.assessment
+            )
+            alert = True
+        else:
+            comment = moderation.edit(
+                comment, body=body, actor_label="writer", supersede_proposal=True
+            )
+            comment = moderation.raise_crisis_flag(comment, verdict.assessment)
+            alert = held and comment.crisis_rank > rank_before  # already in the queue
+        if alert:
+            notifications.notify_moderators(
+                comment, proposed_edit=body if comment.pending_body else None
+            )
+    return comment, verdict
+
+
+def shows_crisis_panel(verdict):
+    """After a new comment or an edit: does its text send the writer to the support panel?"""
+    level = verdict.assessment.level if verdict.assessment is not None else "none"
+    return CRISIS_RANK[level] >= CRISIS_RANK["crisis"]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from . import moderation, notifications
-from .models import Comment, ModerationEvent, Report, Subscription
+from .models import NEEDS_REVIEW, Comment, ModerationEvent, Report, Subscription
 
 Status = Comment.Status
 PER_PAGE = 50
@@ -49,7 +49,7 @@ def _staff_reply_exists():
 
 # The conditions behind each tab, shared by the lists and the one-query counts.
 TAB_CONDITIONS = {
-    "review": Q(status=Status.PENDING) | Q(status=Status.APPROVED, open_reports__gt=0),
+    "review": NEEDS_REVIEW,
     "unanswered": Q(status=Status.APPROVED, is_staff_reply=False) & ~Q(_staff_reply_exists()),
     "approved": Q(status=Status.APPROVED),
     "spam": Q(status=Status.SPAM),
@@ -76,6 +76,7 @@ def search(comments, query):
         Q(author_name__icontains=query)
         | Q(author_email__icontains=query)
         | Q(body__icontains=query)
+        | Q(pending_body__icontains=query)
     )
 
 
@@ -156,6 +157,7 @@ def decorate(items, now=None):
         item.returning = item.returning_by_email or item.returning_by_browser
         item.actions = [name for name in moderation.TRANSITIONS if action_applies(item, name)]
         item.can_reply = item.status in (Status.PENDING, Status.APPROVED)
+        item.edit_actions = list(moderation.EDIT_DECISIONS) if item.pending_body else []
     return items
 
 

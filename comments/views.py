@@ -5,7 +5,6 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,10 +17,9 @@ from blog import pages
 from blog.cache_versions import versioned
 from blog.models import Post
 
-from . import drafts, identity, moderation, reports, resources
-from .crisis import assess
+from . import drafts, identity, moderation, posting, reports, resources
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
-from .models import CRISIS_RANK, Comment, Subscription
+from .models import Comment, Subscription
 from .policy import Refused, Submission
 from .posting import submit_comment
 from .resources import resources_version
@@ -191,7 +189,7 @@ def post_comment(request, post_id):
     identity.remember_own_comment(request, comment)
     level = comment.crisis_level
     request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}
-    if CRISIS_RANK[level] >= CRISIS_RANK["crisis"]:
+    if posting.shows_crisis_panel(verdict):
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
         response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
@@ -228,21 +226,27 @@ def _own_editable_comment(request, pk):
 
 def edit_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
-    form = EditOwnCommentForm(request.POST or None, initial={"body": comment.body})
+    proposal = comment.pending_body or comment.body
+    form = EditOwnCommentForm(request.POST or None, initial={"body": proposal})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            comment = moderation.edit(comment, body=form.cleaned_data["body"], actor_label="writer")
-            result = assess(comment.body)
-            if CRISIS_RANK[result.level] > comment.crisis_rank:
-                Comment.objects.filter(pk=comment.pk).update(
-                    crisis_level=result.level,
-                    crisis_rank=CRISIS_RANK[result.level],
-                    crisis_matches=list(result.matches),
-                    crisis_categories=list(result.categories),
-                )
-        messages.success(request, "Your comment was updated.")
+        comment, verdict = posting.edit_own_comment(
+            comment, body=form.cleaned_data["body"], browser_hash=identity.browser_hash(request)
+        )
+        if posting.shows_crisis_panel(verdict):
+            return redirect("comments:after_submit", pk=comment.pk)  # as for a new comment
+        if comment.pending_body:
+            messages.info(
+                request,
+                _(
+                    "Your edit was saved. A moderator will read it before it replaces your "
+                    "comment; until then, readers see your comment as it was."
+                ),
+            )
+        else:
+            messages.success(request, "Your comment was updated.")
         return redirect(comment.get_absolute_url())
-    return render(request, "comments/edit_own.html", {"comment": comment, "form": form})
+    context = {"comment": comment, "form": form, "edit_waiting": bool(comment.pending_body)}
+    return render(request, "comments/edit_own.html", context)
 
 
 def delete_own_comment(request, pk):
