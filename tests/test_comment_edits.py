@@ -93,7 +93,8 @@ def test_a_suicide_note_edited_into_an_approved_comment_is_never_published(
     # The moderators are alerted at once, by the same email a new crisis comment sends.
     urgent = [m for m in mailoutbox if m.subject.startswith("[Urgent: crisis flag]")]
     assert len(urgent) == 1 and moderator.email in urgent[0].to
-    assert "saved up my pills" in urgent[0].body and "Readers still see the approved" in urgent[0].body
+    assert "saved up my pills" in urgent[0].body
+    assert "Readers still see the approved" in urgent[0].body
 
     # Stored aside, recorded in the audit log with its action.
     approved.refresh_from_db()
@@ -150,7 +151,8 @@ def test_an_imminent_edit_cannot_be_published_as_written(
 def test_approving_a_held_edit_publishes_it_and_keeps_the_old_text_in_the_log(
     client, approved, post, run_on_commit, moderator_client, moderator
 ):
-    edit(client, approved, "Thank you for this post. See https://a.example https://b.example https://c.example", run_on_commit)
+    linked = "Thank you for this post. See https://a.example https://b.example https://c.example"
+    edit(client, approved, linked, run_on_commit)
     approved.refresh_from_db()
     assert approved.pending_body and approved.body == KIND
     assert any("links" in flag for flag in approved.pending_flags)
