@@ -8,8 +8,6 @@ import pytest
 from comments.models import Comment
 from tests.factories import PostFactory
 
-from .test_moderation_browser import moderator_user, queue_page  # noqa: F401 (fixtures)
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CRISIS_WORDS = "I can't go on like this. Some nights I want to kill myself."
 
@@ -21,7 +19,6 @@ def _fast_forms(settings):
 
 def stored_draft(page, post):
     return page.evaluate(f"localStorage.getItem('haven-draft-{post.pk}')")
-
 
 
 def write(page, live_server, post, body, name="Sam"):
