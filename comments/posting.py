@@ -82,7 +82,8 @@ def edit_own_comment(comment, *, body, browser_hash=""):
     pending comment simply takes the new text: nobody but its writer sees it yet. Either way
     crisis language raises the comment's flag and alerts the moderators as a new one would.
     """
-    if body == comment.body and not comment.pending_body:
+    if body == comment.body:  # unchanged, or back to the approved text: nothing to judge
+        comment = moderation.edit(comment, body=body, actor_label="writer", supersede_proposal=True)
         return comment, Verdict(comment.status)
     verdict: Verdict = judge_text(
         Submission(

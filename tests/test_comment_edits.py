@@ -223,3 +223,11 @@ def test_a_moderators_edit_is_applied_directly(moderator_client, approved, post,
     )
     approved.refresh_from_db()
     assert approved.body == "Thank you for this post!" and not approved.pending_body
+
+
+def test_going_back_to_the_approved_text_withdraws_the_held_edit(client, approved, run_on_commit):
+    edit(client, approved, SUICIDE_NOTE, run_on_commit)
+    edit(client, approved, KIND, run_on_commit)
+    approved.refresh_from_db()
+    assert approved.body == KIND and approved.pending_body == ""
+    assert approved not in Comment.objects.needs_review()
