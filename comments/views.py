@@ -159,6 +159,7 @@ def post_comment(request, post_id):
         return _hand_back(request, post, form, None)
     data = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
+    token = identity.browser_token(request)
     submission = Submission(
         post=post,
         name=data["name"],
@@ -168,7 +169,7 @@ def post_comment(request, post_id):
         signature=check_signature(data["security"], post.pk),
         honeypot=data["honeypot"],
         ip_hash=identity.ip_hash(request),
-        browser_hash=identity.browser_hash(request, True),
+        browser_hash=identity.browser_hash(request, token=token),
         is_staff=bool(user and user.has_perm("comments.moderate_comment")),
     )
     try:
@@ -186,6 +187,7 @@ def post_comment(request, post_id):
     if verdict.silent_spam:
         # Bots learn nothing: the same redirect a person gets, without a pending preview.
         return redirect(post.get_absolute_url() + "#comments")
+    identity.keep_browser_token(request, token)
     identity.remember_own_comment(request, comment)
     level = comment.crisis_level
     request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}

@@ -17,6 +17,7 @@ from comments import moderation
 from comments.forms import sign_form
 from comments.models import Comment, ModerationTerm, Subscription
 
+from .conftest import comment_data
 from .factories import CommentFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +145,13 @@ def test_a_rate_limited_post_writes_nothing_at_all(send, post, settings, inbox):
     response = send(post, body="Over the limit: kept for me, stored nowhere.")
     assert response.status_code == 429
     assert "Over the limit: kept for me, stored nowhere." in response.content.decode()
+    assert _stored_rows() == before
+    from django.conf import settings as conf
+
+    fresh = Client()  # same address, a browser the site has not seen: not even a session
+    response = fresh.post(f"/comments/post/{post.pk}/", comment_data(post, body="Me too."))
+    assert response.status_code == 429
+    assert conf.SESSION_COOKIE_NAME not in response.cookies
     assert _stored_rows() == before
 
 
