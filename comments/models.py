@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
 
@@ -139,7 +140,7 @@ class Comment(models.Model):
     flags = models.JSONField(default=list, blank=True, help_text="Rules that matched.")
     open_reports = models.PositiveIntegerField(default=0)
     deleted_by_writer = models.BooleanField(
-        default=False, editable=False, help_text="Its writer deleted it: never published again."
+        default=False, editable=False, help_text=_("Its writer deleted it: never published again.")
     )
     notify_replies = models.BooleanField(default=False)
     import_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
@@ -204,17 +205,17 @@ class ModerationEvent(models.Model):
     """Every change of a comment's state or text, with who did it and when."""
 
     class Action(models.TextChoices):
-        SUBMIT = "submit", "Submitted"
-        APPROVE = "approve", "Approved"
-        SPAM = "spam", "Marked as spam"
-        REMOVE = "remove", "Removed"
-        RESTORE = "restore", "Restored"
-        EDIT = "edit", "Edited"
-        EDIT_PROPOSED = "edit_proposed", "Edit proposed by the writer, held for review"
-        EDIT_APPROVED = "edit_approved", "Writer's edit approved"
-        EDIT_REJECTED = "edit_rejected", "Writer's edit rejected"
-        NOT_CRISIS = "not_crisis", "Not a crisis"
-        ERASE = "erase", "Erased"
+        SUBMIT = "submit", _("Submitted")
+        APPROVE = "approve", _("Approved")
+        SPAM = "spam", _("Marked as spam")
+        REMOVE = "remove", _("Removed")
+        RESTORE = "restore", _("Restored")
+        EDIT = "edit", _("Edited")
+        EDIT_PROPOSED = "edit_proposed", _("Edit proposed by the writer, held for review")
+        EDIT_APPROVED = "edit_approved", _("Writer's edit approved")
+        EDIT_REJECTED = "edit_rejected", _("Writer's edit rejected")
+        NOT_CRISIS = "not_crisis", _("Not a crisis")
+        ERASE = "erase", _("Erased")
 
     comment = models.ForeignKey(
         Comment, on_delete=models.SET_NULL, null=True, related_name="events"
@@ -235,6 +236,14 @@ class ModerationEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} #{self.comment_ref} by {self.actor or self.actor_label}"
+
+    @property
+    def action_label(self):
+        """The action in words (an older or unknown action shows as stored)."""
+        try:
+            return self.Action(self.action).label
+        except ValueError:
+            return self.action
 
 
 class Report(models.Model):
@@ -285,10 +294,10 @@ class OutgoingEmail(models.Model):
     headers = models.JSONField(default=dict, blank=True)
     kind = models.CharField(max_length=30)
     topic = models.CharField(
-        max_length=40, blank=True, db_index=True, help_text="What it is about, e.g. worried:12."
+        max_length=40, blank=True, db_index=True, help_text=_("What it is about, e.g. worried:12.")
     )
     created_at = models.DateTimeField(default=timezone.now)
-    not_before = models.DateTimeField(null=True, blank=True, help_text="Held back until then.")
+    not_before = models.DateTimeField(null=True, blank=True, help_text=_("Held back until then."))
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
