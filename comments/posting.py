@@ -1,11 +1,14 @@
 """Storing a reader's comment: where the form, the rules and the tree meet."""
 
-from django.conf import settings
 from django.db import transaction
 
-from . import moderation, notifications
-from .models import CRISIS_RANK, Comment
-from .policy import Refused, Submission, Verdict, evaluate, judge_text
+from support.levels import CrisisLevel, rank
+
+from . import notifications, transitions
+from .models import Comment
+from .policy import Refused, Submission, Verdict, ensure_open, evaluate, judge_text
+from .signals import moderator_needed
+from .threads import build_comment, reply_attaches_to
 
 Status = Comment.Status
 
@@ -25,24 +28,19 @@ def resolve_parent(post, parent_id):
             "The comment you were replying to is not available any more. "
             "Your text is kept below: you can post it as a new comment.",
         )
-    while parent.depth >= settings.COMMENTS_MAX_DEPTH and parent.parent_id:
-        parent = parent.parent
-    return parent
+    return reply_attaches_to(parent)
 
 
 def submit_comment(*, post, data, submission: Submission, user=None, region=""):
     """Run the rules and store the comment. Returns (comment, verdict); raises Refused."""
-    if not post.comments_open:
-        raise Refused("closed", "Comments are closed on this post.", status_code=403)
+    ensure_open(post)
     parent = resolve_parent(post, data.get("parent"))
     verdict: Verdict = evaluate(submission)
     assessment = verdict.assessment
     with transaction.atomic():
-        comment = Comment(
+        comment = build_comment(
             post=post,
             parent=parent,
-            root_id=parent.root_id if parent else None,
-            depth=parent.depth + 1 if parent else 1,
             author_name=submission.name,
             author_email=submission.email,
             author_url=submission.url,
@@ -62,7 +60,7 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
             comment.crisis_categories = list(assessment.categories)
             comment.crisis_matches = list(assessment.matches)
         comment.save()
-        moderation.record_submission(
+        transitions.record_submission(
             comment,
             actor=user if submission.is_staff else None,
             note="; ".join(verdict.flags),
@@ -70,7 +68,7 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
         if comment.notify_replies and comment.author_email:
             notifications.request_subscription(comment)
         if verdict.alert_moderators:
-            notifications.notify_moderators(comment)
+            moderator_needed.send(sender=Comment, comment=comment)
     return comment, verdict
 
 
@@ -78,12 +76,14 @@ def edit_own_comment(comment, *, body, browser_hash=""):
     """A writer's edit of their own comment, judged by the same rules as a new comment.
 
     Returns (comment, verdict). An approved comment whose new text the rules would hold keeps
-    its approved text in public; the edit waits for a moderator (moderation.propose_edit). A
+    its approved text in public; the edit waits for a moderator (transitions.propose_edit). A
     pending comment simply takes the new text: nobody but its writer sees it yet. Either way
     crisis language raises the comment's flag and alerts the moderators as a new one would.
     """
     if body == comment.body:  # unchanged, or back to the approved text: nothing to judge
-        comment = moderation.edit(comment, body=body, actor_label="writer", supersede_proposal=True)
+        comment = transitions.edit(
+            comment, body=body, actor_label="writer", supersede_proposal=True
+        )
         return comment, Verdict(comment.status)
     verdict: Verdict = judge_text(
         Submission(
@@ -102,24 +102,26 @@ def edit_own_comment(comment, *, body, browser_hash=""):
     rank_before = comment.crisis_rank
     with transaction.atomic():
         if comment.status == Status.APPROVED and held:
-            comment = moderation.propose_edit(
+            comment = transitions.propose_edit(
                 comment, body=body, flags=verdict.flags, assessment=verdict.assessment
             )
             alert = True
         else:
-            comment = moderation.edit(
+            comment = transitions.edit(
                 comment, body=body, actor_label="writer", supersede_proposal=True
             )
-            comment = moderation.raise_crisis_flag(comment, verdict.assessment)
+            comment = transitions.raise_crisis_flag(comment, verdict.assessment)
             alert = held and comment.crisis_rank > rank_before  # already in the queue
         if alert:
-            notifications.notify_moderators(
-                comment, proposed_edit=body if comment.pending_body else None
+            moderator_needed.send(
+                sender=Comment,
+                comment=comment,
+                proposed_edit=body if comment.pending_body else None,
             )
     return comment, verdict
 
 
 def shows_crisis_panel(verdict):
     """After a new comment or an edit: does its text send the writer to the support panel?"""
-    level = verdict.assessment.level if verdict.assessment is not None else "none"
-    return CRISIS_RANK[level] >= CRISIS_RANK["crisis"]
+    level = verdict.assessment.level if verdict.assessment is not None else CrisisLevel.NONE
+    return rank(level) >= rank(CrisisLevel.CRISIS)

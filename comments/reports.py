@@ -3,7 +3,7 @@
 A report is stored only if this reader (hashed address) has no open report on the comment and is
 within ``COMMENTS_REPORT_RATE``; a flood of reports from one browser stores one and emails at most
 once. "I'm worried about this person" sorts the comment as a crisis and alerts the moderators,
-coalesced to one email per comment per hour (notifications.alert_worried).
+coalesced to one email per comment per hour (moderation.mail.alert_worried).
 """
 
 from enum import StrEnum
@@ -11,9 +11,12 @@ from enum import StrEnum
 from django.conf import settings
 from django.db import transaction
 
+from support.crisis import WORRIED_REPORT_LEVEL
+from support.levels import rank
+
 from . import ratelimit
-from .crisis import WORRIED_REPORT_LEVEL
-from .models import CRISIS_RANK, Comment, Report
+from .models import Comment, Report
+from .signals import moderator_needed
 
 
 class Filed(StrEnum):
@@ -40,15 +43,14 @@ def file_report(comment, *, reason, note, ip_hash):
         Report.objects.create(comment=locked, reason=reason, note=note, ip_hash=ip_hash)
         updates = {"open_reports": locked.open_reports + 1}
         worried = reason == Report.Reason.WORRIED
-        if worried and locked.crisis_rank < CRISIS_RANK[WORRIED_REPORT_LEVEL]:
+        if worried and locked.crisis_rank < rank(WORRIED_REPORT_LEVEL):
             updates.update(
-                crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=CRISIS_RANK[WORRIED_REPORT_LEVEL]
+                crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=rank(WORRIED_REPORT_LEVEL)
             )
         Comment.objects.filter(pk=locked.pk).update(**updates)
-        if worried:
-            from .notifications import alert_worried
-
-            alert_worried(locked)
+        if worried:  # moderation mails them, one email per comment per hour
+            locked.refresh_from_db()
+            moderator_needed.send(sender=Comment, comment=locked, worried=True)
     return Filed.STORED
 
 

@@ -11,18 +11,21 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from blog import pages
-from blog.cache_versions import versioned
 from blog.models import Post
+from pagecache import pages
+from pagecache.versions import versioned
+from support import resources
+from support.levels import CrisisLevel
+from support.resources import resources_version
 
-from . import drafts, identity, moderation, posting, reports, resources
+from . import drafts, identity, posting, reports, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
 from .models import Comment, Subscription
-from .policy import Refused, Submission
+from .policy import Refused, Submission, ensure_open
 from .posting import submit_comment
-from .resources import resources_version
 from .tree import load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
@@ -113,7 +116,7 @@ def comment_section_context(request, post, form=None, refusal=None):
 def shared_section_context(post):
     """comment_section_context for a page stored for every reader: markers for per-request values.
 
-    blog.pages fills them in: the comments, the CSRF token and the form's signed timestamp.
+    pagecache.pages fills them in: the comments, the CSRF token and the form's signed timestamp.
     """
     return {
         "comment_block": pages.COMMENTS_MARK,
@@ -144,17 +147,10 @@ def _hand_back(request, post, form, refusal):
 def post_comment(request, post_id):
     post = get_object_or_404(Post.objects.published(), pk=post_id)
     form = CommentForm(request.POST, post=post)
-    if not post.comments_open:
-        return _hand_back(
-            request,
-            post,
-            form,
-            Refused(
-                "closed",
-                "Comments are closed on this post. Your text is below if you want to keep it.",
-                403,
-            ),
-        )
+    try:
+        ensure_open(post)
+    except Refused as refusal:
+        return _hand_back(request, post, form, refusal)
     if not form.is_valid():
         return _hand_back(request, post, form, None)
     data = form.cleaned_data
@@ -254,7 +250,7 @@ def edit_own_comment(request, pk):
 def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
-        moderation.delete_by_writer(comment)
+        transitions.delete_by_writer(comment)
         messages.success(request, "Your comment was deleted.")
         return redirect(comment.post.get_absolute_url() + "#comments")
     return render(request, "comments/delete_own.html", {"comment": comment})
@@ -332,3 +328,34 @@ def csrf_failure(request, reason=""):
             form.is_valid()
             return _hand_back(request, post, form, refusal)
     return render(request, "403_csrf.html", {"reason": reason}, status=403)
+
+
+@never_cache
+def after_submit(request, pk):
+    """Shown right after a comment that reads as crisis or imminent, to its writer only."""
+    if pk not in identity.own_comment_ids(request):
+        raise Http404("No such page.")
+    comment = get_object_or_404(
+        Comment.objects.select_related("post").only(
+            "id",
+            "crisis_level",
+            "crisis_categories",
+            "post__id",
+            "post__slug",
+            "post__published_at",
+        ),
+        pk=pk,
+    )
+    region = resources.region_for_request(request)
+    context = {
+        "comment": comment,
+        "post": comment.post,
+        "imminent": comment.crisis_level == CrisisLevel.IMMINENT,
+        "resources": resources.panel_resources(
+            region,
+            level=comment.crisis_level,
+            categories=comment.crisis_categories,
+            grouped=resources.grouped_for_request(request),
+        ),
+    }
+    return render(request, "comments/after_submit.html", context)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from comments import moderation
+from comments import transitions as moderation
 from comments.models import Comment, ModerationEvent
 
 from .factories import CommentFactory

@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from comments.models import Comment, CrisisResource
+from comments.models import Comment
+from support.models import CrisisResource
 from tests.factories import CommentFactory, PostFactory
 
 from .conftest import PASSWORD
