@@ -5,6 +5,7 @@ Defaults suit a laptop: SQLite, local-memory cache, console email, DEBUG on. Set
 ALLOWED_HOSTS, and switch on secure cookies, HSTS and SSL redirects.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -26,6 +27,13 @@ if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only")):
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ENV=production needs ALLOWED_HOSTS (comma-separated).")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated):
+# see README "Behind a reverse proxy" and comments.identity.client_ip.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+try:
+    [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as exc:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {exc}") from exc
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -152,7 +160,10 @@ AXES_HANDLER = (
 )
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Locked per address *and* user name together, so a stranger elsewhere cannot lock a moderator
+# out; and per address alone, so one address cannot try password after password on every name.
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "comments.identity.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
