@@ -380,3 +380,14 @@ class CrisisResource(models.Model):
     def is_stale(self):
         age = timezone.localdate() - self.last_verified
         return age.days > settings.CRISIS_RESOURCE_STALE_DAYS
+
+
+class RateCounter(models.Model):
+    """One fixed-window rate-limit count, when no Redis is shared (comments.ratelimit)."""
+
+    bucket = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.bucket}: {self.count}"

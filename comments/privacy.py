@@ -10,7 +10,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from . import moderation
+from . import moderation, ratelimit
 from .models import Comment, ModerationEvent, OutgoingEmail, Report, Subscription
 
 TOKEN_SALT = "haven.privacy.request"
@@ -155,6 +155,7 @@ def purge_personal_data(now=None):
         .update(ip_hash=""),
         "emails": 0,
         "subscriptions": 0,
+        "rate_counters": ratelimit.purge_expired(now),
     }
     if settings.COMMENTS_EMAIL_RETENTION_DAYS > 0:
         email_limit = now - timezone.timedelta(days=settings.COMMENTS_EMAIL_RETENTION_DAYS)
