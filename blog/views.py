@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -140,6 +141,9 @@ def post_detail(request, year, month, slug):
     """A post and its comments; for readers with no session, from blog.pages."""
     from comments import views as comment_views
 
+    past_last = comment_views.past_last_comment_page(request, Q(slug=slug))
+    if past_last is not None:
+        return past_last
     if pages.is_shared(request, params=("cpage",)):
         return _shared_post_page(request, slug)
     post = _published_post(request, slug)

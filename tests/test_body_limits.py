@@ -4,6 +4,8 @@ import io
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import reverse
 
@@ -49,7 +51,14 @@ def call(path, body, content_type, *, length=True, chunked=False):
     if chunked:
         environ["HTTP_TRANSFER_ENCODING"] = "chunked"
     statuses = []
-    b"".join(WSGIHandler()(environ, lambda status, headers: statuses.append(status)))
+    # As the test client does: the test's database connection must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        b"".join(WSGIHandler()(environ, lambda status, headers: statuses.append(status)))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return int(statuses[0].split()[0]), stream
 
 
