@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -21,13 +23,15 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import Post
 
 from . import moderation, queue
 from .forms import BODY_MAX
 from .models import Comment
+from .moderator_sessions import end_all_sessions
 
 PERMISSION = "comments.moderate_comment"
 CRISIS_BANNER = "comments/includes/crisis_banner.html"
@@ -127,6 +131,24 @@ class LoginView(auth_views.LoginView):
         context.pop("site", None)
         context.pop("site_name", None)
         return context
+
+
+@require_POST
+@login_required
+def logout_everywhere(request):
+    """End every session of this user, this one included (a stolen cookie ends with it)."""
+    ended = end_all_sessions(request.user)
+    logout(request)
+    messages.info(
+        request,
+        ngettext(
+            "You were logged out of %(count)d session.",
+            "You were logged out of all %(count)d sessions.",
+            ended,
+        )
+        % {"count": ended},
+    )
+    return redirect("login")
 
 
 def wants_json(request):

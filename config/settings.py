@@ -133,7 +133,10 @@ CACHES["versions"] = (
     }
 )
 
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions live in the database, so log-out, a password change and "log out everywhere" end
+# them for good (a copied signed cookie stayed valid). Not cached_db even with Redis: a
+# deletion missed while Redis blinks would leave the cached copy alive.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
