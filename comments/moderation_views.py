@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import Post
+from blog.params import id_param, text_param
 
 from . import moderation, queue
 from .forms import BODY_MAX
@@ -67,11 +68,10 @@ class QueueFilters:
     @classmethod
     def from_params(cls, params):
         tab = params.get("tab", "review")
-        post = str(params.get("post", ""))
         return cls(
             tab=tab if tab in queue.TAB_SLUGS else "review",
-            query=str(params.get("q", "")).strip()[:200],
-            post_id=int(post) if post.isdigit() else None,
+            query=text_param(params.get("q", "")).strip(),
+            post_id=id_param(params.get("post")),
         )
 
     @classmethod
@@ -238,8 +238,8 @@ def queue_view(request):
     )
     page = paginator.get_page(request.GET.get("page"))
     items = list(page.object_list)
-    focus = request.GET.get("focus", "")
-    if focus.isdigit() and all(item.pk != int(focus) for item in items):
+    focus = id_param(request.GET.get("focus"))
+    if focus and all(item.pk != focus for item in items):
         items[:0] = list(queue.queue_items(Comment.objects.filter(pk=focus)))
     queue.decorate(items)
     support = _support_texts(item.region for item in items if item.can_reply)
@@ -389,8 +389,7 @@ def not_crisis(request, pk):
 @moderator_required
 def activity(request):
     """Who did what, when: the audit log, filterable by moderator."""
-    actor = request.GET.get("actor", "")
-    actor_id = int(actor) if actor.isdigit() else None
+    actor_id = id_param(request.GET.get("actor"))
     page = Paginator(queue.activity(actor_id=actor_id), queue.PER_PAGE).get_page(
         request.GET.get("page")
     )

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from blog import pages
 from blog.cache_versions import versioned
 from blog.models import Post
+from blog.params import id_param
 
 from . import identity, moderation, resources
 from .crisis import WORRIED_REPORT_LEVEL, assess
@@ -125,9 +126,11 @@ def comment_section_context(request, post, form=None, refusal=None):
         if form is not None and form.is_bound
         else request.GET.get("replyto")
     )
-    if parent_id and str(parent_id).isdigit():
+    if id_param(parent_id):
         reply_to = (
-            Comment.objects.filter(pk=parent_id, post=post, status=Comment.Status.APPROVED)
+            Comment.objects.filter(
+                pk=id_param(parent_id), post=post, status=Comment.Status.APPROVED
+            )
             .only("pk", "author_name")
             .first()
         )

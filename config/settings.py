@@ -154,13 +154,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "moderation:queue"
 LOGOUT_REDIRECT_URL = "blog:home"
 
-# Log-in throttling (django-axes): in Redis when there is one, so every app server shares it;
-# in the database otherwise (a local-memory cache would count per process).
-AXES_HANDLER = (
-    "axes.handlers.cache.AxesCacheHandler"
-    if REDIS_URL
-    else "axes.handlers.database.AxesDatabaseHandler"
-)
+# Log-in throttling (django-axes) counts in the database, which every process and app server
+# shares, with or without Redis: a Redis outage can neither break log-in nor lift the lock-out.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours
 # Locked per address *and* user name together, so a stranger elsewhere cannot lock a moderator
