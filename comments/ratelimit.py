@@ -49,12 +49,13 @@ def _database_incr(bucket, window_end):
 def _cache_incr(bucket, window):
     try:
         cache.add(bucket, 0, window + 5)
-        return cache.incr(bucket)
-    except Exception:  # Redis down (ignored errors make incr raise ValueError): use the database
-        if not _warned["down"]:
-            log.warning("cache unavailable: rate limits count in the database until it returns")
-            _warned["down"] = True
-        return None
+        count = cache.incr(bucket)
+    except Exception:  # Redis down (ignored errors make incr raise ValueError or return None)
+        count = None
+    if count is None and not _warned["down"]:
+        log.warning("cache unavailable: rate limits count in the database until it returns")
+        _warned["down"] = True
+    return count
 
 
 def hit(scope, key, rate):
