@@ -2,7 +2,7 @@
 
 from django.core.cache import caches
 
-from blog.cache_versions import versioned
+from pagecache.versions import versioned
 
 
 def cache_entries(alias="default"):

@@ -7,8 +7,9 @@ from django.apps import apps
 from django.db import models
 from django.test import Client
 
-from comments import moderation, privacy
+from comments import transitions as moderation
 from comments.models import Comment, Report, Subscription
+from privacy import personal_data as privacy
 
 from .cache_keys import cache_entries
 from .factories import CommentFactory
@@ -36,7 +37,7 @@ def every_stored_text():
 
 
 def every_cached_text():
-    from blog.cache_versions import versioned
+    from pagecache.versions import versioned
 
     values = list(cache_entries().values()) + list(versioned.local.values())
     return [json.dumps(v, default=str) if not isinstance(v, str) else v for v in values]

@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from blog.exporters import export_wxr
-from blog.importers import ImportFailed, iter_xml
-from blog.importers.wxr import import_wxr
 from blog.models import Post
+from transfer.exporters import export_wxr
+from transfer.importers import ImportFailed, iter_xml
+from transfer.importers.wxr import import_wxr
 
 from .conftest import shared_testdata
 
