@@ -18,6 +18,7 @@ from django.views.generic import ListView, MonthArchiveView
 from pagecache import pages
 
 from .models import Category, Post
+from .params import id_param, text_param
 
 POSTS_PER_PAGE = 10
 SUMMARY_TTL = 7 * 24 * 3600
@@ -86,6 +87,7 @@ class ListedPostsMixin:
         if not pages.is_shared(request, params=("page",)):
             return super().get(request, *args, **kwargs)
         page = request.GET.get("page", "")
+        page = str(id_param(page) or "bad") if page else ""  # "01" is page 1: one stored copy
         key, _ = pages.page_key(request, page, versions=[pages.LISTS_VERSION])
         entry, _ = pages.fetch(key)
         if entry is None:
@@ -131,7 +133,7 @@ class SearchView(HomeView):
     template_name = "blog/search.html"
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "")[:200]
+        self.query = text_param(self.request.GET.get("q", ""))
         return _listed(Post.objects.all()).search(self.query)
 
     def get_context_data(self, **kwargs):

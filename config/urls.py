@@ -32,6 +32,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", moderation_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/logout-everywhere/",
+        moderation_views.logout_everywhere,
+        name="logout_everywhere",
+    ),
     path("moderation/", include("moderation.urls")),
     path("", include((reader_comments, "comments"))),
     path("", include((blog_pages, "blog"))),
