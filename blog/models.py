@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
 
 from .cache_versions import CacheVersion, kept
 from .sanitize import sanitize_post_html
@@ -93,7 +94,21 @@ class Post(models.Model):
 
     title = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
-    body = models.TextField(help_text="HTML. Sanitised on save: scripts and event handlers go.")
+    body_markdown = models.TextField(
+        _("Markdown"),
+        blank=True,
+        help_text=_(
+            "Write the post here in Markdown: # or ## for a heading, > for a quote, - for a list, "
+            "[words](address) for a link, *emphasis*. When this is filled, the HTML below is "
+            "made from it on save."
+        ),
+    )
+    body = models.TextField(
+        help_text=_(
+            "HTML, made from the Markdown above when that is filled. Sanitised on save either "
+            "way: scripts and event handlers go."
+        ),
+    )
     excerpt = models.TextField(blank=True, help_text="Shown on lists; the body's start if empty.")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
@@ -125,7 +140,7 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_post_html(self.body)
+        self.body = self.rendered_body()
         if not self.slug:
             self.slug = slugify(self.title)[:250] or "post"
         if self.status == self.Status.PUBLISHED and self.published_at > timezone.now():
@@ -138,6 +153,14 @@ class Post(models.Model):
             "blog:post",
             kwargs={"year": local.year, "month": f"{local.month:02d}", "slug": self.slug},
         )
+
+    def rendered_body(self):
+        """The sanitised HTML a reader sees: made from the Markdown when there is some."""
+        if self.body_markdown.strip():
+            from .markdown import render_markdown
+
+            return render_markdown(self.body_markdown)
+        return sanitize_post_html(self.body)
 
     @property
     def is_public(self):

@@ -1,0 +1,39 @@
+"""An author in the admin, in a real Chromium: Markdown typed, the live preview follows."""
+
+import pytest
+
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def admin_page(page, live_server):
+    author = UserFactory(username="author", is_staff=True, is_superuser=True)
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/blog/post/add/")
+    page.fill("input[name=username]", author.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/blog/post/add/")
+    return page
+
+
+def test_typing_markdown_in_the_admin_updates_the_sanitised_live_preview(admin_page):
+    page = admin_page
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    region = page.get_by_role("region", name="Preview (what readers will see)")
+    assert region.get_attribute("aria-live") == "polite"
+
+    page.click("#id_body_markdown")
+    page.keyboard.type("## Slow mornings\n\n> Be gentle.\n\n- tea\n- [help](javascript:alert(1))")
+    region.locator("h2", has_text="Slow mornings").wait_for()
+    assert region.locator("blockquote", has_text="Be gentle.").is_visible()
+    assert region.locator("li").count() == 2
+    assert region.locator("a[href^='javascript']").count() == 0
+
+    page.keyboard.type("\n\n<img src=x onerror=alert(1)>")
+    region.get_by_text("<img src=x onerror=alert(1)>").wait_for()  # shown as text, not run
+    assert region.locator("img").count() == 0
+    assert errors == []  # no CSP violation, no failed request
