@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from .forms import PostAdminForm
+from .forms import ImageAdminForm, PostAdminForm
+from .images import image_tag_for
 from .markdown import render_markdown
-from .models import Category, Post, SiteSettings, Tag
+from .models import Category, Image, Post, SiteSettings, Tag
 
 
 @admin.register(Post)
@@ -43,6 +46,47 @@ class PostAdmin(admin.ModelAdmin):
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
         return JsonResponse({"html": render_markdown(request.POST.get("markdown", ""))})
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    """Upload a picture (alt text required); its page shows what to paste into a post."""
+
+    form = ImageAdminForm
+    list_display = ["thumbnail", "alt_text", "caption", "dimensions", "uploaded_at"]
+    search_fields = ["alt_text", "caption"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["file", "alt_text", "caption"]
+        return ["shown", "alt_text", "caption", "markdown_snippet", "html_snippet", "dimensions"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["shown", "markdown_snippet", "html_snippet", "dimensions"]
+
+    @admin.display(description=_("Picture"))
+    def thumbnail(self, obj):
+        return format_html('<img src="{}" alt="" width="80">', obj.url)
+
+    @admin.display(description=_("Picture (stored upright, without its metadata)"))
+    def shown(self, obj):
+        return format_html('<img src="{}" alt="{}" width="320">', obj.url, obj.alt_text)
+
+    @admin.display(description=_("Size"))
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height}"
+
+    @admin.display(description=_("Markdown to paste into a post"))
+    def markdown_snippet(self, obj):
+        return format_html('<code class="image-snippet">{}</code>', obj.markdown)
+
+    @admin.display(description=_("HTML to paste into a post written in HTML"))
+    def html_snippet(self, obj):
+        return format_html(
+            '<code class="image-snippet">{}</code>', image_tag_for(obj, obj.alt_text)
+        )
 
 
 @admin.register(Category)

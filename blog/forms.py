@@ -1,12 +1,13 @@
-"""Admin forms for authors: a post written in Markdown with a live preview."""
+"""Admin forms for authors: a post written in Markdown with a live preview, and image uploads."""
 
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .images import check_upload
 from .markdown import render_markdown
-from .models import Post
+from .models import ALT_TEXT_REQUIRED, Image, Post
 
 
 class MarkdownTextarea(forms.Textarea):
@@ -74,3 +75,26 @@ class PostAdminForm(forms.ModelForm):
         elif not (data.get("body") or "").strip():
             self.add_error("body", _("Write the post, in Markdown above or in HTML here."))
         return data
+
+
+class CheckedImageField(forms.ImageField):
+    """An image field that refuses a decompression bomb or a huge picture with a clear message.
+
+    Django's own check decodes the picture and calls every failure "not an image"; the header
+    is read first here (blog.images.check_upload), so the author learns what was wrong.
+    """
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        check_upload(upload)
+        return super().to_python(data)
+
+
+class ImageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "caption"]
+        field_classes = {"file": CheckedImageField}
+        error_messages = {"alt_text": {"required": ALT_TEXT_REQUIRED}}

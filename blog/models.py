@@ -236,3 +236,98 @@ class SiteSettings(models.Model):
             ("Instagram", self.instagram_url),
         ]
         return [(label, url) for label, url in links if url]
+
+
+class ImageQuerySet(models.QuerySet):
+    def for_urls(self, urls):
+        """``{url: Image}`` for those of ``urls`` that point at an uploaded image."""
+        prefixes = [settings.MEDIA_URL, settings.SITE_URL + settings.MEDIA_URL]
+        names = {}
+        for url in urls:
+            for prefix in prefixes:
+                if url.startswith(prefix):
+                    names[url[len(prefix) :]] = url
+        if not names:
+            return {}
+        return {names[image.file.name]: image for image in self.filter(file__in=names)}
+
+
+ALT_TEXT_REQUIRED = _("Alt text is required: describe the picture for readers who cannot see it.")
+
+
+class Image(models.Model):
+    """A picture for posts, stored upright, without metadata, in a few widths (blog.images)."""
+
+    file = models.ImageField(_("image file"), upload_to="images/%Y/%m/")
+    alt_text = models.CharField(
+        _("Alt text"),
+        max_length=300,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+        error_messages={"blank": ALT_TEXT_REQUIRED},
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    # Smaller stored widths: {"480": "images/2026/12/name-480w.jpg", ...}
+    smaller = models.JSONField(default=dict, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = ImageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text
+
+    def save(self, *args, **kwargs):
+        # Posts link to the stored names, so a stored picture is never replaced (the admin
+        # shows the file read-only once uploaded); a new picture is a new Image.
+        if self.file and not self.file._committed:
+            self._store_sizes()
+        super().save(*args, **kwargs)
+
+    def _store_sizes(self):
+        from pathlib import PurePath
+
+        from django.core.files.base import ContentFile
+
+        from .images import prepare
+
+        prepared = prepare(self.file)
+        stem = slugify(PurePath(self.file.name).stem)[:60] or "image"
+        field, storage = self.file.field, self.file.storage
+        self.smaller = {
+            str(width): storage.save(
+                field.generate_filename(self, f"{stem}-{width}w.{prepared.extension}"),
+                ContentFile(data),
+            )
+            for width, data in prepared.smaller.items()
+        }
+        self.file = ContentFile(prepared.main, name=f"{stem}.{prepared.extension}")
+        self.width, self.height = prepared.width, prepared.height
+
+    def delete_files(self):
+        """Remove every stored size (called once the row is deleted)."""
+        if self.file:
+            for name in [self.file.name, *self.smaller.values()]:
+                self.file.storage.delete(name)
+
+    @property
+    def url(self):
+        return self.file.url
+
+    @property
+    def srcset(self):
+        storage = self.file.storage
+        sizes = sorted((int(width), name) for width, name in self.smaller.items())
+        candidates = [f"{storage.url(name)} {width}w" for width, name in sizes]
+        return ", ".join([*candidates, f"{self.url} {self.width}w"])
+
+    @property
+    def markdown(self):
+        """What to paste into a post's Markdown to show this image."""
+        alt = self.alt_text.replace("[", "(").replace("]", ")")
+        return f"![{alt}]({self.url})"

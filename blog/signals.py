@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Category, Post, SiteSettings, Tag
+from .models import Category, Image, Post, SiteSettings, Tag
 from .pages import CONTENT_VERSION, LISTS_VERSION
 
 SHOWN_ON_PAGES = (Post, Category, Tag, SiteSettings, get_user_model())
@@ -31,3 +31,8 @@ for model in SHOWN_ON_PAGES:
 def post_links_changed(action, **kwargs):
     if action.startswith("post_"):
         content_changed()
+
+
+@receiver(post_delete, sender=Image, dispatch_uid="images-delete-files")
+def image_deleted(instance, **kwargs):
+    instance.delete_files()
