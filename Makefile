@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers
+.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers screenshots
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ format: setup-dev
 
 bench: setup-dev
 	$(PY) -m bench
+
+screenshots: setup-dev
+	$(PY) -m tools.screenshots
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .cache
