@@ -68,11 +68,11 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Picture"))
     def thumbnail(self, obj):
-        return format_html('<img src="{}" alt="" width="80">', obj.url)
+        return format_html('<img src="{}" alt="" width="80">', obj.smallest_url)
 
     @admin.display(description=_("Picture (stored upright, without its metadata)"))
     def shown(self, obj):
-        return format_html('<img src="{}" alt="{}" width="320">', obj.url, obj.alt_text)
+        return format_html('<img src="{}" alt="{}" width="320">', obj.smallest_url, obj.alt_text)
 
     @admin.display(description=_("Size"))
     def dimensions(self, obj):

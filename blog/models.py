@@ -320,6 +320,12 @@ class Image(models.Model):
         return self.file.url
 
     @property
+    def smallest_url(self):
+        if not self.smaller:
+            return self.url
+        return self.file.storage.url(self.smaller[min(self.smaller, key=int)])
+
+    @property
     def srcset(self):
         storage = self.file.storage
         sizes = sorted((int(width), name) for width, name in self.smaller.items())

@@ -83,6 +83,7 @@ def test_an_upload_is_stored_at_sensible_widths_up_to_1600_px(author_client, med
     assert stored(image.smaller["480"], media_root).size == (480, 240)
     assert stored(image.smaller["960"], media_root).size == (960, 480)
     assert image.file.name.startswith("images/") and image.file.name.endswith(".jpg")
+    assert image.smallest_url.endswith("-480w.jpg")
 
 
 def test_a_small_image_is_never_upscaled(author_client, media_root):
@@ -253,3 +254,14 @@ def test_a_remote_image_still_becomes_a_link():
     html = sanitize_post_html('<img src="https://old.example/wp-content/a.jpg" alt="Lamp">')
     link = '<a href="https://old.example/wp-content/a.jpg" rel="noopener noreferrer">[Lamp]</a>'
     assert html == link
+
+
+def test_inserting_several_uploaded_images_costs_one_query(
+    author_client, django_assert_max_num_queries
+):
+    for alt in ("One", "Two", "Three"):
+        add_image(author_client, upload(picture(700, 350)), alt_text=alt)
+    markdown = "\n\n".join(image.markdown for image in Image.objects.all())
+    with django_assert_max_num_queries(1):
+        html = render_markdown(markdown)
+    assert html.count("srcset=") == 3
