@@ -1,6 +1,7 @@
 """Admin forms for authors: a post written in Markdown with a live preview, and image uploads."""
 
 from django import forms
+from django.conf import settings
 from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -98,3 +99,16 @@ class ImageAdminForm(forms.ModelForm):
         fields = ["file", "alt_text", "caption"]
         field_classes = {"file": CheckedImageField}
         error_messages = {"alt_text": {"required": ALT_TEXT_REQUIRED}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" not in self.fields:  # shown read-only once uploaded
+            return
+        self.fields["file"].help_text = _(
+            "A JPEG, PNG or WebP picture, up to %(megabytes)s MB and %(pixels)s million pixels. "
+            "It is stored upright, without its metadata (camera, GPS position), at widths up to "
+            "1,600 px."
+        ) % {
+            "megabytes": settings.IMAGE_MAX_BYTES // (1024 * 1024),
+            "pixels": settings.IMAGE_MAX_PIXELS // 1_000_000,
+        }

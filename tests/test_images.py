@@ -187,6 +187,7 @@ def test_missing_alt_text_is_refused_with_a_clear_admin_error(author_client):
 def test_the_alt_text_field_is_labelled_alt_text(author_client):
     page = author_client.get(reverse("admin:blog_image_add")).content.decode()
     assert '<label class="required" for="id_alt_text">Alt text:</label>' in page
+    assert "A JPEG, PNG or WebP picture, up to 10 MB and 40 million pixels." in page
 
 
 # Serving ----------------------------------------------------------------------------------
