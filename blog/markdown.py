@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
+from .images import image_tag_for
 from .sanitize import IMG_TAG, attribute, sanitize_post_html
 
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -34,7 +35,7 @@ def render_markdown(source):
 
 def _with_uploaded_sizes(html):
     """Give each uploaded image its ``srcset``, size and lazy loading (one query in all)."""
-    from .images import image_tag_for
+    # blog.models imports this module to render a post on save: the model is read here.
     from .models import Image
 
     def source(attrs):

@@ -1,7 +1,10 @@
 """Posts, their categories and tags, and the owner's site settings."""
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pagecache.versions import SITE_SETTINGS_VERSION, kept
 
+from .images import prepare
+from .markdown import render_markdown
 from .sanitize import sanitize_post_html
 
 
@@ -156,8 +161,6 @@ class Post(models.Model):
     def rendered_body(self):
         """The sanitised HTML a reader sees: made from the Markdown when there is some."""
         if self.body_markdown.strip():
-            from .markdown import render_markdown
-
             return render_markdown(self.body_markdown)
         return sanitize_post_html(self.body)
 
@@ -289,12 +292,6 @@ class Image(models.Model):
         super().save(*args, **kwargs)
 
     def _store_sizes(self):
-        from pathlib import PurePath
-
-        from django.core.files.base import ContentFile
-
-        from .images import prepare
-
         prepared = prepare(self.file)
         stem = slugify(PurePath(self.file.name).stem)[:60] or "image"
         field, storage = self.file.field, self.file.storage

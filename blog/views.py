@@ -6,6 +6,7 @@ it uses published_post() and render_post() from here.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
