@@ -6,6 +6,7 @@ it uses published_post() and render_post() from here.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -156,6 +157,21 @@ def render_post(request, post, context):
 
 @require_safe
 @cache_control(no_store=True)
+@require_safe
+def media(request, path):
+    """Uploaded images under `make run` (SERVE_MEDIA, on with DEBUG).
+
+    In production nginx serves /media/ from MEDIA_ROOT before a request reaches Django
+    (deploy/nginx), or MEDIA_URL is proxied to object storage (README "Images").
+    """
+    from django.http import Http404
+    from django.views.static import serve
+
+    if not settings.SERVE_MEDIA:
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 def healthz(request):
     """Liveness for load balancers: no database, no template, no session."""
     return HttpResponse("ok", content_type="text/plain")

@@ -186,6 +186,13 @@ USE_TZ = True
 SERIALIZATION_MODULES = {"exactjson": "ops.serializer"}  # backups keep times to the microsecond
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# `make run` serves uploads itself; production leaves /media/ to nginx (deploy/nginx).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# Uploaded images (blog.images): refused above these, before a pixel is decoded. nginx lets
+# 10 MB through to /admin/ (deploy/nginx).
+IMAGE_MAX_BYTES = 10 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+IMAGE_MAX_SIDE = 12_000
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

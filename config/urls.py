@@ -30,6 +30,7 @@ urlpatterns = [
     path("robots.txt", blog_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("media/<path:path>", blog_views.media, name="media"),
     path("accounts/login/", moderation_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
