@@ -1,0 +1,174 @@
+"""Loading the per-language lexicons (``lexicons/<language>.json``) and normalising text for them.
+
+Each lexicon is data written for its own language: regex fragments for the normalised text
+(NFKC, lower case, accents stripped, apostrophes removed, letters typed 3+ times squeezed, spaces
+collapsed, line breaks kept), then the language's own txt-speak tokens replaced ("kms", "jpp",
+"kiero", "vc"). ``{name}`` inserts a macro. Every category names the kind of signal it gives
+(see ``KINDS``) and anchors: plain substrings one of which every pattern of the category holds,
+so only the sentences holding an anchor are ever run through the big patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+ASSESSED_LANGUAGES = ("en", "es", "fr", "de", "pt")
+
+# The kinds of signal a category gives, and how the combination step reads each one.
+KINDS = (
+    "plan",  # a plan, a means at hand, a method, a place: imminent on its own
+    "goodbye",  # an unmistakable goodbye or suicide note: imminent on its own
+    "farewell",  # thanks to everyone, a last post, things given away: imminent with distress
+    "decision",  # a bare "I've decided": imminent after distress or intent
+    "time",  # tonight, this weekend: imminent next to intent
+    "intent",  # active or passive ideation, self-harm: crisis
+    "burden",  # "everyone better off without me", "soon I won't be a problem": crisis
+    "abuse",  # current abuse or assault, or danger now: crisis
+    "attempt",  # an attempt or self-harm told without a time: crisis unless told as past
+    "distress",  # hopelessness, emotional pain, isolation, exhaustion: distress
+    "other",  # someone else at risk: about_other
+)
+MODIFIERS = ("past", "present", "third", "first", "professional", "comeback")
+
+_MACRO = re.compile(r"\{([a-z_]+)\}")
+_QUOTES = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    }
+)
+_QUOTING_APOSTROPHE = re.compile(r"(?<![^\W_])'(?=\w)|(?<=[\w.!?,])'(?!\w)")  # 'like this'
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+_STRETCHED = re.compile(r"([a-z])\1\1+")  # "sooooo" -> "so", "killll" -> "kil"
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def normalise(text: str) -> str:
+    """Fold the many ways people type the same words into the one form the patterns are written for.
+
+    NFKC turns fullwidth and styled letters into plain ones; accents are stripped ("está" and
+    "esta" read the same, as readers often type them); apostrophes are removed so "don't",
+    "don’t" and "dont" read the same, but a 'quoted phrase' keeps its quotes (someone else's
+    words can then be told apart); line breaks stay because they end sentences.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    text = _COMBINING.sub("", unicodedata.normalize("NFD", text))
+    text = _STRETCHED.sub(r"\1", _INVISIBLE.sub("", text))
+    if "'" in text:
+        text = _QUOTING_APOSTROPHE.sub('"', text).replace("'", "")
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def expand_macros(pattern: str, macros: dict[str, str]) -> str:
+    """Replace ``{name}`` with the macro of that name, recursively (macros may use macros)."""
+    for _ in range(10):
+        expanded = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise ValueError("crisis lexicon macros nest too deeply (a macro refers to itself?)")
+
+
+def compile_patterns(patterns: list[str], macros: dict[str, str]) -> re.Pattern:
+    """One regex for a list of patterns, word boundaries around each; no capturing groups."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    body = expand_macros("|".join(f"(?:{p})" for p in patterns), macros)
+    regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    if regex.groups:
+        raise ValueError("crisis lexicon patterns must use (?:...), not capturing groups")
+    return regex
+
+
+def _trie(words: list[str]) -> re.Pattern:
+    """Compile many literal words as a trie, so each position tries a few branches, not all."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(root))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    reviewed: str
+    kinds: dict[str, str]  # category -> kind, in the file's order
+    patterns: dict[str, re.Pattern]
+    exceptions: re.Pattern
+    modifiers: dict[str, re.Pattern]
+    anchors: re.Pattern  # every category's anchors in one trie
+    anchored: dict[str, frozenset[str]]  # anchor found -> categories worth examining
+    tokens: dict[str, str]
+    token_pattern: re.Pattern | None
+
+    def prepare(self, normalised: str) -> str:
+        """The normalised text with this language's txt-speak spelled out."""
+        if self.token_pattern is None:
+            return normalised
+        return self.token_pattern.sub(lambda m: self.tokens[m.group()], normalised)
+
+
+def load_data(language: str) -> dict:
+    return json.loads((LEXICON_DIR / f"{language}.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon(language: str) -> Lexicon:
+    """Load and compile one language's lexicon once per process."""
+    data = load_data(language)
+    macros = data.get("macros", {})
+    owners: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for name, spec in data["categories"].items():
+        if spec["kind"] not in KINDS or not spec.get("anchors"):
+            raise ValueError(f"{language}: category {name!r} needs a known kind and anchors")
+        kinds[name] = spec["kind"]
+        for anchor in spec["anchors"]:  # matched as written: lower case, spaces kept
+            owners.setdefault(anchor, set()).add(name)
+    # An anchor found inside a longer anchor ("self" in "myself") also counts for its categories.
+    anchored = {
+        anchor: frozenset().union(*(cats for other, cats in owners.items() if other in anchor))
+        for anchor in owners
+    }
+    tokens = data.get("tokens", {})
+    token_pattern = (
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(tokens, key=len)[::-1])) + r")(?!\w)")
+        if tokens
+        else None
+    )
+    return Lexicon(
+        language=language,
+        reviewed=data["reviewed"],
+        kinds=kinds,
+        patterns={
+            name: compile_patterns(spec["patterns"], macros)
+            for name, spec in data["categories"].items()
+        },
+        exceptions=compile_patterns(data.get("exceptions", []), macros),
+        modifiers={
+            name: compile_patterns(data.get("modifiers", {}).get(name, []), macros)
+            for name in MODIFIERS
+        },
+        anchors=_trie(sorted(owners)) if owners else re.compile(r"(?!)"),
+        anchored=anchored,
+        tokens=tokens,
+        token_pattern=token_pattern,
+    )
