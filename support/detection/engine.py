@@ -105,6 +105,11 @@ def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence) -> None:
             sentence.kinds.add("other")
     if "other" in sentence.kinds:
         sentence.notes.add("third_person")
+    if sentence.kinds & _PAST_CAN_LOWER and mods["negation"].search(raw):
+        # "I'd never act on it, but I get these thoughts": told, and at once denied.
+        sentence.notes.add("negation")
+        sentence.kinds -= _PAST_CAN_LOWER
+        sentence.kinds.add("distress")
     if sentence.kinds & (_PAST_CAN_LOWER | {"other"}) and mods["past"].search(raw):
         if not mods["present"].search(raw):
             sentence.notes.add("past")

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .anchors import covered, derive
+
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 ASSESSED_LANGUAGES = ("en", "es", "fr", "de", "pt")
 
@@ -34,7 +36,7 @@ KINDS = (
     "distress",  # hopelessness, emotional pain, isolation, exhaustion: distress
     "other",  # someone else at risk: about_other
 )
-MODIFIERS = ("past", "present", "third", "first", "professional", "comeback")
+MODIFIERS = ("past", "present", "negation", "third", "first", "professional", "comeback")
 
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _QUOTES = str.maketrans(
@@ -130,6 +132,21 @@ def load_data(language: str) -> dict:
     return json.loads((LEXICON_DIR / f"{language}.json").read_text(encoding="utf-8"))
 
 
+def category_anchors(language: str, name: str, spec: dict, macros: dict[str, str]) -> set[str]:
+    """The category's own anchors plus anchors derived for each pattern they do not cover."""
+    listed = set(spec.get("anchors", ()))
+    found = set(listed)
+    for pattern in spec["patterns"]:
+        expanded = expand_macros(pattern, macros)
+        if covered(expanded, listed):
+            continue
+        derived = derive(expanded)
+        if not derived:
+            raise ValueError(f"{language}/{name}: no anchor for {pattern!r}; list one")
+        found |= derived
+    return found
+
+
 @functools.lru_cache(maxsize=None)
 def load_lexicon(language: str) -> Lexicon:
     """Load and compile one language's lexicon once per process."""
@@ -138,11 +155,11 @@ def load_lexicon(language: str) -> Lexicon:
     owners: dict[str, set[str]] = {}
     kinds: dict[str, str] = {}
     for name, spec in data["categories"].items():
-        if spec["kind"] not in KINDS or not spec.get("anchors"):
-            raise ValueError(f"{language}: category {name!r} needs a known kind and anchors")
+        if spec["kind"] not in KINDS:
+            raise ValueError(f"{language}: category {name!r} has an unknown kind")
         kinds[name] = spec["kind"]
-        for anchor in spec["anchors"]:  # matched as written: lower case, spaces kept
-            owners.setdefault(anchor, set()).add(name)
+        for anchor in category_anchors(language, name, spec, macros):
+            owners.setdefault(anchor, set()).add(name)  # matched as written: lower case, spaces kept
     # An anchor found inside a longer anchor ("self" in "myself") also counts for its categories.
     anchored = {
         anchor: frozenset().union(*(cats for other, cats in owners.items() if other in anchor))
