@@ -45,13 +45,13 @@ def windows(lexicon: Lexicon, text: str) -> list[tuple[int, int, set[str]]]:
     """
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     found: list[tuple[int, int, set[str]]] = []
-    padded, pos = f" {text} ", 0  # so an anchor such as " od" is found at either end too
-    while match := lexicon.anchors.search(padded, pos):
-        at, pos = max(match.start() - 1, 0), match.start() + 1
+    padded = f" {text} "  # so an anchor such as " od" is found at either end too
+    for match in lexicon.anchors.finditer(padded):
+        at = max(match.start() - 1, 0)
         index = bisect.bisect_right(starts, at) - 1
         first = max(starts[index], text.rfind(" ", 0, max(at - _REACH, 0)) + 1)
         last = min(starts[index + 1], (text.find(" ", at + _REACH) + 1) or len(text))
-        categories = lexicon.anchored[match.group()]
+        categories = lexicon.anchored[match.group(1)]
         if found and first < found[-1][1]:
             found[-1] = (found[-1][0], max(last, found[-1][1]), found[-1][2] | categories)
         else:
@@ -64,6 +64,8 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     sentences = []
     for start, end, categories in windows(lexicon, text):
         raw = text[start:end]
+        if not any(lexicon.patterns[name].search(raw) for name in categories):
+            continue  # most windows: an anchor word, but no pattern (blanking only removes)
         # Figures of speech ("dying to read more"), negations ("I would never hurt myself"),
         # professional phrases and someone else's quoted words are blanked with a word
         # character, which also stops a pattern joining the words around them.

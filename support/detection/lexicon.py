@@ -38,6 +38,7 @@ KINDS = (
 )
 MODIFIERS = ("past", "present", "negation", "third", "first", "professional", "comeback")
 
+_SUBJECT_PREFIX = "{i}{adv}"  # an English first-person subject and its adverbs
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _QUOTES = str.maketrans(
     {
@@ -82,7 +83,15 @@ def compile_patterns(patterns: list[str], macros: dict[str, str]) -> re.Pattern:
     """One regex for a list of patterns, word boundaries around each; no capturing groups."""
     if not patterns:
         return re.compile(r"(?!)")
-    body = expand_macros("|".join(f"(?:{p})" for p in patterns), macros)
+    # Patterns starting with the same subject prefix share one compiled copy of it, so the
+    # engine tries the (long) prefix once per position rather than once per pattern.
+    shared = [p[len(_SUBJECT_PREFIX) :] for p in patterns if p.startswith(_SUBJECT_PREFIX)]
+    branches = [p for p in patterns if not p.startswith(_SUBJECT_PREFIX)]
+    if len(shared) > 1:
+        branches.insert(0, _SUBJECT_PREFIX + "(?:" + "|".join(f"(?:{p})" for p in shared) + ")")
+    elif shared:
+        branches.insert(0, _SUBJECT_PREFIX + shared[0])
+    body = expand_macros("|".join(f"(?:{p})" for p in branches), macros)
     regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
     if regex.groups:
         raise ValueError("crisis lexicon patterns must use (?:...), not capturing groups")
@@ -105,7 +114,8 @@ def _trie(words: list[str]) -> re.Pattern:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return re.compile(emit(root))
+    # A lookahead, so finditer reports an anchor at every position, overlapping ones too.
+    return re.compile(f"(?=({emit(root)}))")
 
 
 @dataclass(frozen=True)
@@ -116,7 +126,7 @@ class Lexicon:
     patterns: dict[str, re.Pattern]
     exceptions: re.Pattern
     modifiers: dict[str, re.Pattern]
-    anchors: re.Pattern  # every category's anchors in one trie
+    anchors: re.Pattern  # every category's anchors in one trie; group 1 is the anchor
     anchored: dict[str, frozenset[str]]  # anchor found -> categories worth examining
     tokens: dict[str, str]
     token_pattern: re.Pattern | None
@@ -184,7 +194,7 @@ def load_lexicon(language: str) -> Lexicon:
             name: compile_patterns(data.get("modifiers", {}).get(name, []), macros)
             for name in MODIFIERS
         },
-        anchors=_trie(sorted(owners)) if owners else re.compile(r"(?!)"),
+        anchors=_trie(sorted(owners)) if owners else re.compile(r"(?!)()"),
         anchored=anchored,
         tokens=tokens,
         token_pattern=token_pattern,
