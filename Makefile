@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers
+.PHONY: run test lint format serve moderator bench crisis-report migrate demo setup setup-dev clean browsers
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ format: setup-dev
 
 bench: setup-dev
 	$(PY) -m bench
+
+# Crisis detection against the labelled splits (dev, and the held-back test split when present).
+crisis-report: setup
+	$(PY) -m support.detection.report
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .cache
