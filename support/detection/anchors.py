@@ -69,8 +69,6 @@ def _always_holds_an_anchor(items, anchors):
     return False
 
 
-
-
 def covered(pattern: str, anchors) -> bool:
     """Whether every match of ``pattern`` (macros expanded) contains one of ``anchors``."""
     return bool(anchors) and _always_holds_an_anchor(sre_parse.parse(pattern), list(anchors))

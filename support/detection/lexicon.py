@@ -175,7 +175,7 @@ def complete_anchors(language: str) -> int:
     return added
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_lexicon(language: str) -> Lexicon:
     """Load and compile one language's lexicon once per process."""
     data = load_data(language)
@@ -197,7 +197,9 @@ def load_lexicon(language: str) -> Lexicon:
     }
     tokens = data.get("tokens", {})
     token_pattern = (
-        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(tokens, key=len)[::-1])) + r")(?!\w)")
+        re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(tokens, key=len)[::-1])) + r")(?!\w)"
+        )
         if tokens
         else None
     )

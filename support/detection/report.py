@@ -1,4 +1,4 @@
-"""``make crisis-report``: how the detector does on the labelled splits, against the issue's targets.
+"""``make crisis-report``: the detector on the labelled splits, against the issue's targets.
 
 Each split is a JSON-lines file of {"id", "text", "label", "lang", "tags"}; labels are imminent,
 crisis, concern, third_person and none. The development split is what the lexicons were tuned
@@ -43,10 +43,7 @@ TARGETS = (
     Target("none_at_crisis", "none flagged at crisis or above", 0.03, at_least=False),
     Target("concern_escalated", "concern escalated to crisis or above", 0.15, at_least=False),
     Target("third_person", "third person recognised (about_other)", 0.80),
-    *(
-        Target(f"urgent_recall_{code}", f"urgent recall, {code}", 0.85)
-        for code in OTHER_LANGUAGES
-    ),
+    *(Target(f"urgent_recall_{code}", f"urgent recall, {code}", 0.85) for code in OTHER_LANGUAGES),
 )
 
 
@@ -148,7 +145,11 @@ def render(name: str, figures: dict, *, show_misses: bool = False) -> str:
             f"{sign} {target.goal:.2f} {verdict}"
         )
     extra = [
-        ("imminent with plan/means/time/place/goodbye at imminent", "stated_n", "stated_at_imminent"),
+        (
+            "imminent with plan/means/time/place/goodbye at imminent",
+            "stated_n",
+            "stated_at_imminent",
+        ),
         ("urgent recall, en", "urgent_n_en", "urgent_recall_en"),
         ("none flagged at any level (distress or above)", "none_n", "none_flagged"),
         ("concern flagged at distress or above", "concern_n", "concern_flagged"),
@@ -165,7 +166,9 @@ def render(name: str, figures: dict, *, show_misses: bool = False) -> str:
         lines.append("")
         lines.append("not handled as labelled:")
         for item_id, label, level, other, text in figures["misses"]:
-            lines.append(f"  {item_id} [{label} -> {level}{' other' if other else ''}] {text[:150]}")
+            lines.append(
+                f"  {item_id} [{label} -> {level}{' other' if other else ''}] {text[:150]}"
+            )
     return "\n".join(lines)
 
 
