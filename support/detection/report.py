@@ -15,6 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lexicon import ASSESSED_LANGUAGES
+
 DATA_DIR = Path(__file__).with_name("data")
 SPLITS = {"dev": DATA_DIR / "dev_split.jsonl", "test": DATA_DIR / "test_split.jsonl"}
 URGENT = ("imminent", "crisis")
@@ -52,9 +54,13 @@ def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
+def unassessed(item: dict) -> bool:
+    return UNASSESSED in item.get("tags", ()) or item.get("lang") not in ASSESSED_LANGUAGES
+
+
 def handled(item: dict, result) -> bool:
     """Whether the detector did what the label asks for."""
-    if UNASSESSED in item.get("tags", ()):
+    if unassessed(item):
         return not result.assessed or (
             result.level in HIGH if item["label"] in URGENT else result.level not in HIGH
         )
@@ -77,7 +83,7 @@ def evaluate(items: list[dict], assess=None) -> dict:
     if assess is None:
         from . import assess
     rows = [(item, assess(item["text"])) for item in items]
-    scored = [(i, r) for i, r in rows if UNASSESSED not in i.get("tags", ())]
+    scored = [(i, r) for i, r in rows if not unassessed(i)]
 
     def labelled(*labels):
         return [(i, r) for i, r in scored if i["label"] in labels]
@@ -99,10 +105,8 @@ def evaluate(items: list[dict], assess=None) -> dict:
         "concern_flagged": _share([r.level != "none" for _, r in labelled("concern")]),
         "third_person_n": len(labelled("third_person")),
         "third_person": _share([r.about_other for _, r in labelled("third_person")]),
-        "unassessed_n": sum(UNASSESSED in i.get("tags", ()) for i, _ in rows),
-        "unassessed_said": _share(
-            [not r.assessed for i, r in rows if UNASSESSED in i.get("tags", ())]
-        ),
+        "unassessed_n": sum(unassessed(i) for i, _ in rows),
+        "unassessed_said": _share([not r.assessed for i, r in rows if unassessed(i)]),
     }
     for code in ("en", *OTHER_LANGUAGES):
         own = [(i, r) for i, r in urgent if i.get("lang") == code]
