@@ -20,7 +20,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from . import crisis, ratelimit
+from support import detection
+
+from . import ratelimit
 from .models import Comment, ModerationTerm
 
 Status = Comment.Status
@@ -41,7 +43,7 @@ class Refused(Exception):
 class Verdict:
     status: str
     flags: list = field(default_factory=list)
-    assessment: crisis.Assessment = None
+    assessment: detection.Assessment = None
     silent_spam: bool = False
 
     @property
@@ -63,6 +65,21 @@ class Submission:
     ip_hash: str
     browser_hash: str
     is_staff: bool = False
+
+
+def comments_open(post):
+    """The one rule for whether a post takes comments (and shows Reply links)."""
+    return post.comments_open
+
+
+def ensure_open(post):
+    """Raise Refused when ``post`` takes no comments; the writer keeps their text."""
+    if not comments_open(post):
+        raise Refused(
+            "closed",
+            "Comments are closed on this post. Your text is below if you want to keep it.",
+            status_code=403,
+        )
 
 
 def _terms(action):
@@ -118,11 +135,11 @@ def evaluate(s: Submission) -> Verdict:
             "received. There is no need to send it again.",
         )
     if s.is_staff:
-        return Verdict(Status.APPROVED, flags=["staff"], assessment=crisis.assess(""))
+        return Verdict(Status.APPROVED, flags=["staff"], assessment=detection.assess(""))
 
     texts = [s.name, s.email, s.url, s.body]
     disallowed = _contains_term(texts, _terms(ModerationTerm.Action.DISALLOW))
-    assessment = crisis.assess(s.body)
+    assessment = detection.assess(s.body)
     if disallowed and not assessment.is_flagged:
         return Verdict(Status.SPAM, flags=[f"disallowed term: {t}" for t in disallowed])
 

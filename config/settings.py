@@ -5,10 +5,13 @@ Defaults suit a laptop: SQLite, local-memory cache, console email, DEBUG on. Set
 ALLOWED_HOSTS, and switch on secure cookies, HSTS and SSL redirects.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+
+from config.observability import init_sentry, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -41,11 +44,19 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # Lowest first: each app imports only the ones above it (README "Where things live").
+    "pagecache",
     "blog",
+    "support",
     "comments",
+    "moderation",
+    "privacy",
+    "transfer",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    "config.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,8 +85,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "blog.context_processors.site",
-                "comments.context_processors.support",
-                "comments.context_processors.moderation",
+                "support.context_processors.support",
+                "moderation.context_processors.moderation",
             ],
         },
     },
@@ -111,7 +122,7 @@ else:
     if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
         # Stored pages are 10-100 KB: room for a site's pages within a worker's memory.
         CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 1000)
-# The version counters that key every cached page and tree (blog.cache_versions) must be one
+# The version counters that key every cached page and tree (pagecache.versions) must be one
 # set for all worker processes, or a change made in one worker leaves the others stale. Redis
 # is shared; without it they are small files on this machine, which every worker reads.
 CACHES["versions"] = (
@@ -162,6 +173,9 @@ TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
 
+SERIALIZATION_MODULES = {"exactjson": "ops.serializer"}  # backups keep times to the microsecond
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -215,12 +229,20 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
-}
+# Operators: plain or JSON log lines with a request id; error mail to ADMINS ("Name <email>",
+# comma-separated); Sentry when SENTRY_DSN is set. Reports never carry a reader's words,
+# email or address (config/observability.py).
+ADMINS = [parseaddr(admin) for admin in env.list("ADMINS", default=[])]
+LOGGING = logging_config(
+    log_format=env.str("LOG_FORMAT", default="plain"),
+    level=env.str("LOG_LEVEL", default="WARNING"),
+    admins=ADMINS,
+)
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.observability.PrivateExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "config.observability.PrivateExceptionReporter"
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    init_sentry(SENTRY_DSN, environment=ENVIRONMENT, release=env.str("HAVEN_RELEASE", default=None))
 
 # Comments: see README "Settings".
 COMMENTS_MODERATION = env.str("COMMENTS_MODERATION", default="all")  # all | first_time | none
@@ -232,7 +254,7 @@ COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
 # About 50 comments a page in threads of 2-3: long enough to read on, short on a phone.
 COMMENTS_THREADS_PER_PAGE = env.int("COMMENTS_THREADS_PER_PAGE", default=20)
 COMMENTS_TREE_CACHE = env.bool("COMMENTS_TREE_CACHE", default=True)
-# Reader pages stored whole for readers with no session (blog.pages); off only to debug.
+# Reader pages stored whole for readers with no session (pagecache.pages); off only to debug.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
 COMMENTS_PURGE_DAYS = env.int("COMMENTS_PURGE_DAYS", default=30)
