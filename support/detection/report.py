@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import assess as detect
 from .lexicon import ASSESSED_LANGUAGES
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -81,7 +82,7 @@ def _share(hits: list[bool]) -> float | None:
 def evaluate(items: list[dict], assess=None) -> dict:
     """Every figure the report prints, as a dict (the threshold tests read it too)."""
     if assess is None:
-        from . import assess
+        assess = detect
     rows = [(item, assess(item["text"])) for item in items]
     scored = [(i, r) for i, r in rows if not unassessed(i)]
 
