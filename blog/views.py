@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -197,6 +197,13 @@ def _render_post(request, post, context):
 def healthz(request):
     """Liveness for load balancers: no database, no template, no session."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+@cache_control(max_age=7 * 24 * 3600, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links."""
+    return FileResponse(open(settings.FAVICON_PATH, "rb"), content_type="image/x-icon")
 
 
 @require_safe
