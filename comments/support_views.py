@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from . import identity, resources
 from .models import Comment, CrisisLevel
+from .tree import comment_url
 
 
 def support_page(request):
@@ -56,8 +57,8 @@ def after_submit(request, pk):
         raise Http404("No such page.")
     comment = get_object_or_404(
         Comment.objects.select_related("post").only(
-            "id", "crisis_level", "crisis_categories", "post__id", "post__slug",
-            "post__published_at",
+            "id", "root_id", "post_id", "crisis_level", "crisis_categories", "post__id",
+            "post__slug", "post__published_at",
         ),
         pk=pk,
     )  # fmt: skip
@@ -65,6 +66,7 @@ def after_submit(request, pk):
     context = {
         "comment": comment,
         "post": comment.post,
+        "comment_url": comment_url(comment, identity.own_comment_ids(request)),
         "imminent": comment.crisis_level == CrisisLevel.IMMINENT,
         "resources": resources.panel_resources(
             region,

@@ -24,7 +24,7 @@ from .models import CRISIS_RANK, Comment, Report, Subscription
 from .policy import Refused, Submission
 from .posting import submit_comment
 from .resources import resources_version
-from .tree import load_tree_page, tree_version
+from .tree import comment_url, load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
 REMEMBER_SALT = "haven.commenter"
@@ -191,7 +191,7 @@ def post_comment(request, post_id):
     if CRISIS_RANK[level] >= CRISIS_RANK["crisis"]:
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
-        response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+        response = redirect(comment_url(comment, identity.own_comment_ids(request)))
     if data["remember"]:
         value = json.dumps({k: data[k] for k in ("name", "email", "url")})
         response.set_signed_cookie(
@@ -238,7 +238,7 @@ def edit_own_comment(request, pk):
                     crisis_categories=list(result.categories),
                 )
         messages.success(request, "Your comment was updated.")
-        return redirect(comment.get_absolute_url())
+        return redirect(comment_url(comment, identity.own_comment_ids(request)))
     return render(request, "comments/edit_own.html", {"comment": comment, "form": form})
 
 
