@@ -7,8 +7,33 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 
 from . import identity, resources
+from .crisis import assess
 from .models import Comment, CrisisLevel
 from .tree import comment_url
+
+
+def help_for_text(request, text):
+    """The support panel's context for a text that reads as distress or worse, else None.
+
+    Shown on every page that hands such a text back to its writer, whatever went wrong with
+    the sending (a duplicate, the rate limit, a field to fix, an expired form): the help does
+    not wait for the comment to be accepted.
+    """
+    assessment = assess(text or "")
+    if not assessment.is_flagged:
+        return None
+    region = resources.region_for_request(request)
+    return {
+        "level": assessment.level,
+        "imminent": assessment.level == CrisisLevel.IMMINENT,
+        "distress_only": assessment.level == CrisisLevel.DISTRESS,
+        "resources": resources.panel_resources(
+            region,
+            level=assessment.level,
+            categories=assessment.categories,
+            grouped=resources.grouped_for_request(request),
+        ),
+    }
 
 
 def support_page(request):

@@ -24,6 +24,7 @@ from .models import CRISIS_RANK, Comment, Report, Subscription
 from .policy import Refused, Submission
 from .posting import submit_comment
 from .resources import resources_version
+from .support_views import help_for_text
 from .tree import comment_url, load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
@@ -136,7 +137,11 @@ def _hand_back(request, post, form, refusal):
     if form.is_bound:
         form.data = form.data.copy()
         form.data["security"] = form.fresh_security()
-    context = {"post": post, **comment_section_context(request, post, form, refusal)}
+    context = {
+        "post": post,
+        **comment_section_context(request, post, form, refusal),
+        "crisis_help": help_for_text(request, form.data.get("body")),
+    }
     status = refusal.status_code if refusal else 400
     return render(request, "blog/post_detail.html", context, status=status)
 
@@ -238,8 +243,13 @@ def edit_own_comment(request, pk):
                     crisis_categories=list(result.categories),
                 )
         messages.success(request, "Your comment was updated.")
+        if CRISIS_RANK[result.level] >= CRISIS_RANK["crisis"]:
+            return redirect("comments:after_submit", pk=comment.pk)  # the support panel
         return redirect(comment_url(comment, identity.own_comment_ids(request)))
-    return render(request, "comments/edit_own.html", {"comment": comment, "form": form})
+    context = {"comment": comment, "form": form}
+    if form.is_bound:
+        context["crisis_help"] = help_for_text(request, form.data.get("body"))
+    return render(request, "comments/edit_own.html", context)
 
 
 def delete_own_comment(request, pk):
