@@ -134,7 +134,8 @@ def _form_context(form):
 
 def _hand_back(request, post, form, refusal):
     """Show the post again with the writer's text in the form and the reason on top."""
-    if form.is_bound:
+    if form.is_bound and not (refusal and refusal.kind == "too_fast"):
+        # Too fast keeps its genuine stamp: the wait counts from when the form was first shown.
         form.data = form.data.copy()
         form.data["security"] = form.fresh_security()
     context = {

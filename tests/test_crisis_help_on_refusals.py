@@ -117,3 +117,10 @@ def test_edit_of_a_crisis_text_with_a_problem_shows_the_panel(client, send_comme
     assert response.status_code == 200
     html = response.content.decode()
     assert PANEL in html and US_LINE in html
+
+
+def test_crisis_comment_sent_too_quickly_shows_the_panel(send_comment, post, settings):
+    settings.COMMENTS_MIN_SECONDS = 3
+    response = send_comment(post, body=CRISIS_TEXT, security=sign_form(post.pk))
+    assert "quicker than we expected" in response.content.decode()
+    assert _has_help(response)
