@@ -30,6 +30,8 @@ from .tree import comment_url, load_tree_page, tree_version
 REMEMBER_COOKIE = "haven_commenter"
 REMEMBER_SALT = "haven.commenter"
 NOTICE_KEY = "comment_notice"
+CONFIRMATION_KEY = "comment_confirmation"  # after a reader reports, or deletes their own
+CONFIRMATION_ID = "comment-confirmation"
 
 
 def _remembered(request):
@@ -102,13 +104,16 @@ def comment_section_context(request, post, form=None, refusal=None):
         )
     if form is None:
         form = CommentForm(post=post, initial={**_remembered(request), "parent": parent_id})
-    notice = request.session.pop(NOTICE_KEY, None) if hasattr(request, "session") else None
+    session = getattr(request, "session", {})
+    notice = session.pop(NOTICE_KEY, None)
+    confirmation = session.pop(CONFIRMATION_KEY, None)
     return {
         "comment_block": mark_safe(block),  # every typed value is escaped by render_tree
         **_form_context(form),
         "reply_to": reply_to,
         "refusal": refusal,
         "comment_notice": notice,
+        "comment_confirmation": confirmation,
     }
 
 
@@ -257,8 +262,7 @@ def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
         moderation.remove(comment, actor_label="writer", note="deleted by its writer")
-        messages.success(request, "Your comment was deleted.")
-        return redirect(comment.post.get_absolute_url() + "#comments")
+        return _confirm(request, comment, "deleted")
     return render(request, "comments/delete_own.html", {"comment": comment})
 
 
@@ -287,9 +291,20 @@ def report_comment(request, pk):
 
                 comment.refresh_from_db()
                 notify_moderators(comment)
-        messages.success(request, "Thank you. A moderator will look at this comment.")
-        return redirect(comment.get_absolute_url())
+        kind = "worried" if reason == Report.Reason.WORRIED else "reported"
+        return _confirm(request, comment, kind)
     return render(request, "comments/report.html", {"comment": comment, "form": form})
+
+
+def _confirm(request, comment, kind):
+    """Back to the page that shows the comment, the confirmation at the top of its comments.
+
+    The address's fragment names the confirmation, so it is in view without JavaScript; with
+    it, site.js moves focus there (data-focus-on-load).
+    """
+    request.session[CONFIRMATION_KEY] = {"kind": kind, "comment": comment.pk}
+    url = comment_url(comment, identity.own_comment_ids(request)).partition("#")[0]
+    return redirect(f"{url}#{CONFIRMATION_ID}")
 
 
 def confirm_subscription(request, token):

@@ -68,10 +68,6 @@
   } else {
     restoreDraft();
   }
-  // A form handed back (a problem to fix, or support for what was written): show it, not the
-  // top of the post. The support panel comes first when there is one.
-  const handedBack = document.getElementById("crisis-help") || document.getElementById("form-problem");
-  if (handedBack) handedBack.focus();
   let timer = null;
   body.addEventListener("input", function () {
     clearTimeout(timer);
