@@ -114,6 +114,11 @@ class Post(models.Model):
     # Kept by comments.tree.recount() at every change of the post's comments.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     comment_thread_count = models.PositiveIntegerField(default=0, editable=False)
+    # Where an imported post came from (blog.importers.item_key): the same file imported
+    # again finds it here, never by its slug.
+    import_key = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, editable=False
+    )
 
     objects = PostQuerySet.as_manager()
 

@@ -23,7 +23,7 @@ from comments.rendering import COMMENT_ATTRIBUTES, COMMENT_TAGS, render_comment_
 from comments.tree import load_tree_page, tree_version
 
 from .conftest import shared_testdata
-from .factories import PostFactory, UserFactory
+from .factories import UserFactory
 from .html_checks import assert_inert
 from .xss_vectors import OWN_XSS_VECTORS
 
@@ -203,12 +203,17 @@ def test_every_imported_comment_gets_one_submit_event_from_the_import():
     assert spam.events.get().to_status == "spam"
 
 
-def test_import_bumps_the_tree_cache_of_each_post_it_touched(django_capture_on_commit_callbacks):
-    post = PostFactory(slug="on-grief")
-    before = tree_version(post.pk)
+def test_import_bumps_the_tree_cache_of_each_post_it_touched(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    import_wxr(FULL)
+    post = Post.objects.get(slug="on-grief")
+    untouched = Post.objects.get(slug="coming-soon")
+    before, other = tree_version(post.pk), tree_version(untouched.pk)
     with django_capture_on_commit_callbacks(execute=True):
-        import_wxr(FULL)
+        import_wxr(_newer_export(tmp_path))  # two new comments on "On grief"
     assert tree_version(post.pk) != before
+    assert tree_version(untouched.pk) == other
 
 
 def test_imported_threads_show_on_the_post_page_tree():
@@ -270,8 +275,8 @@ def test_a_second_run_changes_nothing_and_says_so():
     assert "Nothing changed: everything in this file was already imported." in output
 
 
-def test_a_later_export_adds_only_the_new_comments_under_existing_parents(tmp_path):
-    import_wxr(FULL)
+def _newer_export(tmp_path):
+    """FULL as exported later: two more comments on its first post."""
     newer = FULL.read_text().replace(
         "\t</item>\n\t<item>\n\t\t<title><![CDATA[A draft]]>",
         "\t\t<wp:comment><wp:comment_id>117</wp:comment_id><wp:comment_author>New</wp:comment_author>"
@@ -284,7 +289,12 @@ def test_a_later_export_adds_only_the_new_comments_under_existing_parents(tmp_pa
     )
     path = tmp_path / "newer.xml"
     path.write_text(newer)
-    summary = import_wxr(path)
+    return path
+
+
+def test_a_later_export_adds_only_the_new_comments_under_existing_parents(tmp_path):
+    import_wxr(FULL)
+    summary = import_wxr(_newer_export(tmp_path))
     assert sum(summary.comments.values()) == 2 and summary.comments_existing == 14
     assert by_key(117).parent == by_key(101)
     assert (by_key(118).parent, by_key(118).depth) == (by_key(102), 3)

@@ -57,12 +57,16 @@ class Summary:
     threads_flattened: int = 0
     orphans: int = 0
     missing_thread: list = field(default_factory=list)
+    already_imported: list = field(default_factory=list)  # titles of items found by their key
+    renamed: list = field(default_factory=list)  # (kind, title, wanted slug, slug given)
+    pages_created: int = 0
+    pages_existing: int = 0
 
     @property
     def changed(self):
         return bool(
             self.users_created or self.categories_created or self.tags_created
-            or self.posts_created or sum(self.comments.values())
+            or self.posts_created or self.pages_created or sum(self.comments.values())
         )  # fmt: skip
 
     def lines(self):
@@ -75,7 +79,9 @@ class Summary:
             f"{self.comments_existing} already imported.",
             f"Users created: {self.users_created}; categories created: "
             f"{self.categories_created}; tags created: {self.tags_created}.",
+            f"Pages: {self.pages_created} created, {self.pages_existing} already here.",
             "Skipped: " + (_counts(self.skipped) or "nothing") + ".",
+            *(f"  {kind} ({n}): {skip_reason(kind)}" for kind, n in sorted(self.skipped.items())),
             f"Threads flattened (replies deeper than {settings.COMMENTS_MAX_DEPTH} levels "
             f"attached to their deepest allowed ancestor): {self.threads_flattened}.",
             f"Replies whose parent is missing (now top-level): {self.orphans}.",
@@ -85,6 +91,19 @@ class Summary:
                 "Unknown comment statuses (held as pending): "
                 + _counts(self.unknown_statuses) + "."
             )  # fmt: skip
+        if self.already_imported:
+            titles = "; ".join(self.already_imported[:20])
+            more = len(self.already_imported) - 20
+            lines.append(
+                f"Already imported, left as they are (matched by their id in the export, "
+                f"not by their address): {len(self.already_imported)}: {titles}"
+                + (f"; and {more} more." if more > 0 else ".")
+            )
+        for kind, title, wanted, given in self.renamed:
+            lines.append(
+                f"Imported {kind} \u201c{title}\u201d at /{given}/ because /{wanted}/ already "
+                f"belongs to a different {kind} on this site."
+            )
         for title in self.drafts_created:
             lines.append(f"Draft post created for unmatched thread: {title}")
         if self.missing_thread:
@@ -98,6 +117,56 @@ class Summary:
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         return lines
+
+
+SKIP_REASONS = {
+    "attachment": "media files are not imported; posts keep the addresses of their images",
+    "nav_menu_item": (
+        "menus are not imported; pages marked \u201cshow in navigation\u201d make the menu"
+    ),
+    "pingback": "pingbacks are not comments written here",
+    "trackback": "trackbacks are not comments written here",
+    "duplicate comment id": "the same comment id twice in one item: the first is kept",
+    "revision": "revisions are earlier copies of a post",
+}
+
+
+def skip_reason(kind):
+    """Why the importer leaves ``kind`` out, in words the site owner can act on."""
+    if kind in SKIP_REASONS:
+        return SKIP_REASONS[kind]
+    if kind.startswith("comment on a skipped"):
+        return "the item it belongs to is not imported"
+    if kind.startswith("term"):
+        return "only categories and tags are imported"
+    if kind.endswith(" post") or kind.endswith(" page"):
+        return "not published content (an auto-draft, the trash or a revision)"
+    return "this kind of WordPress item has no place in Haven"
+
+
+def unique_slug(model, slug, max_length=250):
+    """``slug``, or ``slug-2``, ``slug-3``... : the first that no ``model`` row has."""
+    candidate, n = slug, 1
+    while model.objects.filter(slug=candidate).exists():
+        n += 1
+        suffix = f"-{n}"
+        candidate = f"{slug[: max_length - len(suffix)]}{suffix}"
+    return candidate
+
+
+def item_key(site, wp_id, guid, title=""):
+    """The import_key of a WordPress post or page: its site and id, else its GUID.
+
+    The same file imported again, or a later export of the same site, gives the same key, so
+    the item is found and left alone whatever its slug; another site's item never matches.
+    """
+    if wp_id:
+        key = f"wxr:{site}:{wp_id}"
+    elif guid:
+        key = f"wxr-guid:{guid}"
+    else:
+        key = f"wxr-title:{site}:{title}"
+    return key if len(key) <= 200 else f"wxr-sha256:{digest(key)}"
 
 
 def _counts(counter):
