@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Category, Post, SiteSettings, Tag
+from .models import Category, Page, Post, SiteSettings, Tag
 
 
 @admin.register(Post)
@@ -19,6 +19,16 @@ class PostAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "published", "show_in_nav", "order"]
+    list_editable = ["published", "show_in_nav", "order"]
+    list_filter = ["published", "show_in_nav"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "body", "published", "show_in_nav", "order"]
 
 
 @admin.register(Category)

@@ -15,7 +15,7 @@ from django.views.generic import ListView, MonthArchiveView
 from comments.forms import sign_form
 
 from . import pages
-from .models import Category, Post
+from .models import Category, Page, Post
 
 POSTS_PER_PAGE = 10
 SUMMARY_TTL = 7 * 24 * 3600
@@ -190,6 +190,23 @@ def _published_post(request, slug):
 def _render_post(request, post, context):
     context["post_summary"] = summaries([post])[post.pk]
     return render(request, "blog/post_detail.html", context)
+
+
+@require_safe
+def page_detail(request, slug):
+    """A static page (About, Contact...); for readers with no session, from blog.pages."""
+    if not pages.is_shared(request):
+        return _render_page(request, slug)
+    key, _ = pages.page_key(request)
+    entry, _ = pages.fetch(key)
+    if entry is None:
+        entry = pages.store(key, _render_page(request, slug))
+    return pages.respond(request, entry)
+
+
+def _render_page(request, slug):
+    static_page = get_object_or_404(Page.objects.published(), slug=slug)
+    return render(request, "blog/page_detail.html", {"static_page": static_page})
 
 
 @require_safe

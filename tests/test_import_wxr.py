@@ -62,9 +62,10 @@ def test_summary_counts_posts_comments_by_status_skips_flattening_and_orphans():
     assert summary.posts_created == 5 and summary.posts_existing == 0
     assert dict(summary.comments) == {"approved": 9, "pending": 3, "spam": 1, "removed": 1}
     assert dict(summary.skipped) == {
-        "pingback": 1, "trackback": 1, "page": 1, "attachment": 1, "nav_menu_item": 1,
-        "auto-draft post": 1, "comment on a skipped page": 1,
+        "pingback": 1, "trackback": 1, "attachment": 1, "nav_menu_item": 1,
+        "auto-draft post": 1, "comment on a page": 1,
     }  # fmt: skip
+    assert summary.pages_created == 1
     assert summary.threads_flattened == 2
     assert summary.orphans == 1
     assert dict(summary.unknown_statuses) == {"maybe": 1}
@@ -76,7 +77,8 @@ def test_command_prints_the_summary_in_plain_words():
     output = run(FULL)
     assert "Posts: 5 created, 0 already here." in output
     assert "Comments: 14 created (3 pending, 9 approved, 1 spam, 1 removed)" in output
-    assert "1 pingback" in output and "1 trackback" in output and "1 page" in output
+    assert "1 pingback" in output and "1 trackback" in output and "1 comment on a page" in output
+    assert "Pages: 1 created, 0 already here." in output
     assert "Threads flattened" in output and "): 2." in output
     assert "Replies whose parent is missing (now top-level): 1." in output
     assert "Unknown comment statuses (held as pending): 1 maybe." in output
@@ -406,9 +408,10 @@ def test_a_comment_without_an_approval_field_is_pending():
     assert Post.objects.get().categories.get().slug == "test-cat"
 
 
-def test_small_export_skips_its_pages_and_keeps_duplicate_category_names_apart():
+def test_small_export_imports_its_pages_and_keeps_duplicate_category_names_apart():
     summary = import_wxr(shared_testdata("wxr", "wordpress-importer__small-export.xml"))
-    assert summary.posts_created == 6 and summary.skipped["page"] == 5
+    assert summary.posts_created == 6 and summary.pages_created == 5
+    assert "page" not in summary.skipped
     assert Post.objects.get(slug="private-post").status == Post.Status.DRAFT
     assert Post.objects.get(slug="foo-child").categories.get().slug == "foo-bar"
     assert Category.objects.filter(name__startswith="Foo").count() == 2

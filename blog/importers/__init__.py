@@ -104,6 +104,11 @@ class Summary:
                 f"Imported {kind} \u201c{title}\u201d at /{given}/ because /{wanted}/ already "
                 f"belongs to a different {kind} on this site."
             )
+        if self.pages_created:
+            lines.append(
+                "Imported pages are not in the site's navigation until you tick "
+                "\u201cshow in navigation\u201d on them in the admin."
+            )
         for title in self.drafts_created:
             lines.append(f"Draft post created for unmatched thread: {title}")
         if self.missing_thread:
@@ -137,6 +142,8 @@ def skip_reason(kind):
         return SKIP_REASONS[kind]
     if kind.startswith("comment on a skipped"):
         return "the item it belongs to is not imported"
+    if kind == "comment on a page":
+        return "pages take no comments in Haven"
     if kind.startswith("term"):
         return "only categories and tags are imported"
     if kind.endswith(" post") or kind.endswith(" page"):

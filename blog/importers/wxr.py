@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from blog.models import Category, Post, Tag
+from blog.models import Category, Page, Post, Tag
 from comments.models import Comment
 
 from . import (
@@ -188,6 +188,11 @@ class WxrImport:
         post_type = data.get("wp:post_type") or "post"
         comments = elem.findall("{*}comment")
         status = data.get("wp:status", "draft")
+        if post_type == "page" and status not in SKIPPED_POST_STATUS:
+            self.page(data, status)
+            if comments:
+                self.summary.skipped["comment on a page"] += len(comments)
+            return
         if post_type != "post" or status in SKIPPED_POST_STATUS:
             kind = post_type if post_type != "post" else f"{status} post"
             self.summary.skipped[kind] += 1
@@ -230,6 +235,28 @@ class WxrImport:
                 term = self.taxonomy(kind, category.get("nicename"), category.text.strip())
                 (post.categories if kind == "category" else post.tags).add(term)
         return post, wp_id or slug
+
+    def page(self, data, status):
+        """A WordPress page becomes a Page: found again by its key, never by its slug."""
+        wp_id = data.get("wp:post_id") or _query_id(data.get("link", ""))
+        wanted = ascii_slug(data.get("wp:post_name"), data.get("title"),
+                            fallback=f"page-{wp_id or 'untitled'}", max_length=100)  # fmt: skip
+        title = (data.get("title") or wanted)[:250]
+        meta = dict(data.get("meta", ()))
+        key = meta.get("_haven_key") or item_key(self.site, wp_id, data.get("guid"), title)
+        if Page.objects.filter(import_key=key).exists():
+            self.summary.pages_existing += 1
+            self.summary.already_imported.append(title)
+            return
+        slug = unique_slug(Page, wanted, max_length=100)
+        if slug != wanted:
+            self.summary.renamed.append(("page", title, wanted, slug))
+        Page(
+            title=title, slug=slug, import_key=key,
+            body=self.post_body(data.get("content:encoded", "")),
+            published=status == "publish", order=_int(data.get("wp:menu_order")),
+        ).save()  # fmt: skip
+        self.summary.pages_created += 1
 
     def existing_post(self, key, wp_id, slug):
         """The post this item was imported as before, found by its key, never by its slug alone.
