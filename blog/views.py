@@ -15,6 +15,7 @@ from django.views.generic import ListView, MonthArchiveView
 from comments.forms import sign_form
 
 from . import pages
+from .directory import directory
 from .models import Category, Page, Post
 
 POSTS_PER_PAGE = 10
@@ -73,12 +74,25 @@ def listed_posts(posts):
 
 
 class ListedPostsMixin:
-    """A list page: summaries worked out once, and the page itself from blog.pages when shared."""
+    """A list page: summaries worked out once, and the page itself from blog.pages when shared.
+
+    ``show_directory``: the page lists topics and the archive by month (blog.directory).
+    """
+
+    show_directory = False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["object_list"] = listed_posts(context["object_list"])
+        if self.show_directory:
+            context["directory"] = self.directory = directory()
         return context
+
+    def valid_until(self):
+        """When the stored page must be rendered anew: when the next scheduled post appears."""
+        if self.show_directory:
+            return self.directory["valid_until"]  # found by the directory's own query
+        return Post.objects.next_publication()
 
     def get(self, request, *args, **kwargs):
         if not pages.is_shared(request, params=("page",)):
@@ -89,13 +103,14 @@ class ListedPostsMixin:
         if entry is None:
             response = super().get(request, *args, **kwargs).render()
             # A scheduled post appears by itself: the stored list lasts until then.
-            entry = pages.store(key, response, valid_until=Post.objects.next_publication())
+            entry = pages.store(key, response, valid_until=self.valid_until())
         return pages.respond(request, entry)
 
 
 class HomeView(ListedPostsMixin, ListView):
     template_name = "blog/post_list.html"
     paginate_by = POSTS_PER_PAGE
+    show_directory = True
 
     def get_queryset(self):
         return _listed(Post.objects.all())
@@ -127,6 +142,7 @@ class MonthArchive(ListedPostsMixin, MonthArchiveView):
 
 class SearchView(HomeView):
     template_name = "blog/search.html"
+    show_directory = False
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "")[:200]
