@@ -24,6 +24,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from comments.identity import keyed_hash
 from comments.models import CRISIS_RANK, Comment, ModerationEvent
@@ -79,7 +81,8 @@ class Summary:
             f"{self.comments_existing} already imported.",
             f"Users created: {self.users_created}; categories created: "
             f"{self.categories_created}; tags created: {self.tags_created}.",
-            f"Pages: {self.pages_created} created, {self.pages_existing} already here.",
+            _("Pages: %(created)d created, %(existing)d already here.")
+            % {"created": self.pages_created, "existing": self.pages_existing},
             "Skipped: " + (_counts(self.skipped) or "nothing") + ".",
             *(f"  {kind} ({n}): {skip_reason(kind)}" for kind, n in sorted(self.skipped.items())),
             f"Threads flattened (replies deeper than {settings.COMMENTS_MAX_DEPTH} levels "
@@ -95,19 +98,28 @@ class Summary:
             titles = "; ".join(self.already_imported[:20])
             more = len(self.already_imported) - 20
             lines.append(
-                f"Already imported, left as they are (matched by their id in the export, "
-                f"not by their address): {len(self.already_imported)}: {titles}"
-                + (f"; and {more} more." if more > 0 else ".")
+                _(
+                    "Already imported, left as they are (matched by their id in the export, "
+                    "not by their address): %(count)d: %(titles)s"
+                )
+                % {"count": len(self.already_imported), "titles": titles}
+                + (_("; and %(more)d more.") % {"more": more} if more > 0 else ".")
             )
+        kinds = {"post": _("post"), "page": _("page")}
         for kind, title, wanted, given in self.renamed:
             lines.append(
-                f"Imported {kind} \u201c{title}\u201d at /{given}/ because /{wanted}/ already "
-                f"belongs to a different {kind} on this site."
+                _(
+                    "Imported %(kind)s \u201c%(title)s\u201d at /%(given)s/ because /%(wanted)s/ "
+                    "already belongs to a different %(kind)s on this site."
+                )
+                % {"kind": kinds[kind], "title": title, "given": given, "wanted": wanted}
             )
         if self.pages_created:
             lines.append(
-                "Imported pages are not in the site's navigation until you tick "
-                "\u201cshow in navigation\u201d on them in the admin."
+                _(
+                    "Imported pages are not in the site's navigation until you tick "
+                    "\u201cshow in navigation\u201d on them in the admin."
+                )
             )
         for title in self.drafts_created:
             lines.append(f"Draft post created for unmatched thread: {title}")
@@ -125,14 +137,18 @@ class Summary:
 
 
 SKIP_REASONS = {
-    "attachment": "media files are not imported; posts keep the addresses of their images",
-    "nav_menu_item": (
+    "attachment": gettext_lazy(
+        "media files are not imported; posts keep the addresses of their images"
+    ),
+    "nav_menu_item": gettext_lazy(
         "menus are not imported; pages marked \u201cshow in navigation\u201d make the menu"
     ),
-    "pingback": "pingbacks are not comments written here",
-    "trackback": "trackbacks are not comments written here",
-    "duplicate comment id": "the same comment id twice in one item: the first is kept",
-    "revision": "revisions are earlier copies of a post",
+    "pingback": gettext_lazy("pingbacks are not comments written here"),
+    "trackback": gettext_lazy("trackbacks are not comments written here"),
+    "duplicate comment id": gettext_lazy(
+        "the same comment id twice in one item: the first is kept"
+    ),
+    "revision": gettext_lazy("revisions are earlier copies of a post"),
 }
 
 
@@ -141,14 +157,14 @@ def skip_reason(kind):
     if kind in SKIP_REASONS:
         return SKIP_REASONS[kind]
     if kind.startswith("comment on a skipped"):
-        return "the item it belongs to is not imported"
+        return _("the item it belongs to is not imported")
     if kind == "comment on a page":
-        return "pages take no comments in Haven"
+        return _("pages take no comments in Haven")
     if kind.startswith("term"):
-        return "only categories and tags are imported"
+        return _("only categories and tags are imported")
     if kind.endswith(" post") or kind.endswith(" page"):
-        return "not published content (an auto-draft, the trash or a revision)"
-    return "this kind of WordPress item has no place in Haven"
+        return _("not published content (an auto-draft, the trash or a revision)")
+    return _("this kind of WordPress item has no place in Haven")
 
 
 def unique_slug(model, slug, max_length=250):
