@@ -110,14 +110,22 @@ def make_run_server():
         log.close()
 
 
-def test_make_run_serves_every_stylesheet_script_and_icon_the_home_page_links(make_run_server):
-    status, content_type, body = _get(make_run_server + "/")
-    assert status == 200 and content_type.startswith("text/html")
+def _assets_of(base, path):
+    status, content_type, body = _get(base + path)
+    assert status == 200 and content_type.startswith("text/html"), path
     parser = _Assets()
     parser.feed(body.decode())
-    kinds = {kind for kind, _ in parser.found}
-    assert kinds == {"stylesheet", "script", "icon"}, parser.found
-    for kind, href in parser.found:
+    return body.decode(), parser.found
+
+
+def test_make_run_serves_every_stylesheet_script_and_icon_the_home_page_links(make_run_server):
+    html, found = _assets_of(make_run_server, "/")
+    assert {kind for kind, _ in found} == {"stylesheet", "script", "icon"}, found
+    # and those of the demo post (its comment script), linked from the home page
+    post_path = re.search(r'<h2><a href="(/\d{4}/\d{2}/[^"]+/)">', html).group(1)
+    found += _assets_of(make_run_server, post_path)[1]
+    assert any(href.endswith("comments.js") for _, href in found)
+    for kind, href in found:
         status, content_type, content = _get(make_run_server + href)
         assert status == 200, href
         assert content_type.startswith(CONTENT_TYPES[kind]), (href, content_type)
