@@ -5,7 +5,7 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -202,7 +202,7 @@ def post_comment(request, post_id):
     if CRISIS_RANK[level] >= CRISIS_RANK["crisis"]:
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
-        response = redirect(comment_url(comment, identity.own_comment_ids(request)))
+        response = redirect(_stored_comment_url(request, comment))
     if data["remember"]:
         value = json.dumps({k: data[k] for k in ("name", "email", "url")})
         response.set_signed_cookie(
@@ -217,6 +217,18 @@ def post_comment(request, post_id):
     else:
         response.delete_cookie(REMEMBER_COOKIE)
     return response
+
+
+def _stored_comment_url(request, comment):
+    """Where the writer sees the comment just stored; never an error page once it is stored.
+
+    The page number is one more query, after the commit: should the database go away just
+    then, the comment is saved all the same, so the writer goes to its anchor on page 1.
+    """
+    try:
+        return comment_url(comment, identity.own_comment_ids(request))
+    except DatabaseError:
+        return f"{comment.post.get_absolute_url()}#comment-{comment.pk}"
 
 
 def _own_editable_comment(request, pk):

@@ -157,3 +157,22 @@ def test_comment_url_without_a_page_reads_it(busy_post):
     post, threads = busy_post
     assert comment_url(threads[4]).endswith(f"?cpage=2#comment-{threads[4].pk}")
     assert comment_url(threads[4], page=1).endswith(f"/#comment-{threads[4].pk}")
+
+
+def test_a_stored_comment_redirects_to_its_anchor_even_if_the_page_cannot_be_read(
+    send_comment, busy_post, monkeypatch
+):
+    """The database going away after the commit must not turn a saved comment into an error."""
+    from django.db import OperationalError
+
+    from comments import views
+
+    def gone(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    post, _ = busy_post
+    monkeypatch.setattr(views, "comment_url", gone)
+    response = send_comment(post, body="Saved just before the database went.")
+    comment = Comment.objects.get(body="Saved just before the database went.")
+    assert response.status_code == 302
+    assert response["Location"] == f"{post.get_absolute_url()}#comment-{comment.pk}"
