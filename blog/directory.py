@@ -14,8 +14,9 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
+from pagecache.pages import CONTENT_VERSION
+
 from .models import Post
-from .pages import CONTENT_VERSION
 
 TTL = 24 * 3600
 

@@ -9,10 +9,9 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
-from .cache_versions import CacheVersion, kept
-from .sanitize import sanitize_post_html
+from pagecache.versions import SITE_SETTINGS_VERSION, kept
 
-SITE_SETTINGS_VERSION = CacheVersion("blog:site-settings-version")
+from .sanitize import sanitize_post_html
 
 
 class Category(models.Model):
@@ -115,7 +114,7 @@ class Post(models.Model):
     # Kept by comments.tree.recount() at every change of the post's comments.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     comment_thread_count = models.PositiveIntegerField(default=0, editable=False)
-    # Where an imported post came from (blog.importers.item_key): the same file imported
+    # Where an imported post came from (transfer.importers.item_key): the same file imported
     # again finds it here, never by its slug.
     import_key = models.CharField(
         max_length=200, null=True, blank=True, unique=True, editable=False

@@ -1,3 +1,5 @@
+"""Blog URLs. The post page (name "post") is comments.post_page, added in config/urls.py."""
+
 from django.urls import path
 
 from . import feeds, views
@@ -12,5 +14,4 @@ urlpatterns = [
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
     path("<int:year>/<str:month>/", views.MonthArchive.as_view(), name="month"),
-    path("<int:year>/<str:month>/<slug:slug>/", views.post_detail, name="post"),
 ]

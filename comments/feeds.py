@@ -17,10 +17,15 @@ def _public_comments():
         .filter(post__in=Post.objects.published())
         .select_related("post")
         .only(
-            "author_name", "body_html", "created_at", "root_id", "post__title", "post__slug",
+            "author_name",
+            "body_html",
+            "created_at",
+            "root_id",
+            "post__title",
+            "post__slug",
             "post__published_at",
         )
-    )  # fmt: skip
+    )
 
 
 def _with_pages(comments):

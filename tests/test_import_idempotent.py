@@ -10,10 +10,10 @@ import io
 import pytest
 from django.core.management import call_command
 
-from blog.demo.loader import load_demo
-from blog.importers.wxr import import_wxr
 from blog.models import Post
 from comments.models import Comment
+from transfer.demo.loader import load_demo
+from transfer.importers.wxr import import_wxr
 
 from .conftest import shared_testdata
 from .factories import CommentFactory, PostFactory

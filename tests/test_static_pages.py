@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from blog.importers.wxr import import_wxr
 from blog.models import Page, SiteSettings
+from transfer.importers.wxr import import_wxr
 
 from .test_import_wxr import FULL
 

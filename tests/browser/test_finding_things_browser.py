@@ -8,10 +8,10 @@ form, its confirmation, and a crisis text handed back, in light and dark, at 128
 import pytest
 from django.utils import timezone
 
-from blog.demo.loader import load_demo
 from blog.models import Page
 from tests.browser.test_accessibility import CRISIS_WORDS, _focused, _seeded, blocking_violations
 from tests.factories import CommentFactory
+from transfer.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 _seeded = _seeded  # the same seeded rows as the accessibility tests
