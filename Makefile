@@ -5,17 +5,24 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers
+.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers lock
 
+# requirements*.txt are lock files (exact versions and hashes) made from pyproject.toml by
+# `make lock`; installs take exactly what they list.
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	$(PIP) install --quiet -r requirements-dev.txt
+	$(PIP) install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
+
+# Re-make the lock files after editing pyproject.toml (keeps every pin it can).
+lock: setup-dev
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -o requirements.txt
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --quiet -o requirements-dev.txt
 
 setup: $(VENV)/.runtime
 setup-dev: $(VENV)/.dev
