@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 
 from . import resources
-from .crisis import assess
+from .detection import assess
 from .levels import CrisisLevel
 
 
