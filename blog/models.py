@@ -1,15 +1,21 @@
 """Posts, their categories and tags, and the owner's site settings."""
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
 
 from pagecache.versions import SITE_SETTINGS_VERSION, kept
 
+from .images import prepare
+from .markdown import render_markdown
 from .sanitize import sanitize_post_html
 
 
@@ -92,7 +98,21 @@ class Post(models.Model):
 
     title = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
-    body = models.TextField(help_text="HTML. Sanitised on save: scripts and event handlers go.")
+    body_markdown = models.TextField(
+        _("Markdown"),
+        blank=True,
+        help_text=_(
+            "Write the post here in Markdown: # or ## for a heading, > for a quote, - for a list, "
+            "[words](address) for a link, *emphasis*. When this is filled, the HTML below is "
+            "made from it on save."
+        ),
+    )
+    body = models.TextField(
+        help_text=_(
+            "HTML, made from the Markdown above when that is filled. Sanitised on save either "
+            "way: scripts and event handlers go."
+        ),
+    )
     excerpt = models.TextField(blank=True, help_text="Shown on lists; the body's start if empty.")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
@@ -113,6 +133,11 @@ class Post(models.Model):
     # Kept by comments.tree.recount() at every change of the post's comments.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     comment_thread_count = models.PositiveIntegerField(default=0, editable=False)
+    # Where an imported post came from (transfer.importers.item_key): the same file imported
+    # again finds it here, never by its slug.
+    import_key = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, editable=False
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -124,7 +149,7 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_post_html(self.body)
+        self.body = self.rendered_body()
         if not self.slug:
             self.slug = slugify(self.title)[:250] or "post"
         if self.status == self.Status.PUBLISHED and self.published_at > timezone.now():
@@ -138,6 +163,12 @@ class Post(models.Model):
             kwargs={"year": local.year, "month": f"{local.month:02d}", "slug": self.slug},
         )
 
+    def rendered_body(self):
+        """The sanitised HTML a reader sees: made from the Markdown when there is some."""
+        if self.body_markdown.strip():
+            return render_markdown(self.body_markdown)
+        return sanitize_post_html(self.body)
+
     @property
     def is_public(self):
         return self.status != self.Status.DRAFT and self.published_at <= timezone.now()
@@ -145,6 +176,60 @@ class Post(models.Model):
     @property
     def summary(self):
         return self.excerpt or Truncator(strip_tags(self.body)).words(50)
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def in_nav(self):
+        return self.published().filter(show_in_nav=True).order_by("order", "title")
+
+
+class Page(models.Model):
+    """A page that stands outside the stream of posts: About, Contact, how the practice works."""
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("The page's address: /pages/<slug>/")
+    )
+    body = models.TextField(_("body"), help_text=_("HTML, sanitised on save like a post's."))
+    published = models.BooleanField(_("published"), default=False)
+    order = models.IntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first in the navigation.")
+    )
+    show_in_nav = models.BooleanField(
+        _("show in navigation"), default=False, help_text=_("A link in the site's header.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    import_key = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, editable=False
+    )  # as Post.import_key
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_post_html(self.body)
+        if not self.slug:
+            self.slug = slugify(self.title)[:100] or "page"
+        super().save(*args, **kwargs)
+        SiteSettings.refresh_nav()
+
+    def get_absolute_url(self):
+        return reverse("blog:page", args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        SiteSettings.refresh_nav()
+        return result
 
 
 class SiteSettings(models.Model):
@@ -177,6 +262,9 @@ class SiteSettings(models.Model):
     twitter_url = models.URLField("Twitter/X URL", blank=True)
     instagram_url = models.URLField(blank=True)
     show_rss_link = models.BooleanField(default=True)
+    # The header's page links, [[title, url], ...], kept by Page.save(): every page shows them,
+    # so they come with the settings row every page reads anyway, never from a query of their own.
+    nav_pages = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "site settings"
@@ -201,6 +289,15 @@ class SiteSettings(models.Model):
             3600,
         )
 
+    @classmethod
+    def refresh_nav(cls):
+        """Store the published pages marked for the navigation on the settings row."""
+        links = [[page.title, page.get_absolute_url()] for page in Page.objects.in_nav()]
+        row = cls.objects.filter(pk=1).first() or cls(pk=1)
+        if row.nav_pages != links or row._state.adding:
+            row.nav_pages = links
+            row.save()  # bumps the settings version: every stored page shows the new links
+
     @property
     def social_links(self):
         links = [
@@ -212,3 +309,98 @@ class SiteSettings(models.Model):
             ("Instagram", self.instagram_url),
         ]
         return [(label, url) for label, url in links if url]
+
+
+class ImageQuerySet(models.QuerySet):
+    def for_urls(self, urls):
+        """``{url: Image}`` for those of ``urls`` that point at an uploaded image."""
+        prefixes = [settings.MEDIA_URL, settings.SITE_URL + settings.MEDIA_URL]
+        names = {}
+        for url in urls:
+            for prefix in prefixes:
+                if url.startswith(prefix):
+                    names[url[len(prefix) :]] = url
+        if not names:
+            return {}
+        return {names[image.file.name]: image for image in self.filter(file__in=names)}
+
+
+ALT_TEXT_REQUIRED = _("Alt text is required: describe the picture for readers who cannot see it.")
+
+
+class Image(models.Model):
+    """A picture for posts, stored upright, without metadata, in a few widths (blog.images)."""
+
+    file = models.ImageField(_("image file"), upload_to="images/%Y/%m/")
+    alt_text = models.CharField(
+        _("Alt text"),
+        max_length=300,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+        error_messages={"blank": ALT_TEXT_REQUIRED},
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    # Smaller stored widths: {"480": "images/2026/12/name-480w.jpg", ...}
+    smaller = models.JSONField(default=dict, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = ImageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text
+
+    def save(self, *args, **kwargs):
+        # Posts link to the stored names, so a stored picture is never replaced (the admin
+        # shows the file read-only once uploaded); a new picture is a new Image.
+        if self.file and not self.file._committed:
+            self._store_sizes()
+        super().save(*args, **kwargs)
+
+    def _store_sizes(self):
+        prepared = prepare(self.file)
+        stem = slugify(PurePath(self.file.name).stem)[:60] or "image"
+        field, storage = self.file.field, self.file.storage
+        self.smaller = {
+            str(width): storage.save(
+                field.generate_filename(self, f"{stem}-{width}w.{prepared.extension}"),
+                ContentFile(data),
+            )
+            for width, data in prepared.smaller.items()
+        }
+        self.file = ContentFile(prepared.main, name=f"{stem}.{prepared.extension}")
+        self.width, self.height = prepared.width, prepared.height
+
+    def delete_files(self):
+        """Remove every stored size (called once the row is deleted)."""
+        if self.file:
+            for name in [self.file.name, *self.smaller.values()]:
+                self.file.storage.delete(name)
+
+    @property
+    def url(self):
+        return self.file.url
+
+    @property
+    def smallest_url(self):
+        if not self.smaller:
+            return self.url
+        return self.file.storage.url(self.smaller[min(self.smaller, key=int)])
+
+    @property
+    def srcset(self):
+        storage = self.file.storage
+        sizes = sorted((int(width), name) for width, name in self.smaller.items())
+        candidates = [f"{storage.url(name)} {width}w" for width, name in sizes]
+        return ", ".join([*candidates, f"{self.url} {self.width}w"])
+
+    @property
+    def markdown(self):
+        """What to paste into a post's Markdown to show this image."""
+        alt = self.alt_text.replace("[", "(").replace("]", ")")
+        return f"![{alt}]({self.url})"

@@ -1,38 +1,42 @@
 """Reader-side comment views. Thin: rules live in policy/posting, state changes in moderation."""
 
 import json
+import math
 import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from blog.models import Post
+from blog.params import id_param
 from pagecache import pages
 from pagecache.versions import versioned
 from support import resources
-from support.crisis import WORRIED_REPORT_LEVEL, assess
-from support.levels import CrisisLevel, rank
+from support.levels import CrisisLevel
 from support.resources import resources_version
+from support.views import help_for_text
 
-from . import identity, transitions
+from . import drafts, identity, posting, reports, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
 from .models import Comment, Report, Subscription
 from .policy import Refused, Submission, ensure_open
 from .posting import submit_comment
-from .signals import moderator_needed
-from .tree import load_tree_page, tree_version
+from .tree import comment_url, load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
 REMEMBER_SALT = "haven.commenter"
 NOTICE_KEY = "comment_notice"
+CONFIRMATION_KEY = "comment_confirmation"  # after a reader reports, or deletes their own
+CONFIRMATION_ID = "comment-confirmation"
 
 
 def _remembered(request):
@@ -45,10 +49,41 @@ def _remembered(request):
 
 
 def comment_page_number(request):
-    try:
-        return int(request.GET.get("cpage", 1))
-    except ValueError:
+    """The page of comments asked for (``?cpage=``): 1 when absent, 404 unless a number from 1."""
+    raw = request.GET.get("cpage")
+    if raw is None:
         return 1
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 1000) or int(raw) < 1:
+        raise Http404("No such page of comments.")
+    return int(raw)
+
+
+def past_last_comment_page(request, post_filter):
+    """A redirect to the last page of comments when ``?cpage=`` is beyond it, else None.
+
+    Nothing is rendered or stored for a page that does not exist, so counting up cpage cannot
+    fill the cache. A browser with its own pending comments may see one more page: left alone.
+    """
+    page = comment_page_number(request)
+    if page == 1 or identity.own_comment_ids(request):
+        return None
+    threads = (
+        Post.objects.published()
+        .filter(post_filter)
+        .values_list("comment_thread_count", flat=True)
+        .first()
+    )
+    if threads is None:
+        return None  # no such post: the view answers 404
+    last = max(1, math.ceil(threads / settings.COMMENTS_THREADS_PER_PAGE))
+    if page <= last:
+        return None
+    query = request.GET.copy()
+    if last > 1:
+        query["cpage"] = str(last)
+    else:
+        query.pop("cpage")
+    return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 
 def comments_key(post_id, version, page, comments_open):
@@ -97,21 +132,26 @@ def comment_section_context(request, post, form=None, refusal=None):
         if form is not None and form.is_bound
         else request.GET.get("replyto")
     )
-    if parent_id and str(parent_id).isdigit():
+    if id_param(parent_id):
         reply_to = (
-            Comment.objects.filter(pk=parent_id, post=post, status=Comment.Status.APPROVED)
+            Comment.objects.filter(
+                pk=id_param(parent_id), post=post, status=Comment.Status.APPROVED
+            )
             .only("pk", "author_name")
             .first()
         )
     if form is None:
         form = CommentForm(post=post, initial={**_remembered(request), "parent": parent_id})
-    notice = request.session.pop(NOTICE_KEY, None) if hasattr(request, "session") else None
+    session = getattr(request, "session", {})
+    notice = session.pop(NOTICE_KEY, None)
+    confirmation = session.pop(CONFIRMATION_KEY, None)
     return {
         "comment_block": mark_safe(block),  # every typed value is escaped by render_tree
         **_form_context(form),
         "reply_to": reply_to,
         "refusal": refusal,
         "comment_notice": notice,
+        "comment_confirmation": confirmation,
     }
 
 
@@ -137,10 +177,15 @@ def _form_context(form):
 
 def _hand_back(request, post, form, refusal):
     """Show the post again with the writer's text in the form and the reason on top."""
-    if form.is_bound:
+    if form.is_bound and not (refusal and refusal.kind == "too_fast"):
+        # Too fast keeps its genuine stamp: the wait counts from when the form was first shown.
         form.data = form.data.copy()
         form.data["security"] = form.fresh_security()
-    context = {"post": post, **comment_section_context(request, post, form, refusal)}
+    context = {
+        "post": post,
+        **comment_section_context(request, post, form, refusal),
+        "crisis_help": help_for_text(request, form.data.get("body")),
+    }
     status = refusal.status_code if refusal else 400
     return render(request, "blog/post_detail.html", context, status=status)
 
@@ -157,6 +202,7 @@ def post_comment(request, post_id):
         return _hand_back(request, post, form, None)
     data = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
+    token = identity.browser_token(request)
     submission = Submission(
         post=post,
         name=data["name"],
@@ -166,7 +212,7 @@ def post_comment(request, post_id):
         signature=check_signature(data["security"], post.pk),
         honeypot=data["honeypot"],
         ip_hash=identity.ip_hash(request),
-        browser_hash=identity.browser_hash(request, True),
+        browser_hash=identity.browser_hash(request, token=token),
         is_staff=bool(user and user.has_perm("comments.moderate_comment")),
     )
     try:
@@ -178,17 +224,20 @@ def post_comment(request, post_id):
             region=resources.region_for_request(request),
         )
     except Refused as refusal:
+        if refusal.silent:
+            return redirect(post.get_absolute_url() + "#comments")
         return _hand_back(request, post, form, refusal)
     if verdict.silent_spam:
         # Bots learn nothing: the same redirect a person gets, without a pending preview.
         return redirect(post.get_absolute_url() + "#comments")
+    identity.keep_browser_token(request, token)
     identity.remember_own_comment(request, comment)
     level = comment.crisis_level
     request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}
-    if rank(level) >= rank(CrisisLevel.CRISIS):
+    if posting.shows_crisis_panel(verdict):
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
-        response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+        response = redirect(_stored_comment_url(request, comment))
     if data["remember"]:
         value = json.dumps({k: data[k] for k in ("name", "email", "url")})
         response.set_signed_cookie(
@@ -203,6 +252,18 @@ def post_comment(request, post_id):
     else:
         response.delete_cookie(REMEMBER_COOKIE)
     return response
+
+
+def _stored_comment_url(request, comment):
+    """Where the writer sees the comment just stored; never an error page once it is stored.
+
+    The page number is one more query, after the commit: should the database go away just
+    then, the comment is saved all the same, so the writer goes to its anchor on page 1.
+    """
+    try:
+        return comment_url(comment, identity.own_comment_ids(request))
+    except DatabaseError:
+        return f"{comment.post.get_absolute_url()}#comment-{comment.pk}"
 
 
 def _own_editable_comment(request, pk):
@@ -222,31 +283,36 @@ def _own_editable_comment(request, pk):
 
 def edit_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
-    form = EditOwnCommentForm(request.POST or None, initial={"body": comment.body})
+    proposal = comment.pending_body or comment.body
+    form = EditOwnCommentForm(request.POST or None, initial={"body": proposal})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            comment = transitions.edit(
-                comment, body=form.cleaned_data["body"], actor_label="writer"
+        comment, verdict = posting.edit_own_comment(
+            comment, body=form.cleaned_data["body"], browser_hash=identity.browser_hash(request)
+        )
+        if posting.shows_crisis_panel(verdict):
+            return redirect("comments:after_submit", pk=comment.pk)  # as for a new comment
+        if comment.pending_body:
+            messages.info(
+                request,
+                _(
+                    "Your edit was saved. A moderator will read it before it replaces your "
+                    "comment; until then, readers see your comment as it was."
+                ),
             )
-            result = assess(comment.body)
-            if rank(result.level) > comment.crisis_rank:
-                Comment.objects.filter(pk=comment.pk).update(
-                    crisis_level=result.level,
-                    crisis_rank=rank(result.level),
-                    crisis_matches=list(result.matches),
-                    crisis_categories=list(result.categories),
-                )
-        messages.success(request, "Your comment was updated.")
-        return redirect(comment.get_absolute_url())
-    return render(request, "comments/edit_own.html", {"comment": comment, "form": form})
+        else:
+            messages.success(request, _("Your comment was updated."))
+        return redirect(comment_url(comment, identity.own_comment_ids(request)))
+    context = {"comment": comment, "form": form, "edit_waiting": bool(comment.pending_body)}
+    if form.is_bound:
+        context["crisis_help"] = help_for_text(request, form.data.get("body"))
+    return render(request, "comments/edit_own.html", context)
 
 
 def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
-        transitions.remove(comment, actor_label="writer", note="deleted by its writer")
-        messages.success(request, "Your comment was deleted.")
-        return redirect(comment.post.get_absolute_url() + "#comments")
+        transitions.delete_by_writer(comment)
+        return _confirm(request, comment, "deleted")
     return render(request, "comments/delete_own.html", {"comment": comment})
 
 
@@ -256,26 +322,38 @@ def report_comment(request, pk):
     )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"]
-        with transaction.atomic():
-            Report.objects.create(
-                comment=comment,
-                reason=reason,
-                note=form.cleaned_data["note"],
-                ip_hash=identity.ip_hash(request),
+        filed = reports.file_report(
+            comment,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            ip_hash=identity.ip_hash(request),
+        )
+        if filed == reports.Filed.RATE_LIMITED:
+            context = {"comment": comment, "form": form, "rate_limited": True}
+            return render(request, "comments/report.html", context, status=429)
+        if filed == reports.Filed.ALREADY_REPORTED:
+            messages.info(
+                request,
+                _(
+                    "You have already reported this comment, thank you. A moderator will look "
+                    "at it; there is no need to report it again."
+                ),
             )
-            updates = {"open_reports": comment.open_reports + 1}
-            if reason == Report.Reason.WORRIED and comment.crisis_rank < rank(CrisisLevel.CRISIS):
-                updates.update(
-                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=rank(WORRIED_REPORT_LEVEL)
-                )
-            Comment.objects.filter(pk=comment.pk).update(**updates)
-            if reason == Report.Reason.WORRIED:
-                comment.refresh_from_db()
-                moderator_needed.send(sender=Comment, comment=comment)
-        messages.success(request, "Thank you. A moderator will look at this comment.")
-        return redirect(comment.get_absolute_url())
+            return redirect(comment_url(comment, identity.own_comment_ids(request)))
+        worried = form.cleaned_data["reason"] == Report.Reason.WORRIED
+        return _confirm(request, comment, "worried" if worried else "reported")
     return render(request, "comments/report.html", {"comment": comment, "form": form})
+
+
+def _confirm(request, comment, kind):
+    """Back to the page that shows the comment, the confirmation at the top of its comments.
+
+    The address's fragment names the confirmation, so it is in view without JavaScript; with
+    it, site.js moves focus there (data-focus-on-load).
+    """
+    request.session[CONFIRMATION_KEY] = {"kind": kind, "comment": comment.pk}
+    url = comment_url(comment, identity.own_comment_ids(request)).partition("#")[0]
+    return redirect(f"{url}#{CONFIRMATION_ID}")
 
 
 def confirm_subscription(request, token):
@@ -300,11 +378,15 @@ def unsubscribe(request, token):
 
 
 def csrf_failure(request, reason=""):
-    """An expired or missing CSRF token: never lose the writer's text."""
+    """An expired or missing CSRF token: the writer's text back, to their own browser only.
+
+    A POST from another site, or without this browser's draft token, gets the plain page: its
+    text is never put into a reader's form (drafts.is_own_draft).
+    """
     post_id = getattr(request, "resolver_match", None) and request.resolver_match.kwargs.get(
         "post_id"
     )
-    if request.method == "POST" and post_id:
+    if request.method == "POST" and post_id and drafts.is_own_draft(request):
         post = Post.objects.published().filter(pk=post_id).first()
         if post is not None:
             form = CommentForm(request.POST, post=post)
@@ -327,6 +409,8 @@ def after_submit(request, pk):
     comment = get_object_or_404(
         Comment.objects.select_related("post").only(
             "id",
+            "root_id",
+            "post_id",
             "crisis_level",
             "crisis_categories",
             "post__id",
@@ -339,6 +423,7 @@ def after_submit(request, pk):
     context = {
         "comment": comment,
         "post": comment.post,
+        "comment_url": comment_url(comment, identity.own_comment_ids(request)),
         "imminent": comment.crisis_level == CrisisLevel.IMMINENT,
         "resources": resources.panel_resources(
             region,

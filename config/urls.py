@@ -27,11 +27,18 @@ blog_pages = [
 
 urlpatterns = [
     path("healthz", blog_views.healthz, name="healthz"),
+    path("favicon.ico", blog_views.favicon, name="favicon"),
     path("robots.txt", blog_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
+    path("media/<path:path>", blog_views.media, name="media"),
     path("accounts/login/", moderation_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/logout-everywhere/",
+        moderation_views.logout_everywhere,
+        name="logout_everywhere",
+    ),
     path("moderation/", include("moderation.urls")),
     path("", include((reader_comments, "comments"))),
     path("", include((blog_pages, "blog"))),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0005_crisisresource_to_support_and_event_actions'),
+        ('comments', '0010_merge_20261204_2036'),
     ]
 
     operations = [

@@ -20,7 +20,7 @@ def to_flag(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("comments", "0006_comment_no_reply_needed"),
+        ("comments", "0011_comment_no_reply_needed"),
     ]
 
     operations = [
