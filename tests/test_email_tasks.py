@@ -46,7 +46,9 @@ def queue(**fields):
 
 
 @pytest.mark.django_db
-def test_immediate_backend_sends_at_commit_without_a_worker(mailoutbox, django_capture_on_commit_callbacks):
+def test_immediate_backend_sends_at_commit_without_a_worker(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         message = queue()
     assert len(mailoutbox) == 1
