@@ -4,7 +4,8 @@ Every message is stored first, then handed to a background task (comments.tasks)
 it; a failed send stays unsent, the task retries it with backoff, and
 ``manage.py send_pending_notifications`` (or the scheduler every few minutes) retries it
 too. A message is marked sent in the same statement that claims it, so two senders never
-send it twice. Subjects never name a post's topic: an inbox can be read over someone's shoulder. Moderators' mail is moderation.mail.
+send it twice. Subjects never name a post's topic: an inbox can be read over someone's
+shoulder. Moderators' mail is moderation.mail.
 """
 
 import logging
