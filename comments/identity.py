@@ -29,9 +29,23 @@ def ip_hash(request):
     return keyed_hash(client_ip(request), "ip")
 
 
-def browser_hash(request, create=False):
+def browser_token(request):
+    """This browser's random token: the one in its session, or a new one not yet kept.
+
+    A new token is kept (keep_browser_token) only once a comment is stored, so a refused
+    submission (rate limit, duplicate) writes nothing, not even a session.
+    """
+    return request.session.get(SESSION_TOKEN) or secrets.token_hex(16)
+
+
+def keep_browser_token(request, token):
+    if request.session.get(SESSION_TOKEN) != token:
+        request.session[SESSION_TOKEN] = token
+
+
+def browser_hash(request, create=False, token=None):
     """A stable hash for this browser, from a random token kept in its session."""
-    token = request.session.get(SESSION_TOKEN)
+    token = token or request.session.get(SESSION_TOKEN)
     if token is None and create:
         token = request.session[SESSION_TOKEN] = secrets.token_hex(16)
     return keyed_hash(token, "browser")

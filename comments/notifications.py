@@ -16,7 +16,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -36,15 +36,26 @@ def excerpt(text):
     return Truncator(" ".join(text.split())).words(EXCERPT_WORDS)
 
 
-def queue_email(*, kind, to, subject, body, headers=None, send_now=True, urgent=False):
+def queue_email(
+    *, kind, to, subject, body, headers=None, send_now=True, urgent=False, topic="", not_before=None
+):
     """Store a message in the outbox and, after the transaction commits, enqueue its sending.
 
     The request never talks to SMTP (unless TASKS_BACKEND=immediate, for `make run`). Robust:
     if the enqueue fails, the message waits in the outbox for the scheduler's retry or
     send_pending_notifications; the writer's request still succeeds.
+    ``topic`` names what the message is about, for coalescing; ``not_before`` holds it back
+    (the scheduler's retry sends it once due). ``urgent`` marks a crisis alert.
     """
     message = OutgoingEmail.objects.create(
-        kind=kind, to=list(to), subject=subject, body=body, headers=headers or {}, urgent=urgent
+        kind=kind,
+        to=list(to),
+        subject=subject,
+        body=body,
+        headers=headers or {},
+        urgent=urgent,
+        topic=topic,
+        not_before=not_before,
     )
     if send_now:
         transaction.on_commit(lambda: tasks.enqueue_delivery(message), robust=True)
@@ -59,9 +70,14 @@ class Delivery(StrEnum):
     SKIPPED = "skipped"
 
 
+def due():
+    """Messages that may go now: not held back for later (see moderation.mail.alert_worried)."""
+    return Q(not_before=None) | Q(not_before__lte=timezone.now())
+
+
 def deliver(pk):
     """Send one stored message at most once; on failure leave it for a retry."""
-    claimed = OutgoingEmail.objects.filter(pk=pk, sent_at=None).update(
+    claimed = OutgoingEmail.objects.filter(due(), pk=pk, sent_at=None).update(
         sent_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
@@ -84,7 +100,7 @@ def send_pending(limit=500):
     A message another run claims between our listing and our claim is skipped, not failed.
     """
     pks = (
-        OutgoingEmail.objects.filter(sent_at=None)
+        OutgoingEmail.objects.filter(due(), sent_at=None)
         .order_by("pk")
         .values_list("pk", flat=True)[:limit]
     )

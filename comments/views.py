@@ -5,12 +5,12 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -18,16 +18,14 @@ from blog.models import Post
 from pagecache import pages
 from pagecache.versions import versioned
 from support import resources
-from support.crisis import WORRIED_REPORT_LEVEL, assess
-from support.levels import CrisisLevel, rank
+from support.levels import CrisisLevel
 from support.resources import resources_version
 
-from . import identity, transitions
+from . import drafts, identity, posting, reports, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
-from .models import Comment, Report, Subscription
+from .models import Comment, Subscription
 from .policy import Refused, Submission, ensure_open
 from .posting import submit_comment
-from .signals import moderator_needed
 from .tree import load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
@@ -157,6 +155,7 @@ def post_comment(request, post_id):
         return _hand_back(request, post, form, None)
     data = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
+    token = identity.browser_token(request)
     submission = Submission(
         post=post,
         name=data["name"],
@@ -166,7 +165,7 @@ def post_comment(request, post_id):
         signature=check_signature(data["security"], post.pk),
         honeypot=data["honeypot"],
         ip_hash=identity.ip_hash(request),
-        browser_hash=identity.browser_hash(request, True),
+        browser_hash=identity.browser_hash(request, token=token),
         is_staff=bool(user and user.has_perm("comments.moderate_comment")),
     )
     try:
@@ -178,14 +177,17 @@ def post_comment(request, post_id):
             region=resources.region_for_request(request),
         )
     except Refused as refusal:
+        if refusal.silent:
+            return redirect(post.get_absolute_url() + "#comments")
         return _hand_back(request, post, form, refusal)
     if verdict.silent_spam:
         # Bots learn nothing: the same redirect a person gets, without a pending preview.
         return redirect(post.get_absolute_url() + "#comments")
+    identity.keep_browser_token(request, token)
     identity.remember_own_comment(request, comment)
     level = comment.crisis_level
     request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}
-    if rank(level) >= rank(CrisisLevel.CRISIS):
+    if posting.shows_crisis_panel(verdict):
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
         response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
@@ -222,29 +224,33 @@ def _own_editable_comment(request, pk):
 
 def edit_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
-    form = EditOwnCommentForm(request.POST or None, initial={"body": comment.body})
+    proposal = comment.pending_body or comment.body
+    form = EditOwnCommentForm(request.POST or None, initial={"body": proposal})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            comment = transitions.edit(
-                comment, body=form.cleaned_data["body"], actor_label="writer"
+        comment, verdict = posting.edit_own_comment(
+            comment, body=form.cleaned_data["body"], browser_hash=identity.browser_hash(request)
+        )
+        if posting.shows_crisis_panel(verdict):
+            return redirect("comments:after_submit", pk=comment.pk)  # as for a new comment
+        if comment.pending_body:
+            messages.info(
+                request,
+                _(
+                    "Your edit was saved. A moderator will read it before it replaces your "
+                    "comment; until then, readers see your comment as it was."
+                ),
             )
-            result = assess(comment.body)
-            if rank(result.level) > comment.crisis_rank:
-                Comment.objects.filter(pk=comment.pk).update(
-                    crisis_level=result.level,
-                    crisis_rank=rank(result.level),
-                    crisis_matches=list(result.matches),
-                    crisis_categories=list(result.categories),
-                )
-        messages.success(request, "Your comment was updated.")
+        else:
+            messages.success(request, "Your comment was updated.")
         return redirect(comment.get_absolute_url())
-    return render(request, "comments/edit_own.html", {"comment": comment, "form": form})
+    context = {"comment": comment, "form": form, "edit_waiting": bool(comment.pending_body)}
+    return render(request, "comments/edit_own.html", context)
 
 
 def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
-        transitions.remove(comment, actor_label="writer", note="deleted by its writer")
+        transitions.delete_by_writer(comment)
         messages.success(request, "Your comment was deleted.")
         return redirect(comment.post.get_absolute_url() + "#comments")
     return render(request, "comments/delete_own.html", {"comment": comment})
@@ -256,24 +262,25 @@ def report_comment(request, pk):
     )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"]
-        with transaction.atomic():
-            Report.objects.create(
-                comment=comment,
-                reason=reason,
-                note=form.cleaned_data["note"],
-                ip_hash=identity.ip_hash(request),
+        filed = reports.file_report(
+            comment,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            ip_hash=identity.ip_hash(request),
+        )
+        if filed == reports.Filed.RATE_LIMITED:
+            context = {"comment": comment, "form": form, "rate_limited": True}
+            return render(request, "comments/report.html", context, status=429)
+        if filed == reports.Filed.ALREADY_REPORTED:
+            messages.info(
+                request,
+                _(
+                    "You have already reported this comment, thank you. A moderator will look "
+                    "at it; there is no need to report it again."
+                ),
             )
-            updates = {"open_reports": comment.open_reports + 1}
-            if reason == Report.Reason.WORRIED and comment.crisis_rank < rank(CrisisLevel.CRISIS):
-                updates.update(
-                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=rank(WORRIED_REPORT_LEVEL)
-                )
-            Comment.objects.filter(pk=comment.pk).update(**updates)
-            if reason == Report.Reason.WORRIED:
-                comment.refresh_from_db()
-                moderator_needed.send(sender=Comment, comment=comment)
-        messages.success(request, "Thank you. A moderator will look at this comment.")
+        else:
+            messages.success(request, "Thank you. A moderator will look at this comment.")
         return redirect(comment.get_absolute_url())
     return render(request, "comments/report.html", {"comment": comment, "form": form})
 
@@ -300,11 +307,15 @@ def unsubscribe(request, token):
 
 
 def csrf_failure(request, reason=""):
-    """An expired or missing CSRF token: never lose the writer's text."""
+    """An expired or missing CSRF token: the writer's text back, to their own browser only.
+
+    A POST from another site, or without this browser's draft token, gets the plain page: its
+    text is never put into a reader's form (drafts.is_own_draft).
+    """
     post_id = getattr(request, "resolver_match", None) and request.resolver_match.kwargs.get(
         "post_id"
     )
-    if request.method == "POST" and post_id:
+    if request.method == "POST" and post_id and drafts.is_own_draft(request):
         post = Post.objects.published().filter(pk=post_id).first()
         if post is not None:
             form = CommentForm(request.POST, post=post)

@@ -273,6 +273,7 @@ COMMENTS_MIN_SECONDS = env.int("COMMENTS_MIN_SECONDS", default=3)
 COMMENTS_FORM_MAX_AGE = env.int("COMMENTS_FORM_MAX_AGE", default=2 * 24 * 3600)
 COMMENTS_MAX_DEPTH = env.int("COMMENTS_MAX_DEPTH", default=3)
 COMMENTS_RATE = env.str("COMMENTS_RATE", default="5/10m")
+COMMENTS_REPORT_RATE = env.str("COMMENTS_REPORT_RATE", default="10/1h")  # reports per reader
 COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
 # About 50 comments a page in threads of 2-3: long enough to read on, short on a phone.
 COMMENTS_THREADS_PER_PAGE = env.int("COMMENTS_THREADS_PER_PAGE", default=20)

@@ -19,6 +19,8 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
@@ -249,6 +251,8 @@ def act(request, pk, action):
             "next": next_url(request),
         }
         return render(request, "moderation/confirm.html", context)
+    if comment.deleted_by_writer and action in ("approve", "restore"):
+        return _done(request, str(transitions.WRITER_DELETED), [comment], status=409)
     if not transitions.action_applies(comment, action):
         return _done(
             request,
@@ -272,8 +276,11 @@ def bulk(request):
         errors = "; ".join(e for field in form.errors.values() for e in field)
         return _done(request, errors or "Choose comments and an action.", status=400)
     action = form.cleaned_data["action"]
-    changed, skipped, refused = [], 0, 0
+    changed, skipped, refused, writer_deleted = [], 0, 0, 0
     for comment in Comment.objects.filter(pk__in=form.cleaned_data["ids"]).select_related("post"):
+        if comment.deleted_by_writer and action in ("approve", "restore"):
+            writer_deleted += 1
+            continue
         if not transitions.action_applies(comment, action):
             skipped += 1
             continue
@@ -288,6 +295,12 @@ def bulk(request):
         message += (
             f" {refused} describe a plan or method and need an edit before they can be published."
         )
+    if writer_deleted:
+        message += " " + ngettext(
+            "%(count)d was deleted by its writer and stays removed.",
+            "%(count)d were deleted by their writers and stay removed.",
+            writer_deleted,
+        ) % {"count": writer_deleted}
     return _done(request, message, changed)
 
 
@@ -344,6 +357,33 @@ def edit(request, pk):
         return redirect(next_url(request))
     context = {"comment": comment, "form": form, "next": next_url(request)}
     return render(request, "moderation/edit.html", context, status=400 if form.errors else 200)
+
+
+EDIT_DECISION_LABELS = {
+    "approve_edit": gettext_lazy("Publish the writer's edit"),
+    "reject_edit": gettext_lazy("Reject the writer's edit"),
+}
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def decide_edit(request, pk, decision):
+    """A writer's held edit: publish it in place of the approved text, or drop it."""
+    comment = _comment(pk)
+    label = EDIT_DECISION_LABELS[decision]
+    if request.method == "GET":
+        context = {"comment": comment, "action": decision, "label": label,
+                   "next": next_url(request)}  # fmt: skip
+        return render(request, "moderation/confirm.html", context)
+    try:
+        comment = transitions.EDIT_DECISIONS[decision](comment, actor=request.user)
+    except transitions.NotAllowed as refusal:
+        return _done(request, str(refusal), [comment], status=409)
+    done = {
+        "approve_edit": _("Published the edit by %(name)s."),
+        "reject_edit": _("Rejected the edit by %(name)s; readers keep the approved text."),
+    }[decision]
+    return _done(request, done % {"name": comment.author_name}, [comment])
 
 
 @moderator_required

@@ -104,6 +104,7 @@ def _comment_data(comment):
         "email": comment.author_email,
         "website": comment.author_url,
         "text": comment.body,
+        "edit_waiting_for_review": comment.pending_body,
         "status": comment.status,
         "created_at": _iso(comment.created_at),
         "updated_at": _iso(comment.updated_at),
