@@ -328,3 +328,14 @@ class ModerationTerm(models.Model):
 
     def __str__(self):
         return f"{self.term} ({self.action})"
+
+
+class RateCounter(models.Model):
+    """One fixed-window rate-limit count, when no Redis is shared (comments.ratelimit)."""
+
+    bucket = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.bucket}: {self.count}"

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from support import crisis
+from support import detection
 
 from . import ratelimit
 from .models import Comment, ModerationTerm, Subscription
@@ -50,7 +50,7 @@ class Refused(Exception):
 class Verdict:
     status: str
     flags: list = field(default_factory=list)
-    assessment: crisis.Assessment = None
+    assessment: detection.Assessment = None
     silent_spam: bool = False
 
     @property
@@ -153,7 +153,7 @@ def evaluate(s: Submission) -> Verdict:
             "received. There is no need to send it again.",
         )
     if s.is_staff:
-        return Verdict(Status.APPROVED, flags=["staff"], assessment=crisis.assess(""))
+        return Verdict(Status.APPROVED, flags=["staff"], assessment=detection.assess(""))
     return judge_text(s)
 
 
@@ -165,7 +165,7 @@ def judge_text(s: Submission) -> Verdict:
     """
     texts = [s.name, s.email, s.url, s.body]
     disallowed = _contains_term(texts, _terms(ModerationTerm.Action.DISALLOW))
-    assessment = crisis.assess(s.body)
+    assessment = detection.assess(s.body)
     if disallowed and not assessment.is_flagged:
         return Verdict(Status.SPAM, flags=[f"disallowed term: {t}" for t in disallowed])
 

@@ -11,7 +11,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.db import transaction
 
-from support.crisis import WORRIED_REPORT_LEVEL
+from support.detection import WORRIED_REPORT_LEVEL
 from support.levels import rank
 
 from . import ratelimit

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from support.crisis import assess
+from support.detection import assess
 from support.levels import CrisisLevel, rank
 
 from .models import Comment, ModerationEvent

@@ -1,6 +1,7 @@
 """Reader-side comment views. Thin: rules live in policy/posting, state changes in moderation."""
 
 import json
+import math
 import time
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from blog.models import Post
+from blog.params import id_param
 from pagecache import pages
 from pagecache.versions import versioned
 from support import resources
@@ -43,10 +45,41 @@ def _remembered(request):
 
 
 def comment_page_number(request):
-    try:
-        return int(request.GET.get("cpage", 1))
-    except ValueError:
+    """The page of comments asked for (``?cpage=``): 1 when absent, 404 unless a number from 1."""
+    raw = request.GET.get("cpage")
+    if raw is None:
         return 1
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 1000) or int(raw) < 1:
+        raise Http404("No such page of comments.")
+    return int(raw)
+
+
+def past_last_comment_page(request, post_filter):
+    """A redirect to the last page of comments when ``?cpage=`` is beyond it, else None.
+
+    Nothing is rendered or stored for a page that does not exist, so counting up cpage cannot
+    fill the cache. A browser with its own pending comments may see one more page: left alone.
+    """
+    page = comment_page_number(request)
+    if page == 1 or identity.own_comment_ids(request):
+        return None
+    threads = (
+        Post.objects.published()
+        .filter(post_filter)
+        .values_list("comment_thread_count", flat=True)
+        .first()
+    )
+    if threads is None:
+        return None  # no such post: the view answers 404
+    last = max(1, math.ceil(threads / settings.COMMENTS_THREADS_PER_PAGE))
+    if page <= last:
+        return None
+    query = request.GET.copy()
+    if last > 1:
+        query["cpage"] = str(last)
+    else:
+        query.pop("cpage")
+    return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 
 def comments_key(post_id, version, page, comments_open):
@@ -95,9 +128,11 @@ def comment_section_context(request, post, form=None, refusal=None):
         if form is not None and form.is_bound
         else request.GET.get("replyto")
     )
-    if parent_id and str(parent_id).isdigit():
+    if id_param(parent_id):
         reply_to = (
-            Comment.objects.filter(pk=parent_id, post=post, status=Comment.Status.APPROVED)
+            Comment.objects.filter(
+                pk=id_param(parent_id), post=post, status=Comment.Status.APPROVED
+            )
             .only("pk", "author_name")
             .first()
         )

@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -21,15 +23,17 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import Post
+from blog.params import id_param, text_param
 from comments import transitions
 from comments.forms import BODY_MAX
 from comments.models import Comment, ModerationEvent
 from support.resources import default_region, stale_resources, support_reply_text
 
 from . import queue
+from .sessions import end_all_sessions
 
 PERMISSION = "comments.moderate_comment"
 CRISIS_BANNER = "moderation/crisis_banner.html"
@@ -61,11 +65,10 @@ class QueueFilters:
     @classmethod
     def from_params(cls, params):
         tab = params.get("tab", "review")
-        post = str(params.get("post", ""))
         return cls(
             tab=tab if tab in queue.TAB_SLUGS else "review",
-            query=str(params.get("q", "")).strip()[:200],
-            post_id=int(post) if post.isdigit() else None,
+            query=text_param(params.get("q", "")).strip(),
+            post_id=id_param(params.get("post")),
         )
 
     @classmethod
@@ -133,6 +136,24 @@ class LoginView(auth_views.LoginView):
         context.pop("site", None)
         context.pop("site_name", None)
         return context
+
+
+@require_POST
+@login_required
+def logout_everywhere(request):
+    """End every session of this user, this one included (a stolen cookie ends with it)."""
+    ended = end_all_sessions(request.user)
+    logout(request)
+    messages.info(
+        request,
+        ngettext(
+            "You were logged out of %(count)d session.",
+            "You were logged out of all %(count)d sessions.",
+            ended,
+        )
+        % {"count": ended},
+    )
+    return redirect("login")
 
 
 def wants_json(request):
@@ -203,8 +224,8 @@ def queue_view(request):
     )
     page = paginator.get_page(request.GET.get("page"))
     items = list(page.object_list)
-    focus = request.GET.get("focus", "")
-    if focus.isdigit() and all(item.pk != int(focus) for item in items):
+    focus = id_param(request.GET.get("focus"))
+    if focus and all(item.pk != focus for item in items):
         items[:0] = list(queue.queue_items(Comment.objects.filter(pk=focus)))
     queue.decorate(items)
     support = _support_texts(item.region for item in items if item.can_reply)
@@ -409,8 +430,7 @@ def not_crisis(request, pk):
 @moderator_required
 def activity(request):
     """Who did what, when: the audit log, filterable by moderator."""
-    actor = request.GET.get("actor", "")
-    actor_id = int(actor) if actor.isdigit() else None
+    actor_id = id_param(request.GET.get("actor"))
     page = Paginator(queue.activity(actor_id=actor_id), queue.PER_PAGE).get_page(
         request.GET.get("page")
     )

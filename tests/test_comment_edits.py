@@ -65,7 +65,7 @@ def public_views(post):
 def test_the_policy_judges_the_edit_with_the_same_verdict_as_a_new_comment(
     client, approved, run_on_commit, mailoutbox, moderator
 ):
-    from support.crisis import assess
+    from support.detection import assess
 
     assert assess(SUICIDE_NOTE).level in ("crisis", "imminent")
     edit(client, approved, SUICIDE_NOTE, run_on_commit)

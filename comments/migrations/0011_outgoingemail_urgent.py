@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0009_event_actions_for_writers_edits'),
+        ('comments', '0010_merge_20261204_2036'),
     ]
 
     operations = [
