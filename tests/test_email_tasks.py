@@ -2,7 +2,9 @@
 
 import threading
 import time
+from contextlib import nullcontext
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -28,8 +30,18 @@ def database_tasks(settings):
 
 
 def run_worker(worker_id="w1"):
-    """What `manage.py db_worker --batch` does: run every ready task, then return."""
-    Worker(
+    """What `manage.py db_worker --batch` does: run every ready task, then return.
+
+    Inside a test's transaction the worker must keep its connection (closing it would end the
+    test's transaction on PostgreSQL); the racing test runs outside one and closes for real.
+    """
+    closer = f"{Worker.__module__}.close_old_connections"
+    with mock.patch(closer) if connection.in_atomic_block else nullcontext():
+        _worker(worker_id).run()
+
+
+def _worker(worker_id):
+    return Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -38,7 +50,7 @@ def run_worker(worker_id="w1"):
         max_tasks=None,
         worker_id=worker_id,
         excluded_queue_names=[],
-    ).run()
+    )
 
 
 def queue(**fields):
