@@ -1,7 +1,8 @@
 """What happens to a submitted comment: the rules, in order, in one place.
 
-1. honeypot, too-fast or forged form -> spam, silently (the writer sees the usual page);
-   a stale form (open for days) is handed back to be sent again.
+1. honeypot or forged form -> spam, silently (the writer sees the usual page);
+   a form sent quicker than COMMENTS_MIN_SECONDS after it was shown, or a stale one (open for
+   days), is handed back with the text, to be sent again.
 2. rate limit per hashed IP -> refused with 429, text kept.
    Both are decided before anything is stored: trapped forms count in their own bucket (a bot
    does not use up a person's allowance), and a trapped form over that limit is dropped
@@ -25,6 +26,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from support import detection
 
@@ -119,13 +121,23 @@ def is_returning_writer(email, browser_hash):
 
 def evaluate(s: Submission) -> Verdict:
     """Apply the rules in order. Raises Refused when nothing must be stored."""
-    if s.honeypot or s.signature in ("forged", "too_fast"):
+    if s.honeypot or s.signature == "forged":
         if not ratelimit.hit("comment-trap", s.ip_hash, settings.COMMENTS_RATE):
             raise Refused("trap_flood", "", silent=True)
         return Verdict(
             Status.SPAM,
             flags=[f"anti-spam: {'honeypot' if s.honeypot else s.signature}"],
             silent_spam=True,
+        )
+    if s.signature == "too_fast":
+        # A person who types fast, or pastes: say so, and let them send it again.
+        raise Refused(
+            "too_fast",
+            _(
+                "That was quicker than we expected, so your comment has not been sent yet. "
+                "Your text is kept below: please wait a few seconds, then press Post comment "
+                "again."
+            ),
         )
     if s.signature == "stale":
         raise Refused(

@@ -43,9 +43,15 @@ def site():
 def concrete_urls(post, category, comment):
     published = post.published_at
     values = {
-        "post_id": post.pk, "pk": comment.pk, "slug": post.slug, "year": published.year,
-        "month": f"{published:%m}", "token": "not-a-real-token", "action": "approve",
-    }  # fmt: skip
+        "post_id": post.pk,
+        "pk": comment.pk,
+        "slug": post.slug,
+        "year": published.year,
+        "month": f"{published:%m}",
+        "token": "not-a-real-token",
+        "action": "approve",
+        "path": "images/none.png",
+    }
     urls = ["/admin/"]
     for name, route in walk():
         kwargs = {key: value for key, value in values.items() if f":{key}>" in route}
