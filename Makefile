@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers lock screenshots crisis-report
+.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers lock screenshots crisis-report worker scheduler
 
 # requirements*.txt are lock files (exact versions and hashes) made from pyproject.toml by
 # `make lock`; installs take exactly what they list.
@@ -48,6 +48,14 @@ moderator: migrate
 serve: migrate
 	DEBUG=false $(PY) manage.py collectstatic --noinput -v0
 	DEBUG=false $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2
+
+# Production runs background tasks here (TASKS_BACKEND=database); `make run` needs neither.
+worker: migrate
+	$(PY) manage.py db_worker
+
+# Enqueues the recurring jobs (email retries, digest, retention purges). Run exactly one.
+scheduler: migrate
+	$(PY) manage.py run_scheduler
 
 test: setup-dev
 	$(PY) -m pytest

@@ -327,6 +327,8 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    # A crisis alert to moderators: sent first, and /readyz watches how long one waits.
+    urgent = models.BooleanField(default=False)
 
     def __str__(self):
         return f"{self.kind}: {self.subject}"

@@ -1,9 +1,11 @@
 """Email, through an outbox so that an SMTP outage loses nothing.
 
-Every message is stored first, then sent; a failed send stays unsent and
-``manage.py send_pending_notifications`` retries it. A message is marked sent in the same
-statement that claims it, so two senders never send it twice. Subjects never name a post's
-topic: an inbox can be read over someone's shoulder. Moderators' mail is moderation.mail.
+Every message is stored first, then handed to a background task (comments.tasks) that sends
+it; a failed send stays unsent, the task retries it with backoff, and
+``manage.py send_pending_notifications`` (or the scheduler every few minutes) retries it
+too. A message is marked sent in the same statement that claims it, so two senders never
+send it twice. Subjects never name a post's topic: an inbox can be read over someone's
+shoulder. Moderators' mail is moderation.mail.
 """
 
 import logging
@@ -19,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from . import tasks  # a circle of modules, not of names: each uses the other at call time
 from .models import OutgoingEmail, Subscription
 
 log = logging.getLogger(__name__)
@@ -33,12 +36,16 @@ def excerpt(text):
     return Truncator(" ".join(text.split())).words(EXCERPT_WORDS)
 
 
-def queue_email(*, kind, to, subject, body, headers=None, send_now=True, topic="", not_before=None):
-    """Store a message in the outbox and, after the transaction commits, try to send it.
+def queue_email(
+    *, kind, to, subject, body, headers=None, send_now=True, urgent=False, topic="", not_before=None
+):
+    """Store a message in the outbox and, after the transaction commits, enqueue its sending.
 
-    Robust: if that try fails (the database gone a moment after the commit), the message
-    waits in the outbox for send_pending_notifications; the writer's request still succeeds.
-    ``topic`` names what the message is about, for coalescing; ``not_before`` holds it back.
+    The request never talks to SMTP (unless TASKS_BACKEND=immediate, for `make run`). Robust:
+    if the enqueue fails, the message waits in the outbox for the scheduler's retry or
+    send_pending_notifications; the writer's request still succeeds.
+    ``topic`` names what the message is about, for coalescing; ``not_before`` holds it back
+    (the scheduler's retry sends it once due). ``urgent`` marks a crisis alert.
     """
     message = OutgoingEmail.objects.create(
         kind=kind,
@@ -46,11 +53,12 @@ def queue_email(*, kind, to, subject, body, headers=None, send_now=True, topic="
         subject=subject,
         body=body,
         headers=headers or {},
+        urgent=urgent,
         topic=topic,
         not_before=not_before,
     )
     if send_now:
-        transaction.on_commit(lambda: deliver(message.pk), robust=True)
+        transaction.on_commit(lambda: tasks.enqueue_delivery(message), robust=True)
     return message
 
 

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Lowest first: each app imports only the ones above it (README "Where things live").
     "pagecache",
     "blog",
@@ -218,6 +220,27 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Haven <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A stuck SMTP server must not hold a worker (or anything else) forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+
+# Background tasks (django-tasks). "immediate" runs a task in the process that enqueues it, so
+# `make run` needs nothing more; "database" stores it for `manage.py db_worker` (`make worker`).
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database" if PRODUCTION else "immediate")
+if TASKS_BACKEND not in ("immediate", "database"):
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_BACKEND == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
+# /readyz: not ready when more tasks wait than this, or an urgent alert is unsent this long.
+READY_MAX_BACKLOG = env.int("READY_MAX_BACKLOG", default=500)
+READY_MAX_ALERT_AGE = env.int("READY_MAX_ALERT_AGE", default=120)  # seconds
 
 # Strict Content-Security-Policy: nothing from another host, no inline script or style.
 CONTENT_SECURITY_POLICY = {

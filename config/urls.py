@@ -16,6 +16,7 @@ from blog.sitemaps import SITEMAPS
 from comments import post_page
 from comments import urls as comment_urls
 from moderation import views as moderation_views
+from ops import views as ops_views
 from privacy import urls as privacy_urls
 from support import urls as support_urls
 
@@ -27,6 +28,7 @@ blog_pages = [
 
 urlpatterns = [
     path("healthz", blog_views.healthz, name="healthz"),
+    path("readyz", ops_views.readyz, name="readyz"),
     path("favicon.ico", blog_views.favicon, name="favicon"),
     path("robots.txt", blog_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

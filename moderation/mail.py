@@ -64,7 +64,7 @@ def notify_moderators(comment, *, proposed_edit=None):
             f"This comment reads as {comment.crisis_level}. The writer was shown support "
             f"resources straight away; they may need a reply soon.\n\n{body}"
         )
-    return queue_email(kind="moderation", to=to, subject=subject, body=body)
+    return queue_email(kind="moderation", to=to, subject=subject, body=body, urgent=urgent)
 
 
 WORRIED_EVERY = timedelta(hours=1)
