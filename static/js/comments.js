@@ -1,5 +1,6 @@
 // Comment form: move it under the comment being answered, and keep a draft in this browser
 // until the comment is accepted. Without JavaScript, ?replyto=<id>#respond does the same job.
+// Words come translated from the form's data-text-* attributes (templates/comments/form.html).
 (function () {
   "use strict";
   const form = document.querySelector("form.comment-form");
@@ -13,25 +14,29 @@
   const status = form.querySelector("[data-draft-status]");
   const body = form.querySelector("textarea[name=body]");
   const key = "haven-draft-" + form.dataset.post;
+  const text = form.dataset;
+  function withName(template, name) {
+    return template.split("{name}").join(name);
+  }
 
   function showReplying(name, id) {
     replying.hidden = false;
-    replying.textContent = "Replying to " + name + ". ";
+    replying.textContent = withName(text.textReplyingTo, name) + " ";
     const cancel = document.createElement("a");
     cancel.href = "#respond";
     cancel.className = "cancel-reply";
-    cancel.textContent = "Cancel reply";
+    cancel.textContent = text.textCancelReply;
     cancel.addEventListener("click", function (event) {
       event.preventDefault();
       parentField.value = "";
       replying.hidden = true;
-      heading.textContent = "Leave a Reply";
+      heading.textContent = text.textLeaveReply;
       home.insertBefore(wrap, homeNext);
       saveDraft();
       body.focus();
     });
     replying.appendChild(cancel);
-    heading.textContent = "Reply to " + name;
+    heading.textContent = withName(text.textReplyTo, name);
     parentField.value = id;
   }
 
@@ -52,7 +57,7 @@
       const data = { body: body.value, parent: parentField.value, at: Date.now() };
       if (body.value.trim()) localStorage.setItem(key, JSON.stringify(data));
       else localStorage.removeItem(key);
-      if (status) status.textContent = body.value.trim() ? "Draft saved in this browser." : "";
+      if (status) status.textContent = body.value.trim() ? text.textDraftSaved : "";
     } catch (e) { /* storage full or disabled: the form still works */ }
   }
   function restoreDraft() {
@@ -61,7 +66,7 @@
     if (!draft || !draft.body) return;
     if (body.value.trim()) return; // the server handed text back: it wins
     body.value = draft.body;
-    if (status) status.textContent = "Your unsent draft was restored.";
+    if (status) status.textContent = text.textDraftRestored;
   }
   if (document.getElementById("comment-notice") && !form.closest("body").querySelector("#form-problem")) {
     try { localStorage.removeItem(key); } catch (e) { /* ignore */ }

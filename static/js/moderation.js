@@ -1,5 +1,6 @@
 // Moderation queue: in-place actions, bulk select, keyboard shortcuts and the support-text
 // button. Without JavaScript every form posts and redirects back to the same tab.
+// Words come translated from the queue's data-text-* attributes (templates/moderation/queue.html).
 (function () {
   "use strict";
   const queue = document.querySelector("[data-queue]");
@@ -57,7 +58,7 @@
     result.append(" ");
     const link = document.createElement("a");
     link.href = url;
-    link.textContent = "See the reply on the post";
+    link.textContent = queue.dataset.textSeeReply;
     result.appendChild(link);
   }
 
@@ -72,7 +73,7 @@
     });
     let payload = null;
     try { payload = await response.json(); } catch (e) { payload = null; }
-    if (!payload) throw new Error("The server did not answer; nothing may have changed.");
+    if (!payload) throw new Error(queue.dataset.textNoAnswer);
     return payload;
   }
 
