@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers
+.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers messages
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,13 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
-setup: $(VENV)/.runtime
-setup-dev: $(VENV)/.dev
+# Compiled translations (.mo) are built here from the committed .po files, never committed.
+# Needs gettext's msgfmt (Debian: apt-get install gettext).
+messages: $(VENV)/.runtime
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+setup: $(VENV)/.runtime messages
+setup-dev: $(VENV)/.dev messages
 
 migrate: setup
 	$(PY) manage.py migrate --noinput
