@@ -28,7 +28,7 @@ from comments.models import Comment, CrisisResource, ModerationEvent, Report, Su
 from comments.notifications import notify_moderators, send_digest
 
 from .conftest import comment_data
-from .factories import CategoryFactory, CommentFactory, ModeratorFactory, PostFactory
+from .factories import CategoryFactory, CommentFactory, ModeratorFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -299,9 +299,13 @@ def test_error_pages_are_in_spanish(es, client, entrada, settings):
     strict = Client(enforce_csrf_checks=True)
     refused = strict.post(reverse("comments:post", args=[entrada.pk]), spanish_comment(entrada))
     assert_page_spanish("403 csrf", refused, status=403)
-    html = render_to_string("500.html")
-    assert '<html lang="es">' in html
-    assert_spanish("500", visible_text(html))
+    for template in ("400.html", "500.html"):
+        html = render_to_string(template)
+        assert '<html lang="es">' in html
+        assert_spanish(template, visible_text(html))
+    reader = Client()
+    reader.force_login(UserFactory(username="lector"))
+    assert_page_spanish("403", reader.get(reverse("moderation:queue")), status=403)
     huge = client.post(
         reverse("comments:post", args=[entrada.pk]),
         spanish_comment(entrada, body="palabra " * 40_000),
