@@ -49,8 +49,8 @@ ENGLISH = set(
 
 
 class VisibleText(HTMLParser):
-    """Everything a person reads or hears: text outside <script>/<style>, plus the attributes
-    screen readers and browsers show."""
+    """Everything a person reads or hears: text outside <script>/<style>, the attributes screen
+    readers and browsers show, and the data-text-* attributes the scripts show."""
 
     ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
 
@@ -62,7 +62,11 @@ class VisibleText(HTMLParser):
         attrs = dict(attrs)
         if tag in ("script", "style"):
             self.hidden += 1
-        self.parts.extend(attrs[name] for name in self.ATTRIBUTES if attrs.get(name))
+        self.parts.extend(
+            value
+            for name, value in attrs.items()
+            if value and (name in self.ATTRIBUTES or name.startswith("data-text-"))
+        )
         if tag == "input" and attrs.get("type") in ("submit", "button") and attrs.get("value"):
             self.parts.append(attrs["value"])
         if tag == "meta" and attrs.get("name") == "description" and attrs.get("content"):
