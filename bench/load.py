@@ -47,8 +47,16 @@ def parse_wrk(output):
 
 def wrk(url, duration, threads=WRK_THREADS, connections=WRK_CONNECTIONS):
     """One wrk run; raises if any response was not 2xx/3xx (a fast error page is no result)."""
-    command = [wrk_path(), f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
-               "--timeout", "10s", url]  # fmt: skip
+    command = [
+        wrk_path(),
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "10s",
+        url,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60)
     if done.returncode:
         raise RuntimeError(f"wrk failed on {url}: {done.stderr or done.stdout}")
@@ -98,8 +106,12 @@ def _writer(port, post_url, post_id, number, deadline, results):
     fields = {
         "csrfmiddlewaretoken": _hidden_value(html, "csrfmiddlewaretoken"),
         "security": _hidden_value(html, "security"),
-        "name": f"Bench reader {number}", "email": "", "url": "", "honeypot": "", "parent": "",
-    }  # fmt: skip
+        "name": f"Bench reader {number}",
+        "email": "",
+        "url": "",
+        "honeypot": "",
+        "parent": "",
+    }
     sent = 0
     while time.monotonic() < deadline:
         sent += 1
@@ -111,9 +123,12 @@ def _writer(port, post_url, post_id, number, deadline, results):
         cookie = "; ".join(f"{k}={v}" for k, v in jar.items())
         started = time.perf_counter()
         status, headers, _ = _request(
-            port, "POST", f"/comments/post/{post_id}/", urlencode(fields),
+            port,
+            "POST",
+            f"/comments/post/{post_id}/",
+            urlencode(fields),
             {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
-        )  # fmt: skip
+        )
         elapsed = (time.perf_counter() - started) * 1000
         _cookies(headers, jar)
         results.append((status, elapsed))

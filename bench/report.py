@@ -74,29 +74,57 @@ def targets(pages, submissions):
     rows = [
         ("post, 43 comments, warm: share of /healthz rps", small["warm"]["ratio"], 0.25),
         ("post, 43 comments, cold: share of /healthz rps", small["cold"]["ratio"], 0.06),
-        ("post, 10,000 comments, page 1, warm: share of the 43-comment post's rps",
-         _ratio(large["warm"]["ratio"], small["warm"]["ratio"]), 0.80),
-        ("post, 10,000 comments, page 1, cold: share of the 43-comment post's rps",
-         _ratio(large["cold"]["ratio"], small["cold"]["ratio"]), 0.80),
+        (
+            "post, 10,000 comments, page 1, warm: share of the 43-comment post's rps",
+            _ratio(large["warm"]["ratio"], small["warm"]["ratio"]),
+            0.80,
+        ),
+        (
+            "post, 10,000 comments, page 1, cold: share of the 43-comment post's rps",
+            _ratio(large["cold"]["ratio"], small["cold"]["ratio"]),
+            0.80,
+        ),
         ("home, warm: share of /healthz rps", home["warm"]["ratio"], 0.30),
-    ]  # fmt: skip
+    ]
     result = [
-        {"target": what, "measured": value, "shown": _pct(value), "goal": f">= {goal:.0%}",
-         "met": value is not None and value >= goal}
+        {
+            "target": what,
+            "measured": value,
+            "shown": _pct(value),
+            "goal": f">= {goal:.0%}",
+            "met": value is not None and value >= goal,
+        }
         for what, value, goal in rows
-    ]  # fmt: skip
-    result.append({"target": "worker RSS after the 10,000-comment post", "measured": rss,
-                   "shown": f"{_num(rss)} MB", "goal": "< 150 MB",
-                   "met": rss is not None and rss < 150})  # fmt: skip
+    ]
+    result.append(
+        {
+            "target": "worker RSS after the 10,000-comment post",
+            "measured": rss,
+            "shown": f"{_num(rss)} MB",
+            "goal": "< 150 MB",
+            "met": rss is not None and rss < 150,
+        }
+    )
     shown = " / ".join(f"{q['warm']} warm, {q['cold']} cold" for q in sizes)
-    result.append({"target": "queries per post page (43 / 1,000 / 10,000 comments)",
-                   "measured": sizes, "shown": shown, "goal": "the same whatever the count",
-                   "met": all(q == sizes[0] for q in sizes)})  # fmt: skip
+    result.append(
+        {
+            "target": "queries per post page (43 / 1,000 / 10,000 comments)",
+            "measured": sizes,
+            "shown": shown,
+            "goal": "the same whatever the count",
+            "met": all(q == sizes[0] for q in sizes),
+        }
+    )
     if submissions:
-        result.append({"target": f"comment submissions per second ({submissions['database']})",
-                       "measured": submissions["rps"], "shown": _num(submissions["rps"], 1),
-                       "goal": "measured, every accepted one stored",
-                       "met": submissions["stored"] == submissions["accepted"] > 0})  # fmt: skip
+        result.append(
+            {
+                "target": f"comment submissions per second ({submissions['database']})",
+                "measured": submissions["rps"],
+                "shown": _num(submissions["rps"], 1),
+                "goal": "measured, every accepted one stored",
+                "met": submissions["stored"] == submissions["accepted"] > 0,
+            }
+        )
     return result
 
 
@@ -110,8 +138,18 @@ def _pct(value):
     return "-" if value is None else f"{value:.1%}"
 
 
-HEADER = ("page", "comments", "queries w/c", "HTML KB", "rps warm", "rps cold",
-          "p50 ms w/c", "p99 ms w/c", "% of /healthz w/c", "worker RSS MB")  # fmt: skip
+HEADER = (
+    "page",
+    "comments",
+    "queries w/c",
+    "HTML KB",
+    "rps warm",
+    "rps cold",
+    "p50 ms w/c",
+    "p99 ms w/c",
+    "% of /healthz w/c",
+    "worker RSS MB",
+)
 
 
 def table_rows(pages, submissions):
@@ -119,24 +157,35 @@ def table_rows(pages, submissions):
     for page in pages:
         warm, cold = page["warm"], page["cold"]
         rss = max(filter(None, (warm["rss_mb"], cold["rss_mb"])), default=None)
-        rows.append((
-            page["path"] if page["name"] == "healthz" else f"{page['name']} {page['path']}",
-            _num(page["comments"]) if page["comments"] is not None else "-",
-            f"{page['queries']['warm']}/{page['queries']['cold']}",
-            _num(page["html_bytes"] / 1024, 1),
-            _num(warm["rps"]), _num(cold["rps"]),
-            f"{_num(warm['p50_ms'], 1)}/{_num(cold['p50_ms'], 1)}",
-            f"{_num(warm['p99_ms'], 1)}/{_num(cold['p99_ms'], 1)}",
-            f"{_pct(warm['ratio'])}/{_pct(cold['ratio'])}",
-            _num(rss, 0),
-        ))  # fmt: skip
+        rows.append(
+            (
+                page["path"] if page["name"] == "healthz" else f"{page['name']} {page['path']}",
+                _num(page["comments"]) if page["comments"] is not None else "-",
+                f"{page['queries']['warm']}/{page['queries']['cold']}",
+                _num(page["html_bytes"] / 1024, 1),
+                _num(warm["rps"]),
+                _num(cold["rps"]),
+                f"{_num(warm['p50_ms'], 1)}/{_num(cold['p50_ms'], 1)}",
+                f"{_num(warm['p99_ms'], 1)}/{_num(cold['p99_ms'], 1)}",
+                f"{_pct(warm['ratio'])}/{_pct(cold['ratio'])}",
+                _num(rss, 0),
+            )
+        )
     if submissions:
-        rows.append((
-            f"POST comment form ({submissions['database']}, {submissions['writers']} writers)",
-            "-", "-", "-", _num(submissions["rps"], 1), "-",
-            f"{_num(submissions['p50_ms'], 1)}/-", f"{_num(submissions['p99_ms'], 1)}/-",
-            "-", _num(submissions.get("rss_mb"), 0),
-        ))  # fmt: skip
+        rows.append(
+            (
+                f"POST comment form ({submissions['database']}, {submissions['writers']} writers)",
+                "-",
+                "-",
+                "-",
+                _num(submissions["rps"], 1),
+                "-",
+                f"{_num(submissions['p50_ms'], 1)}/-",
+                f"{_num(submissions['p99_ms'], 1)}/-",
+                "-",
+                _num(submissions.get("rss_mb"), 0),
+            )
+        )
     return rows
 
 
@@ -145,8 +194,10 @@ def markdown_table(pages, submissions):
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(HEADER))]
 
     def line(row):
-        cells = [str(cell).ljust(w) if i == 0 else str(cell).rjust(w)
-                 for i, (cell, w) in enumerate(zip(row, widths, strict=True))]  # fmt: skip
+        cells = [
+            str(cell).ljust(w) if i == 0 else str(cell).rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
         return "| " + " | ".join(cells) + " |"
 
     rule = "|" + "|".join("-" * (w + 1) + (":" if i else "-") for i, w in enumerate(widths)) + "|"

@@ -40,8 +40,10 @@ def _interrupt(signum, frame):
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if not load.wrk_path():
-        print("make bench needs wrk: on Debian or Ubuntu, `sudo apt-get install -y wrk`.",
-              file=sys.stderr)  # fmt: skip
+        print(
+            "make bench needs wrk: on Debian or Ubuntu, `sudo apt-get install -y wrk`.",
+            file=sys.stderr,
+        )
         return 2
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
@@ -104,10 +106,12 @@ def measure(database, args, servers):
     pages = [
         {"name": "healthz", "path": "/healthz", "comments": None},
         {"name": "home", "path": "/", "comments": None},
-        *({"name": name, "path": posts[name]["url"], "comments": posts[name]["comments"]}
-          for name in ("post-43", "post-1000", "post-10000")),
+        *(
+            {"name": name, "path": posts[name]["url"], "comments": posts[name]["comments"]}
+            for name in ("post-43", "post-1000", "post-10000")
+        ),
         {"name": "feed", "path": "/comments/feed/", "comments": None},
-    ]  # fmt: skip
+    ]
     count_queries(pages)
     from django.db import connections
 
@@ -196,13 +200,15 @@ def submit(env, post, args, servers, database):
     """
     target, post, own = _submit_database(database, env, post)
     try:
-        server = Gunicorn({**env, **SUBMIT_ENV, "DATABASE_URL": target.url},
-                          RESULTS / "gunicorn.log")  # fmt: skip
+        server = Gunicorn(
+            {**env, **SUBMIT_ENV, "DATABASE_URL": target.url}, RESULTS / "gunicorn.log"
+        )
         servers.append(server)
         _step(f"comment submissions on {target.engine}, {args.writers} writers")
         server.start()
-        result = load.submit_comments(server.port, post["url"], post["post_id"], SUBMIT_SECONDS,
-                                      writers=args.writers)  # fmt: skip
+        result = load.submit_comments(
+            server.port, post["url"], post["post_id"], SUBMIT_SECONDS, writers=args.writers
+        )
         result["rss_mb"] = server.worker_rss_mb()
         server.stop()
         result.update(seed.stored_comments({**env, "DATABASE_URL": target.url}, post["post_id"]))

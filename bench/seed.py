@@ -109,16 +109,22 @@ def migrate(database, env):
     """``manage.py migrate`` in a subprocess pointed at the benchmark's database."""
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT, env={**env, "DATABASE_URL": database.url}, check=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env={**env, "DATABASE_URL": database.url},
+        check=True,
+    )
 
 
 def _django(env, code):
     """Run ``code`` inside Django on ``env``'s database; its last line of output, as JSON."""
     done = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -221,13 +227,18 @@ def add_comments(post, total, rng, start):
         name = rng.choice(NAMES)
         comments.append(
             Comment(
-                post=post, depth=depth, author_name=f"{name} {index % 97}",
+                post=post,
+                depth=depth,
+                author_name=f"{name} {index % 97}",
                 author_email=f"{name.lower()}{index}@example.org" if index % 2 else "",
                 author_url=f"https://example.org/{name.lower()}" if index % 8 == 3 else "",
-                body=body, body_html=render_comment_body(body), status=Comment.Status.APPROVED,
-                created_at=times[index], ip_hash=f"{rng.getrandbits(256):064x}",
+                body=body,
+                body_html=render_comment_body(body),
+                status=Comment.Status.APPROVED,
+                created_at=times[index],
+                ip_hash=f"{rng.getrandbits(256):064x}",
             )
-        )  # fmt: skip
+        )
     for level in (1, 2, 3):
         batch = []
         for comment, (depth, parent, root) in zip(comments, specs, strict=True):
@@ -267,23 +278,35 @@ def seed():
 
         def new_post(slug, title, days_ago, **fields):
             post = Post.objects.create(
-                title=title, slug=slug, body=post_body(rng), author=author,
-                status=Post.Status.PUBLISHED, published_at=now - timedelta(days=days_ago),
+                title=title,
+                slug=slug,
+                body=post_body(rng),
+                author=author,
+                status=Post.Status.PUBLISHED,
+                published_at=now - timedelta(days=days_ago),
                 **fields,
-            )  # fmt: skip
+            )
             post.categories.add(category)
             return post
 
         for number in range(FILLER_POSTS):
-            post = new_post(f"notes-{number + 1}", f"Notes from the practice, {number + 1}",
-                            70 + number)  # fmt: skip
+            post = new_post(
+                f"notes-{number + 1}", f"Notes from the practice, {number + 1}", 70 + number
+            )
             add_comments(post, 6, rng, post.published_at + timedelta(hours=1))
         for days_ago, size in zip((62, 61, 60), POST_SIZES, strict=True):
-            post = new_post(f"bench-{size}", f"Living with loss: {size} replies", days_ago,
-                            sensitive_topics=True)  # fmt: skip
+            post = new_post(
+                f"bench-{size}",
+                f"Living with loss: {size} replies",
+                days_ago,
+                sensitive_topics=True,
+            )
             count = add_comments(post, size, rng, post.published_at + timedelta(hours=1))
-            posts[f"post-{size}"] = {"post_id": post.pk, "url": post.get_absolute_url(),
-                                     "comments": count}  # fmt: skip
+            posts[f"post-{size}"] = {
+                "post_id": post.pk,
+                "url": post.get_absolute_url(),
+                "comments": count,
+            }
         post = new_post("bench-submit", "Where readers write", 65)
         posts["submit"] = {"post_id": post.pk, "url": post.get_absolute_url(), "comments": 0}
     settle()

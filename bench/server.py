@@ -36,8 +36,10 @@ def collectstatic(env):
     """The manifest the production static storage needs (written to STATIC_ROOT, git-ignored)."""
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
 def free_port():
@@ -74,12 +76,26 @@ class Gunicorn:
     def start(self, timeout=60):
         self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(WORKERS),
-             "--worker-class", "sync", "--bind", f"127.0.0.1:{self.port}",
-             "--log-level", "warning"],
-            cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi",
+                "--workers",
+                str(WORKERS),
+                "--worker-class",
+                "sync",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
-        )  # fmt: skip
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -123,8 +123,14 @@ def test_targets_use_the_ceiling_measured_next_to_each_page():
 def test_the_table_has_a_row_per_page_and_one_for_submissions():
     pages = [_page("healthz", 4000, 4000), _page("home", 1300, 4000)]
     report.add_ratios(pages)
-    submissions = {"database": "SQLite", "writers": 8, "rps": 50.0, "p50_ms": 3.0,
-                   "p99_ms": 9.0, "rss_mb": 60.0}  # fmt: skip
+    submissions = {
+        "database": "SQLite",
+        "writers": 8,
+        "rps": 50.0,
+        "p50_ms": 3.0,
+        "p99_ms": 9.0,
+        "rss_mb": 60.0,
+    }
     lines = report.markdown_table(pages, submissions).splitlines()
     assert len(lines) == 2 + 3
     assert "32.5%/32.5%" in lines[3] and "POST comment form" in lines[4]

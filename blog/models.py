@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 
-from .cache_versions import CacheVersion, kept
-from .sanitize import sanitize_post_html
+from pagecache.versions import SITE_SETTINGS_VERSION, kept
 
-SITE_SETTINGS_VERSION = CacheVersion("blog:site-settings-version")
+from .sanitize import sanitize_post_html
 
 
 class Category(models.Model):

@@ -1,4 +1,4 @@
-"""Retire every stored reader page when what pages show changes (see blog.pages).
+"""Retire every stored reader page when what pages show changes (see pagecache.pages).
 
 Posts, their categories and tags, authors' names and the site settings appear on every page, so
 any change to them bumps the content version, and the lists version with it.
@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from pagecache.pages import CONTENT_VERSION, LISTS_VERSION
+
 from .models import Category, Post, SiteSettings, Tag
-from .pages import CONTENT_VERSION, LISTS_VERSION
 
 SHOWN_ON_PAGES = (Post, Category, Tag, SiteSettings, get_user_model())
 

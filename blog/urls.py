@@ -1,3 +1,5 @@
+"""Blog URLs. The post page (name "post") is comments.post_page, added in config/urls.py."""
+
 from django.urls import path
 
 from . import feeds, views
@@ -11,5 +13,4 @@ urlpatterns = [
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("<int:year>/<str:month>/", views.MonthArchive.as_view(), name="month"),
-    path("<int:year>/<str:month>/<slug:slug>/", views.post_detail, name="post"),
 ]

@@ -1,8 +1,11 @@
-"""Reader-facing blog pages. Thin: queries live on ``Post.objects``, comments in ``comments``."""
+"""Reader-facing blog pages. Thin: queries live on ``Post.objects``.
+
+A post's own page shows its comments, so it is comments.post_page (wired in config/urls.py);
+it uses published_post() and render_post() from here.
+"""
 
 import hashlib
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +15,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, MonthArchiveView
 
-from comments.forms import sign_form
+from pagecache import pages
 
-from . import pages
 from .models import Category, Post
 
 POSTS_PER_PAGE = 10
@@ -73,7 +75,7 @@ def listed_posts(posts):
 
 
 class ListedPostsMixin:
-    """A list page: summaries worked out once, and the page itself from blog.pages when shared."""
+    """A list page: summaries worked out once, the page itself from pagecache when shared."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -136,49 +138,7 @@ class SearchView(HomeView):
         return super().get_context_data(query=self.query, **kwargs)
 
 
-def post_detail(request, year, month, slug):
-    """A post and its comments; for readers with no session, from blog.pages."""
-    from comments import views as comment_views
-
-    if pages.is_shared(request, params=("cpage",)):
-        return _shared_post_page(request, slug)
-    post = _published_post(request, slug)
-    if not isinstance(post, Post):
-        return post  # the redirect to the right date
-    context = {"post": post, **comment_views.comment_section_context(request, post)}
-    return _render_post(request, post, context)
-
-
-# A post's address -> (its id, comments open), as last stored; a hint that lets one cache round
-# trip read both the stored page and its comments. A wrong hint only costs a second read.
-_POST_AT = {}
-
-
-def _shared_post_page(request, slug):
-    """The stored page with this request's comments, CSRF token and form stamp filled in."""
-    from comments import views as comment_views
-    from comments.tree import tree_version_of
-
-    page = comment_views.comment_page_number(request)
-    hint = _POST_AT.get(request.path) if settings.COMMENTS_TREE_CACHE else None
-    key, tree = pages.page_key(request, also=[tree_version_of(hint[0])] if hint else [])
-    comments_key = comment_views.comments_key(hint[0], tree[0], page, hint[1]) if hint else None
-    entry, found = pages.fetch(key, *filter(None, [comments_key]))
-    if entry is None:
-        post = _published_post(request, slug)
-        if not isinstance(post, Post):
-            return post
-        context = {"post": post, **comment_views.shared_section_context(post)}
-        entry = pages.store(key, _render_post(request, post, context), post_id=post.pk,
-                            comments_open=post.comments_open)  # fmt: skip
-    post_id, comments_open = entry["post_id"], entry["comments_open"]
-    _POST_AT[request.path] = (post_id, comments_open)
-    read = (tree[0], found) if hint == (post_id, comments_open) else None
-    comments = comment_views.rendered_comments(request, post_id, comments_open, page, read=read)
-    return pages.respond(request, entry, comments=comments, security=sign_form(post_id))
-
-
-def _published_post(request, slug):
+def published_post(request, slug):
     """The published post, or a permanent redirect when the URL's date is not its own."""
     post = get_object_or_404(Post.objects.published().select_related("author"), slug=slug)
     if post.get_absolute_url() != request.path:
@@ -187,7 +147,7 @@ def _published_post(request, slug):
     return post
 
 
-def _render_post(request, post, context):
+def render_post(request, post, context):
     context["post_summary"] = summaries([post])[post.pk]
     return render(request, "blog/post_detail.html", context)
 

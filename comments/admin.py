@@ -1,19 +1,16 @@
 """Admin for comments and their records.
 
-The admin changes a comment's state only through ``comments.moderation`` (the same functions the
+The admin changes a comment's state only through ``comments.transitions`` (the same functions the
 queue calls), so an admin action leaves the same audit trail. Nothing here deletes a comment:
 that is the retention job's work (``purge_comments``).
 """
 
-import importlib.util
-
 from django.contrib import admin, messages
-from django.http import JsonResponse
-from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
-from . import moderation
+from . import transitions
 from .models import Comment, ModerationEvent, ModerationTerm, OutgoingEmail, Report, Subscription
-from .queue import action_applies
+from .transitions import action_applies
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -33,7 +30,7 @@ def _transition_action(name, label):
     """An admin action that runs one transition on every selected comment."""
 
     def action(modeladmin, request, queryset):
-        function = moderation.TRANSITIONS[name]
+        function = transitions.TRANSITIONS[name]
         changed = 0
         for comment in queryset:
             if not action_applies(comment, name):
@@ -41,7 +38,7 @@ def _transition_action(name, label):
             try:
                 function(comment, actor=request.user, note="admin action")
                 changed += 1
-            except moderation.NotAllowed as refusal:
+            except transitions.NotAllowed as refusal:
                 modeladmin.message_user(request, f"{comment}: {refusal}", messages.WARNING)
         modeladmin.message_user(request, f"{label}: {changed} comment(s).", messages.SUCCESS)
 
@@ -59,18 +56,28 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ("post",)
     date_hierarchy = "created_at"
     fields = (
-        "post", "parent", "author_name", "author_email", "author_url", "user", "is_staff_reply",
-        "body", "status", "crisis_level", "crisis_matches", "flags", "open_reports", "region",
+        "post",
+        "parent",
+        "author_name",
+        "author_email",
+        "author_url",
+        "user",
+        "is_staff_reply",
+        "body",
+        "status",
+        "crisis_level",
+        "crisis_matches",
+        "flags",
+        "open_reports",
+        "region",
         "created_at",
-    )  # fmt: skip
+    )
     readonly_fields = tuple(f for f in fields if f != "body")
     actions = [
-        _transition_action("approve", "Approve"),
-        _transition_action("spam", "Mark spam"),
-        _transition_action("remove", "Remove"),
-        _transition_action("restore", "Restore"),
-        "erase_writers",
-        "download_writer_data",
+        _transition_action(ModerationEvent.Action.APPROVE, _("Approve")),
+        _transition_action(ModerationEvent.Action.SPAM, _("Mark spam")),
+        _transition_action(ModerationEvent.Action.REMOVE, _("Remove")),
+        _transition_action(ModerationEvent.Action.RESTORE, _("Restore")),
     ]
 
     @admin.display(description="Comment")
@@ -89,50 +96,20 @@ class CommentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         """The only editable field is the text, and an edit goes through the audit log."""
         if change and "body" in form.changed_data:
-            moderation.edit(obj, body=obj.body, actor=request.user, note="edited in the admin")
-
-    @admin.action(description="Erase all comments by these writers' emails (privacy)",
-                  permissions=["moderate"])  # fmt: skip
-    def erase_writers(self, request, queryset):
-        """Erasure cannot be undone, so it asks once more before it runs."""
-        emails = sorted({c.author_email.lower() for c in queryset if c.author_email})
-        if not emails:
-            self.message_user(request, "None of these comments has an email address to erase "
-                              "by.", messages.WARNING)  # fmt: skip
-            return None
-        if request.POST.get("confirm") != "yes":
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "Erase these writers' comments?",
-                "emails": emails,
-                "queryset": queryset,
-                "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(request, "moderation/admin_erase_confirm.html", context)
-        from .privacy import erase_comments
-
-        erased = sum(erase_comments(email, actor=request.user) for email in emails)
-        self.message_user(request, f"Erased {erased} comment(s) by {len(emails)} writer(s).",
-                          messages.SUCCESS)  # fmt: skip
-        return None
-
-    @admin.action(description="Download all data of these writers' emails (privacy)",
-                  permissions=["moderate"])  # fmt: skip
-    def download_writer_data(self, request, queryset):
-        from .privacy import export_data
-
-        emails = sorted({c.author_email.lower() for c in queryset if c.author_email})
-        response = JsonResponse({"writers": [export_data(email) for email in emails]},
-                                json_dumps_params={"indent": 2})  # fmt: skip
-        response["Content-Disposition"] = 'attachment; filename="writer-data.json"'
-        return response
+            transitions.edit(obj, body=obj.body, actor=request.user, note="edited in the admin")
 
 
 @admin.register(ModerationEvent)
 class ModerationEventAdmin(ReadOnlyAdmin):
-    list_display = ("at", "action", "comment_ref", "actor", "actor_label", "from_status",
-                    "to_status")  # fmt: skip
+    list_display = (
+        "at",
+        "action",
+        "comment_ref",
+        "actor",
+        "actor_label",
+        "from_status",
+        "to_status",
+    )
     list_filter = ("action", "to_status")
     search_fields = ("note", "actor_label", "comment_ref")
     list_select_related = ("actor",)
@@ -160,8 +137,10 @@ class ModerationTermAdmin(admin.ModelAdmin):
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
     list_display = ("email", "comment", "created_at", "confirmed_at", "unsubscribed_at")
-    list_filter = (("confirmed_at", admin.EmptyFieldListFilter),
-                   ("unsubscribed_at", admin.EmptyFieldListFilter))  # fmt: skip
+    list_filter = (
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("unsubscribed_at", admin.EmptyFieldListFilter),
+    )
     search_fields = ("email",)
     list_select_related = ("comment",)
     readonly_fields = ("comment", "email", "token", "created_at", "confirmed_at")
@@ -176,10 +155,3 @@ class OutgoingEmailAdmin(ReadOnlyAdmin):
     list_filter = ("kind", ("sent_at", admin.EmptyFieldListFilter))
     search_fields = ("subject",)
     date_hierarchy = "created_at"
-
-
-try:
-    from . import admin_resources  # noqa: E402,F401
-except ImportError:  # the crisis-resources admin ships separately; a broken one must show
-    if importlib.util.find_spec(f"{__package__}.admin_resources") is not None:
-        raise

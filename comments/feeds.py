@@ -16,10 +16,14 @@ def _public_comments():
         .filter(post__in=Post.objects.published())
         .select_related("post")
         .only(
-            "author_name", "body_html", "created_at", "post__title", "post__slug",
+            "author_name",
+            "body_html",
+            "created_at",
+            "post__title",
+            "post__slug",
             "post__published_at",
         )
-    )  # fmt: skip
+    )
 
 
 class LatestCommentsFeed(Feed):

@@ -1,35 +1,46 @@
-"""The comment tree, its audit log, reader reports, reply subscriptions and crisis resources.
+"""The comment tree, its audit log, reader reports, reply subscriptions and the outbox.
 
 State changes never happen by assigning ``status`` here: they go through the one function per
-transition in ``comments.moderation``, which writes a ModerationEvent and bumps the post's cache
+transition in ``comments.transitions``, which writes a ModerationEvent and bumps the post's cache
 version. The models only describe data and the read paths (querysets).
 """
 
-import re
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
+from support.levels import CrisisLevel, rank
 
-
-class CrisisLevel(models.TextChoices):
-    NONE = "none", "None"
-    DISTRESS = "distress", "Distress"
-    CRISIS = "crisis", "Crisis"
-    IMMINENT = "imminent", "Imminent"
-
-
-CRISIS_RANK = {level: rank for rank, level in enumerate(CrisisLevel.values)}
+from .rendering import render_comment_body
 
 
 def _tree_changed(post_id):
+    # comments.tree reads these models, so it can only be imported once they are defined.
     from .tree import tree_changed_now_and_on_commit
 
     tree_changed_now_and_on_commit(post_id)
+
+
+def needs_review_condition():
+    """What makes a comment wait for a moderator: pending, or approved and reported by readers.
+
+    The one home of this rule: the queue's list, its tab counts and the header count use it.
+    """
+    return models.Q(status=Comment.Status.PENDING) | models.Q(
+        status=Comment.Status.APPROVED, open_reports__gt=0
+    )
+
+
+def unanswered_condition():
+    """Approved reader comments with no visible staff reply: what the Unanswered tab shows."""
+    staff_replies = Comment.objects.filter(
+        parent=models.OuterRef("pk"), is_staff_reply=True
+    ).exclude(status__in=[Comment.Status.SPAM, Comment.Status.REMOVED])
+    return models.Q(status=Comment.Status.APPROVED, is_staff_reply=False) & ~models.Q(
+        models.Exists(staff_replies)
+    )
 
 
 class CommentQuerySet(models.QuerySet):
@@ -68,17 +79,13 @@ class CommentQuerySet(models.QuerySet):
 
     def unanswered(self):
         """Approved reader comments that no staff member has replied to yet."""
-        staff_replies = Comment.objects.filter(
-            parent=models.OuterRef("pk"), is_staff_reply=True
-        ).exclude(status__in=[Comment.Status.SPAM, Comment.Status.REMOVED])
-        return self.approved().filter(is_staff_reply=False).exclude(models.Exists(staff_replies))
+        return self.filter(unanswered_condition())
 
     def needs_review(self):
         """Pending comments plus approved ones readers reported: crisis first, then oldest."""
-        return self.filter(
-            models.Q(status=Comment.Status.PENDING)
-            | models.Q(status=Comment.Status.APPROVED, open_reports__gt=0)
-        ).order_by("-crisis_rank", "-open_reports", "created_at")
+        return self.filter(needs_review_condition()).order_by(
+            "-crisis_rank", "-open_reports", "created_at"
+        )
 
 
 class Comment(models.Model):
@@ -154,10 +161,8 @@ class Comment(models.Model):
         return f"{self.author_name} on {self.post_id}: {self.body[:40]}"
 
     def save(self, *args, **kwargs):
-        from .rendering import render_comment_body
-
         self.body_html = render_comment_body(self.body)
-        self.crisis_rank = CRISIS_RANK.get(self.crisis_level, 0)
+        self.crisis_rank = rank(self.crisis_level)
         new_and_pending = self._state.adding and self.status == self.Status.PENDING
         super().save(*args, **kwargs)
         if self.root_id is None and self.parent_id is None:
@@ -187,6 +192,17 @@ class Comment(models.Model):
 class ModerationEvent(models.Model):
     """Every change of a comment's state or text, with who did it and when."""
 
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Submitted")
+        APPROVE = "approve", _("Approved")
+        SPAM = "spam", _("Marked as spam")
+        REMOVE = "remove", _("Removed")
+        RESTORE = "restore", _("Restored")
+        EDIT = "edit", _("Edited")
+        NOT_CRISIS = "not_crisis", _("Marked as not a crisis")
+        ERASE = "erase", _("Erased on request")
+        PURGE = "purge", _("Purged")
+
     comment = models.ForeignKey(
         Comment, on_delete=models.SET_NULL, null=True, related_name="events"
     )
@@ -195,7 +211,7 @@ class ModerationEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     actor_label = models.CharField(max_length=100, blank=True, help_text="e.g. writer, import.")
-    action = models.CharField(max_length=30)
+    action = models.CharField(max_length=30, choices=Action.choices)
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10, blank=True)
     note = models.TextField(blank=True)
@@ -280,103 +296,3 @@ class ModerationTerm(models.Model):
 
     def __str__(self):
         return f"{self.term} ({self.action})"
-
-
-class CrisisResourceQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(active=True)
-
-    def stale(self):
-        limit = timezone.localdate() - timezone.timedelta(days=settings.CRISIS_RESOURCE_STALE_DAYS)
-        return self.active().filter(last_verified__lt=limit)
-
-
-class CrisisResource(models.Model):
-    """A place to get help now. It cannot be saved without a way to reach it."""
-
-    class Category(models.TextChoices):
-        EMERGENCY = "emergency", "Emergency services"
-        CRISIS_LINE = "crisis_line", "Crisis line"
-        TEXT_LINE = "text_line", "Text line"
-        SEXUAL_ASSAULT = "sexual_assault", "Sexual assault support"
-        DIRECTORY = "directory", "Directory of helplines"
-
-    name = models.CharField(max_length=120)
-    category = models.CharField(max_length=20, choices=Category.choices)
-    region = models.CharField(max_length=4, help_text="ISO country code (GB, US...) or INTL.")
-    phone = models.CharField(
-        max_length=40, blank=True, help_text="Digits as dialled, e.g. 116 123."
-    )
-    phone_display = models.CharField(max_length=60, blank=True, help_text="e.g. 800-656-HOPE.")
-    sms_number = models.CharField(max_length=20, blank=True)
-    sms_keyword = models.CharField(max_length=20, blank=True)
-    url = models.URLField(blank=True)
-    hours = models.CharField(max_length=100, blank=True)
-    languages = models.CharField(max_length=100, blank=True)
-    description = models.TextField(blank=True)
-    source_url = models.URLField(blank=True)
-    last_verified = models.DateField(default=timezone.localdate)
-    order = models.PositiveSmallIntegerField(default=100)
-    active = models.BooleanField(default=True)
-
-    objects = CrisisResourceQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["region", "order", "name"]
-
-    def __str__(self):
-        return f"{self.name} ({self.region})"
-
-    def save(self, *args, **kwargs):
-        from .resources import bump_resources_version
-
-        self.full_clean()
-        super().save(*args, **kwargs)
-        bump_resources_version()
-
-    def delete(self, *args, **kwargs):
-        from .resources import bump_resources_version
-
-        result = super().delete(*args, **kwargs)
-        bump_resources_version()
-        return result
-
-    def clean(self):
-        errors = {}
-        if not (self.phone or self.sms_number or self.url):
-            errors["__all__"] = (
-                "Give at least one way to reach this service: a phone, an SMS number or a web "
-                "address."
-            )
-        for field in ("phone", "sms_number"):
-            value = getattr(self, field).strip()
-            if value and not re.fullmatch(r"\+?[0-9][0-9 \-]{1,19}", value):
-                errors[field] = "Use digits, spaces and dashes only, e.g. 116 123 or +44 116 123."
-        for field in ("url", "source_url"):
-            value = getattr(self, field)
-            if value:
-                try:
-                    URLValidator(schemes=["https", "http"])(value)
-                except ValidationError:
-                    errors[field] = "Enter a full web address starting with https://."
-        self.region = (self.region or "").upper()
-        if not re.fullmatch(r"[A-Z]{2}|INTL", self.region):
-            errors["region"] = "Use a two-letter country code (GB, US) or INTL."
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def tel_href(self):
-        return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else ""
-
-    @property
-    def sms_href(self):
-        if not self.sms_number:
-            return ""
-        number = re.sub(r"[^0-9+]", "", self.sms_number)
-        return f"sms:{number}?body={self.sms_keyword}" if self.sms_keyword else f"sms:{number}"
-
-    @property
-    def is_stale(self):
-        age = timezone.localdate() - self.last_verified
-        return age.days > settings.CRISIS_RESOURCE_STALE_DAYS

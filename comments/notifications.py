@@ -3,23 +3,23 @@
 Every message is stored first, then sent; a failed send stays unsent and
 ``manage.py send_pending_notifications`` retries it. A message is marked sent in the same
 statement that claims it, so two senders never send it twice. Subjects never name a post's
-topic: an inbox can be read over someone's shoulder.
+topic: an inbox can be read over someone's shoulder. Moderators' mail is moderation.mail.
 """
 
 import logging
+import secrets
 from collections import Counter
 from enum import StrEnum
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from .models import Comment, OutgoingEmail, Subscription
+from .models import OutgoingEmail, Subscription
 
 log = logging.getLogger(__name__)
 EXCERPT_WORDS = 25
@@ -88,65 +88,8 @@ def send_pending(limit=500):
     return outcomes[Delivery.SENT], outcomes[Delivery.FAILED], outcomes[Delivery.SKIPPED]
 
 
-def moderator_addresses():
-    users = get_user_model().objects.filter(
-        Q(groups__permissions__codename="moderate_comment")
-        | Q(user_permissions__codename="moderate_comment")
-        | Q(is_superuser=True),
-        is_active=True,
-    )
-    return sorted({u.email for u in users.distinct() if u.email})
-
-
-def queue_link(comment):
-    return absolute(reverse("moderation:queue") + f"?focus={comment.pk}#item-{comment.pk}")
-
-
-def notify_moderators(comment):
-    """A held comment: crisis ones at once and marked so; others now or in the digest."""
-    to = moderator_addresses()
-    if not to:
-        return None
-    urgent = comment.crisis_rank >= 2
-    if not urgent and settings.COMMENTS_MODERATOR_EMAILS == "digest":
-        return None
-    subject = "[Urgent: crisis flag] A comment needs you now" if urgent else "A comment is waiting"
-    body = (
-        f"{comment.author_name} wrote (excerpt): {excerpt(comment.body)}\n\n"
-        f"Open it in the queue: {queue_link(comment)}\n"
-    )
-    if urgent:
-        body = (
-            f"This comment reads as {comment.crisis_level}. The writer was shown support "
-            f"resources straight away; they may need a reply soon.\n\n{body}"
-        )
-    return queue_email(kind="moderation", to=to, subject=subject, body=body)
-
-
-def send_digest():
-    """One email listing every comment waiting for review (for the digest setting).
-
-    Queued unsent: the caller delivers it, so it can report what actually happened.
-    """
-    waiting = list(Comment.objects.pending().order_by("created_at")[:200])
-    to = moderator_addresses()
-    if not waiting or not to:
-        return None
-    lines = [f"- {c.author_name}: {excerpt(c.body)}\n  {queue_link(c)}" for c in waiting]
-    body = f"{len(waiting)} comment(s) are waiting for review.\n\n" + "\n".join(lines) + "\n"
-    return queue_email(
-        kind="digest",
-        to=to,
-        subject=f"{len(waiting)} comment(s) waiting",
-        body=body,
-        send_now=False,
-    )
-
-
 def request_subscription(comment):
     """Double opt-in: the first email only asks the writer to confirm."""
-    import secrets
-
     subscription = Subscription.objects.create(
         comment=comment, email=comment.author_email, token=secrets.token_urlsafe(32)
     )

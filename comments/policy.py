@@ -20,7 +20,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from . import crisis, ratelimit
+from support import crisis
+
+from . import ratelimit
 from .models import Comment, ModerationTerm
 
 Status = Comment.Status
@@ -63,6 +65,21 @@ class Submission:
     ip_hash: str
     browser_hash: str
     is_staff: bool = False
+
+
+def comments_open(post):
+    """The one rule for whether a post takes comments (and shows Reply links)."""
+    return post.comments_open
+
+
+def ensure_open(post):
+    """Raise Refused when ``post`` takes no comments; the writer keeps their text."""
+    if not comments_open(post):
+        raise Refused(
+            "closed",
+            "Comments are closed on this post. Your text is below if you want to keep it.",
+            status_code=403,
+        )
 
 
 def _terms(action):

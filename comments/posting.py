@@ -1,11 +1,12 @@
 """Storing a reader's comment: where the form, the rules and the tree meet."""
 
-from django.conf import settings
 from django.db import transaction
 
-from . import moderation, notifications
+from . import notifications, transitions
 from .models import Comment
-from .policy import Refused, Submission, Verdict, evaluate
+from .policy import Refused, Submission, Verdict, ensure_open, evaluate
+from .signals import moderator_needed
+from .threads import build_comment, reply_attaches_to
 
 Status = Comment.Status
 
@@ -25,24 +26,19 @@ def resolve_parent(post, parent_id):
             "The comment you were replying to is not available any more. "
             "Your text is kept below: you can post it as a new comment.",
         )
-    while parent.depth >= settings.COMMENTS_MAX_DEPTH and parent.parent_id:
-        parent = parent.parent
-    return parent
+    return reply_attaches_to(parent)
 
 
 def submit_comment(*, post, data, submission: Submission, user=None, region=""):
     """Run the rules and store the comment. Returns (comment, verdict); raises Refused."""
-    if not post.comments_open:
-        raise Refused("closed", "Comments are closed on this post.", status_code=403)
+    ensure_open(post)
     parent = resolve_parent(post, data.get("parent"))
     verdict: Verdict = evaluate(submission)
     assessment = verdict.assessment
     with transaction.atomic():
-        comment = Comment(
+        comment = build_comment(
             post=post,
             parent=parent,
-            root_id=parent.root_id if parent else None,
-            depth=parent.depth + 1 if parent else 1,
             author_name=submission.name,
             author_email=submission.email,
             author_url=submission.url,
@@ -62,7 +58,7 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
             comment.crisis_categories = list(assessment.categories)
             comment.crisis_matches = list(assessment.matches)
         comment.save()
-        moderation.record_submission(
+        transitions.record_submission(
             comment,
             actor=user if submission.is_staff else None,
             note="; ".join(verdict.flags),
@@ -70,5 +66,5 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
         if comment.notify_replies and comment.author_email:
             notifications.request_subscription(comment)
         if verdict.alert_moderators:
-            notifications.notify_moderators(comment)
+            moderator_needed.send(sender=Comment, comment=comment)
     return comment, verdict

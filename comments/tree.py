@@ -16,14 +16,17 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
-from blog.cache_versions import CacheVersion
 from blog.models import Post
-from blog.pages import LISTS_VERSION
+from pagecache.pages import LISTS_VERSION
+from pagecache.versions import CacheVersion
 
 from .models import Comment
+from .policy import comments_open
+from .threads import takes_nested_replies
 
 Status = Comment.Status
 
@@ -107,6 +110,8 @@ class Node:
     time_iso: str = ""
     time_text: str = ""
     report_url: str = ""
+    pk: str = ""
+    depth: str = ""
     can_reply: bool = False
 
     @property
@@ -235,8 +240,10 @@ def _url_with_id(name):
 def _prepare(items, post):
     """The per-comment values the markup needs: times, links, whether to offer Reply."""
     report_url = _url_with_id("comments:report")
-    max_depth = settings.COMMENTS_MAX_DEPTH
+    open_to_replies = comments_open(post)
     zone = timezone.get_current_timezone()
+    # Translators: a comment's date, e.g. "4 December 2026 at 18:56".
+    when = gettext("%(day)s %(month)s %(year)s at %(time)s")
     months = {}
     for node in items:
         comment = node.comment
@@ -244,100 +251,159 @@ def _prepare(items, post):
         month = months.get(created.month) or months.setdefault(
             created.month, str(MONTHS[created.month])
         )
-        node.anchor = f"comment-{comment.pk}"
-        node.time_iso = created.isoformat()
-        node.time_text = f"{created.day} {month} {created.year} at {created:%H:%M}"
+        # Built here from numbers and dates only, so safe in HTML as they are.
+        node.pk = SafeString(comment.pk)
+        node.depth = SafeString(comment.depth)
+        node.anchor = SafeString(f"comment-{comment.pk}")
+        node.time_iso = SafeString(created.isoformat())
+        node.time_text = when % {
+            "day": created.day,
+            "month": month,
+            "year": created.year,
+            "time": f"{created:%H:%M}",
+        }
         approved = comment.status == Status.APPROVED
-        node.report_url = report_url.format(comment.pk) if approved else ""
-        node.can_reply = approved and comment.depth < max_depth and post.comments_open
+        node.report_url = SafeString(report_url.format(comment.pk)) if approved else ""
+        node.can_reply = approved and open_to_replies and takes_nested_replies(comment)
 
 
 # The markup ------------------------------------------------------------------------------------
-# Written here rather than in a template: this loop runs once per comment on every cold page,
-# and the template engine spends about 100 us a comment on it against about 10 us here. Every
-# value a reader typed goes through escape(); body_html was sanitised when it was saved.
-# templates/comments/tree.html prints the result; CSS and comments.js rely on these classes.
+# Built with format_html rather than a template: this runs once per comment on every cold page,
+# and the template engine spends about 100 us a comment on it against about 10 us here.
+# format_html escapes every value a reader typed; body_html was sanitised when it was saved.
+# Each visible word is translated once per page (_words). CSS and comments.js rely on the classes.
 
-_META = (
-    '<header class="comment-meta">\n'
+_ITEM = (
+    '<li id="{anchor}" class="comment-item depth-{depth}">\n'
+    '<article class="comment{pending_class}" aria-labelledby="{anchor}-by">\n'
+)
+_COMMENT = (
+    _ITEM + '<header class="comment-meta">\n'
     '  <span class="comment-number" aria-hidden="true">{number}.</span>\n'
     '  <span class="comment-author" id="{anchor}-by">{author}</span>\n'
     "  {badge}{reply_to}"
     '<a class="permalink" href="#{anchor}"><time datetime="{iso}">{when}</time></a>\n'
     "</header>\n"
+    "{pending}{body_open}{body}{body_close}"
+    '<footer class="comment-actions">\n  {actions}\n</footer>'
+    "\n</article>\n{after}"
 )
-_PENDING_NOTE = (
-    '<p class="pending-note">Your comment is awaiting moderation. Only you can see it.</p>\n'
+_PLACEHOLDER = (
+    _ITEM + '<p class="comment-placeholder" id="{anchor}-by">{removed}</p>\n</article>\n{after}'
 )
-_CONTENT_NOTE = (
-    '<details class="content-note"><summary>This comment talks about something distressing. '
-    'Show it</summary><div class="comment-body">{body}</div></details>\n'
+_AUTHOR_LINK = '<a href="{}" rel="nofollow ugc noopener">{}</a>'
+_REPLY_TO = '<span class="in-reply-to">{}</span>\n  '
+_REPLY = (
+    '<a class="reply-link" href="?replyto={pk}#respond" data-reply-to="{pk}" '
+    'data-reply-name="{name}" aria-label="{label}">{reply}</a>'
 )
+_OWN = '<a href="{}">{}</a> <a href="{}">{}</a>'
+_NOTHING = SafeString("")
+_JOIN_ACTIONS = "\n  "
+_PENDING_CLASS = {False: _NOTHING, True: SafeString(" comment-pending")}
 
 
-def _actions(node, name):
+def _words():
+    """The fixed markup and visible words of the tree, translated and escaped once per page."""
+    return {
+        "badge": format_html('<span class="author-badge">{}</span>\n  ', gettext("Author")),
+        "pending": format_html(
+            '<p class="pending-note">{}</p>\n',
+            gettext("Your comment is awaiting moderation. Only you can see it."),
+        ),
+        "note_open": format_html(
+            '<details class="content-note"><summary>{}</summary><div class="comment-body">',
+            gettext("This comment talks about something distressing. Show it"),
+        ),
+        "note_close": SafeString("</div></details>\n"),
+        "body_open": SafeString('<div class="comment-body">'),
+        "body_close": SafeString("</div>\n"),
+        "in_reply_to": escape(gettext("in reply to %(name)s")),
+        "reply_to": escape(gettext("Reply to %(name)s")),
+        "reply": escape(gettext("Reply")),
+        "edit": escape(gettext("Edit")),
+        "delete": escape(gettext("Delete")),
+        # The report link differs only by the comment's id (digits): made once per page.
+        "report": format_html(
+            '<a class="report-link" href="{}" rel="nofollow">{}</a>',
+            SafeString("{}"),
+            gettext("Report"),
+        ),
+        "removed": escape(gettext("This comment was removed.")),
+        "opens_list": SafeString('<ol class="children">\n'),
+    }
+
+
+def _actions(node, words):
     comment, links = node.comment, []
     if node.can_reply:
-        links.append(
-            f'<a class="reply-link" href="?replyto={comment.pk}#respond" '
-            f'data-reply-to="{comment.pk}" data-reply-name="{name}" '
-            f'aria-label="Reply to {name}">Reply</a>'
-        )
+        name = escape(comment.author_name)
+        label = SafeString(words["reply_to"] % {"name": name})  # both parts are escaped
+        links.append(format_html(_REPLY, pk=node.pk, name=name, label=label, reply=words["reply"]))
     if node.editable:
         edit = reverse("comments:edit", args=[comment.pk])
         delete = reverse("comments:delete", args=[comment.pk])
-        links.append(f'<a href="{edit}">Edit</a> <a href="{delete}">Delete</a>')
+        links.append(format_html(_OWN, edit, words["edit"], delete, words["delete"]))
     if node.report_url:
-        links.append(f'<a class="report-link" href="{node.report_url}" rel="nofollow">Report</a>')
-    return '<footer class="comment-actions">\n  ' + "\n  ".join(links) + "\n</footer>"
+        links.append(words["report"].format(node.report_url))
+    return SafeString(_JOIN_ACTIONS.join(links))  # each link came from format_html
 
 
-def _comment_html(node):
-    """One comment's <article> content: its header, body and actions."""
+def _comment_html(node, words, after):
+    """One comment's <li> up to its replies: header, body and actions."""
     comment = node.comment
-    name = escape(comment.author_name)
+    author = comment.author_name
     if comment.author_url and not comment.is_staff_reply:
-        author = f'<a href="{escape(comment.author_url)}" rel="nofollow ugc noopener">{name}</a>'
-    else:
-        author = name
-    badge = '<span class="author-badge">Author</span>\n  ' if comment.is_staff_reply else ""
-    reply_to = (
-        f'<span class="in-reply-to">in reply to {escape(node.parent_name)}</span>\n  '
-        if node.parent_name
-        else ""
+        author = format_html(_AUTHOR_LINK, comment.author_url, author)
+    reply_to = _NOTHING
+    if node.parent_name:
+        text = SafeString(words["in_reply_to"] % {"name": escape(node.parent_name)})
+        reply_to = format_html(_REPLY_TO, text)
+    note = comment.content_note
+    return format_html(
+        _COMMENT,
+        anchor=node.anchor,
+        depth=node.depth,
+        pending_class=_PENDING_CLASS[node.own_pending],
+        number=node.number,
+        author=author,
+        badge=words["badge"] if comment.is_staff_reply else _NOTHING,
+        reply_to=reply_to,
+        iso=node.time_iso,
+        when=node.time_text,
+        pending=words["pending"] if node.own_pending else _NOTHING,
+        body_open=words["note_open"] if note else words["body_open"],
+        body=SafeString(comment.body_html),  # sanitised by render_comment_body on save
+        body_close=words["note_close"] if note else words["body_close"],
+        actions=_actions(node, words),
+        after=after,
     )
-    meta = _META.format(number=node.number, anchor=node.anchor, author=author, badge=badge,
-                        reply_to=reply_to, iso=node.time_iso, when=node.time_text)  # fmt: skip
-    if comment.content_note:
-        body = _CONTENT_NOTE.format(body=comment.body_html)
-    else:
-        body = f'<div class="comment-body">{comment.body_html}</div>\n'
-    return meta + (_PENDING_NOTE if node.own_pending else "") + body + _actions(node, name)
 
 
 def render_tree(items):
     """The nested <ol> of a page of threads, from flatten()'s order and close marks."""
     if not items:
         return mark_safe("")
+    words = _words()
     parts = ['<ol class="comment-list">\n']
     for node in items:
-        anchor = node.anchor
-        depth = node.comment.depth
-        pending = " comment-pending" if node.own_pending else ""
-        parts.append(
-            f'<li id="{anchor}" class="comment-item depth-{depth}">\n'
-            f'<article class="comment{pending}" aria-labelledby="{anchor}-by">\n'
-        )
+        if node.children:
+            after = words["opens_list"]
+        else:
+            after = SafeString("</li>" + "</ol></li>" * len(node.closes) + "\n")
         if node.placeholder:
             parts.append(
-                f'<p class="comment-placeholder" id="{anchor}-by">This comment was removed.</p>'
+                format_html(
+                    _PLACEHOLDER,
+                    anchor=node.anchor,
+                    depth=node.depth,
+                    pending_class=_PENDING_CLASS[node.own_pending],
+                    removed=words["removed"],
+                    after=after,
+                )
             )
         else:
-            parts.append(_comment_html(node))
-        parts.append("\n</article>\n")
-        if node.children:
-            parts.append('<ol class="children">\n')
-        else:
-            parts.append("</li>" + "</ol></li>" * len(node.closes) + "\n")
+            parts.append(_comment_html(node, words, after))
     parts.append("</ol>")
-    return mark_safe("".join(parts))  # every typed value is escaped above
+    # Every part is a constant or came from format_html, which escaped what readers typed.
+    return mark_safe("".join(parts))

@@ -1,8 +1,8 @@
-"""Reader-side comment URLs; support and privacy pages keep their own modules."""
+"""Reader-side comment URLs (the post page itself: blog's "post", wired in config/urls.py)."""
 
-from django.urls import include, path
+from django.urls import path
 
-from . import feeds, privacy_urls, support_urls, views
+from . import feeds, views
 
 app_name = "comments"
 
@@ -17,6 +17,5 @@ urlpatterns = [
         "comments/subscribe/<str:token>/", views.confirm_subscription, name="confirm_subscription"
     ),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("", include(support_urls.urlpatterns)),
-    path("", include(privacy_urls.urlpatterns)),
+    path("comments/<int:pk>/sent/", views.after_submit, name="after_submit"),
 ]

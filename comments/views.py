@@ -11,19 +11,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from blog import pages
-from blog.cache_versions import versioned
 from blog.models import Post
+from pagecache import pages
+from pagecache.versions import versioned
+from support import resources
+from support.crisis import WORRIED_REPORT_LEVEL, assess
+from support.levels import CrisisLevel, rank
+from support.resources import resources_version
 
-from . import identity, moderation, resources
-from .crisis import WORRIED_REPORT_LEVEL, assess
+from . import identity, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
-from .models import CRISIS_RANK, Comment, Report, Subscription
-from .policy import Refused, Submission
+from .models import Comment, Report, Subscription
+from .policy import Refused, Submission, ensure_open
 from .posting import submit_comment
-from .resources import resources_version
+from .signals import moderator_needed
 from .tree import load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
@@ -114,7 +118,7 @@ def comment_section_context(request, post, form=None, refusal=None):
 def shared_section_context(post):
     """comment_section_context for a page stored for every reader: markers for per-request values.
 
-    blog.pages fills them in: the comments, the CSRF token and the form's signed timestamp.
+    pagecache.pages fills them in: the comments, the CSRF token and the form's signed timestamp.
     """
     return {
         "comment_block": pages.COMMENTS_MARK,
@@ -145,17 +149,10 @@ def _hand_back(request, post, form, refusal):
 def post_comment(request, post_id):
     post = get_object_or_404(Post.objects.published(), pk=post_id)
     form = CommentForm(request.POST, post=post)
-    if not post.comments_open:
-        return _hand_back(
-            request,
-            post,
-            form,
-            Refused(
-                "closed",
-                "Comments are closed on this post. Your text is below if you want to keep it.",
-                403,
-            ),
-        )
+    try:
+        ensure_open(post)
+    except Refused as refusal:
+        return _hand_back(request, post, form, refusal)
     if not form.is_valid():
         return _hand_back(request, post, form, None)
     data = form.cleaned_data
@@ -188,7 +185,7 @@ def post_comment(request, post_id):
     identity.remember_own_comment(request, comment)
     level = comment.crisis_level
     request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}
-    if CRISIS_RANK[level] >= CRISIS_RANK["crisis"]:
+    if rank(level) >= rank(CrisisLevel.CRISIS):
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
         response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
@@ -228,12 +225,14 @@ def edit_own_comment(request, pk):
     form = EditOwnCommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            comment = moderation.edit(comment, body=form.cleaned_data["body"], actor_label="writer")
+            comment = transitions.edit(
+                comment, body=form.cleaned_data["body"], actor_label="writer"
+            )
             result = assess(comment.body)
-            if CRISIS_RANK[result.level] > comment.crisis_rank:
+            if rank(result.level) > comment.crisis_rank:
                 Comment.objects.filter(pk=comment.pk).update(
                     crisis_level=result.level,
-                    crisis_rank=CRISIS_RANK[result.level],
+                    crisis_rank=rank(result.level),
                     crisis_matches=list(result.matches),
                     crisis_categories=list(result.categories),
                 )
@@ -245,7 +244,7 @@ def edit_own_comment(request, pk):
 def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
-        moderation.remove(comment, actor_label="writer", note="deleted by its writer")
+        transitions.remove(comment, actor_label="writer", note="deleted by its writer")
         messages.success(request, "Your comment was deleted.")
         return redirect(comment.post.get_absolute_url() + "#comments")
     return render(request, "comments/delete_own.html", {"comment": comment})
@@ -266,16 +265,14 @@ def report_comment(request, pk):
                 ip_hash=identity.ip_hash(request),
             )
             updates = {"open_reports": comment.open_reports + 1}
-            if reason == Report.Reason.WORRIED and comment.crisis_rank < CRISIS_RANK["crisis"]:
+            if reason == Report.Reason.WORRIED and comment.crisis_rank < rank(CrisisLevel.CRISIS):
                 updates.update(
-                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=CRISIS_RANK[WORRIED_REPORT_LEVEL]
+                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=rank(WORRIED_REPORT_LEVEL)
                 )
             Comment.objects.filter(pk=comment.pk).update(**updates)
             if reason == Report.Reason.WORRIED:
-                from .notifications import notify_moderators
-
                 comment.refresh_from_db()
-                notify_moderators(comment)
+                moderator_needed.send(sender=Comment, comment=comment)
         messages.success(request, "Thank you. A moderator will look at this comment.")
         return redirect(comment.get_absolute_url())
     return render(request, "comments/report.html", {"comment": comment, "form": form})
@@ -320,3 +317,34 @@ def csrf_failure(request, reason=""):
             form.is_valid()
             return _hand_back(request, post, form, refusal)
     return render(request, "403_csrf.html", {"reason": reason}, status=403)
+
+
+@never_cache
+def after_submit(request, pk):
+    """Shown right after a comment that reads as crisis or imminent, to its writer only."""
+    if pk not in identity.own_comment_ids(request):
+        raise Http404("No such page.")
+    comment = get_object_or_404(
+        Comment.objects.select_related("post").only(
+            "id",
+            "crisis_level",
+            "crisis_categories",
+            "post__id",
+            "post__slug",
+            "post__published_at",
+        ),
+        pk=pk,
+    )
+    region = resources.region_for_request(request)
+    context = {
+        "comment": comment,
+        "post": comment.post,
+        "imminent": comment.crisis_level == CrisisLevel.IMMINENT,
+        "resources": resources.panel_resources(
+            region,
+            level=comment.crisis_level,
+            categories=comment.crisis_categories,
+            grouped=resources.grouped_for_request(request),
+        ),
+    }
+    return render(request, "comments/after_submit.html", context)

@@ -41,8 +41,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # Lowest first: each app imports only the ones above it (README "Where things live").
+    "pagecache",
     "blog",
+    "support",
     "comments",
+    "moderation",
+    "privacy",
+    "transfer",
 ]
 
 MIDDLEWARE = [
@@ -75,8 +81,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "blog.context_processors.site",
-                "comments.context_processors.support",
-                "comments.context_processors.moderation",
+                "support.context_processors.support",
+                "moderation.context_processors.moderation",
             ],
         },
     },
@@ -112,7 +118,7 @@ else:
     if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
         # Stored pages are 10-100 KB: room for a site's pages within a worker's memory.
         CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 1000)
-# The version counters that key every cached page and tree (blog.cache_versions) must be one
+# The version counters that key every cached page and tree (pagecache.versions) must be one
 # set for all worker processes, or a change made in one worker leaves the others stale. Redis
 # is shared; without it they are small files on this machine, which every worker reads.
 CACHES["versions"] = (
@@ -239,7 +245,7 @@ COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
 # About 50 comments a page in threads of 2-3: long enough to read on, short on a phone.
 COMMENTS_THREADS_PER_PAGE = env.int("COMMENTS_THREADS_PER_PAGE", default=20)
 COMMENTS_TREE_CACHE = env.bool("COMMENTS_TREE_CACHE", default=True)
-# Reader pages stored whole for readers with no session (blog.pages); off only to debug.
+# Reader pages stored whole for readers with no session (pagecache.pages); off only to debug.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
 COMMENTS_PURGE_DAYS = env.int("COMMENTS_PURGE_DAYS", default=30)

@@ -1,10 +1,10 @@
-"""Version counters (blog.cache_versions): unique on every bump, zero when their store is down."""
+"""Version counters (pagecache.versions): unique on every bump, zero when their store is down."""
 
 import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from blog.cache_versions import CacheVersion, VersionedEntries, current_versions
+from pagecache.versions import CacheVersion, VersionedEntries, current_versions
 
 from .factories import CommentFactory
 

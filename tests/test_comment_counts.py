@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from blog.importers.wxr import import_wxr
 from blog.models import Post
-from comments import moderation
+from comments import transitions
 from comments.models import Comment
-from comments.privacy import erase_comments
 from comments.tree import recount
+from privacy.personal_data import erase_comments
+from transfer.importers.wxr import import_wxr
 
 from .factories import CommentFactory
 
@@ -30,16 +30,16 @@ def _live(post):
 def test_counts_follow_posting_and_every_moderation_step(post):
     top = CommentFactory(post=post, status=Comment.Status.PENDING)
     assert _counts(post) == (0, 0)
-    moderation.approve(top)
+    transitions.approve(top)
     reply = CommentFactory(parent=top)
     assert _counts(post) == (2, 1)
-    moderation.mark_spam(reply)
+    transitions.mark_spam(reply)
     assert _counts(post) == (1, 1)
-    moderation.approve(reply)
+    transitions.approve(reply)
     assert _counts(post) == (2, 1)
-    moderation.remove(top)  # the thread stays listed: its approved reply shows
+    transitions.remove(top)  # the thread stays listed: its approved reply shows
     assert _counts(post) == (1, 1)
-    moderation.remove(reply)
+    transitions.remove(reply)
     assert _counts(post) == (0, 0)
 
 

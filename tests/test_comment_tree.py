@@ -6,7 +6,7 @@ import pytest
 from django.db.models import F
 from django.test import Client
 
-from comments import moderation
+from comments import transitions
 from comments.models import Comment
 from comments.tree import build_tree, flatten, load_tree_page, recount, tree_version
 
@@ -79,8 +79,8 @@ def test_removed_comment_with_visible_replies_becomes_a_placeholder(client, post
     top = CommentFactory(post=post, body="Hidden words.")
     CommentFactory(parent=top, body="A visible reply.")
     lonely = CommentFactory(post=post, body="Gone entirely.")
-    moderation.remove(top)
-    moderation.mark_spam(lonely)
+    transitions.remove(top)
+    transitions.mark_spam(lonely)
     html = client.get(post.get_absolute_url()).content.decode()
     assert "This comment was removed." in html
     assert "A visible reply." in html
@@ -159,7 +159,7 @@ def test_cached_tree_is_served_without_tree_queries_and_refreshed_by_a_change(
     with django_assert_max_num_queries(3):
         client.get(post.get_absolute_url())
     version = tree_version(post.pk)
-    moderation.remove(comment)
+    transitions.remove(comment)
     assert tree_version(post.pk) > version
     assert "Before the change." not in client.get(post.get_absolute_url()).content.decode()
 
@@ -173,3 +173,24 @@ def test_flatten_closes_every_open_list():
     items = flatten(build_tree(rows))
     assert [n.comment.pk for n in items] == [1, 2, 3, 4, 5]
     assert [len(n.closes) for n in items] == [0, 0, 1, 1, 0]
+
+
+def test_every_visible_word_of_the_tree_goes_through_gettext(post, monkeypatch):
+    """Words come from the translation catalogue: a stand-in catalogue changes every one of them."""
+    monkeypatch.setattr("comments.tree.gettext", lambda text: f"[{text}]")
+    staff = CommentFactory(post=post, author_name="Dana", is_staff_reply=True, content_note=True)
+    CommentFactory(post=post, parent=staff, root=staff, depth=2, author_name="Ana <b>")
+    html = load_tree_page(post).html
+    for words in [
+        "[Author]",
+        "[Reply]",
+        "[Report]",
+        "[This comment talks about something distressing. Show it]",
+        "[in reply to Dana]",
+        "[Reply to Ana &lt;b&gt;]",
+    ]:
+        assert words in html
+    visible = re.sub(r"<[^>]+>|\s+", " ", html)
+    for english in [" Reply ", " Report ", " Author ", " in reply to "]:
+        assert english not in visible
+    assert "<b>" not in html  # a typed name is escaped wherever it appears

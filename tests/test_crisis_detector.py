@@ -14,7 +14,7 @@ from re import _parser as sre_parse
 import pytest
 from django.core.management import call_command
 
-from comments.crisis import (
+from support.crisis import (
     LEVELS,
     WORRIED_REPORT_LEVEL,
     Assessment,
@@ -25,7 +25,7 @@ from comments.crisis import (
     normalise,
 )
 
-LEXICON_FILE = Path(__file__).resolve().parents[1] / "comments" / "crisis_lexicon.json"
+LEXICON_FILE = Path(__file__).resolve().parents[1] / "support" / "crisis_lexicon.json"
 NAUGHTY_STRINGS = Path(__file__).resolve().parents[2] / "shared/testdata/naughty/blns.txt"
 
 # (sentence, the lowest level it must reach)

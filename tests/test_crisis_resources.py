@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import SiteSettings
-from comments import resources
-from comments.models import CrisisResource
+from support import resources
+from support.models import CrisisResource
 
 pytestmark = pytest.mark.django_db
 
@@ -118,10 +118,16 @@ def test_the_seed_holds_exactly_the_crisis_md_table_with_official_urls():
     assert CrisisResource.objects.count() == len(CRISIS_MD_ROWS)
     urls = set(CrisisResource.objects.values_list("url", flat=True))
     official = {
-        "https://988lifeline.org", "https://www.rainn.org", "https://findahelpline.com",
-        "https://www.samaritans.org", "https://giveusashout.org", "https://988.ca",
-        "https://kidshelpphone.ca", "https://www.lifeline.org.au", "https://50808.ie",
-    }  # fmt: skip
+        "https://988lifeline.org",
+        "https://www.rainn.org",
+        "https://findahelpline.com",
+        "https://www.samaritans.org",
+        "https://giveusashout.org",
+        "https://988.ca",
+        "https://kidshelpphone.ca",
+        "https://www.lifeline.org.au",
+        "https://50808.ie",
+    }
     assert official <= urls
     rainn = CrisisResource.objects.get(name__startswith="RAINN")
     assert rainn.phone_display == "800-656-HOPE (4673)"
@@ -221,8 +227,10 @@ def test_resources_for_a_category_returns_only_that_regions_lines():
 def test_a_crisis_about_abuse_adds_the_sexual_assault_line():
     chosen = resources.panel_resources("US", level="crisis", categories=["sexual_abuse"])
     assert [r.name for r in chosen] == [
-        "988 Suicide & Crisis Lifeline", "RAINN National Sexual Assault Hotline", "Find A Helpline",
-    ]  # fmt: skip
+        "988 Suicide & Crisis Lifeline",
+        "RAINN National Sexual Assault Hotline",
+        "Find A Helpline",
+    ]
 
 
 def test_support_reply_text_is_kind_and_carries_the_regions_lines():
@@ -319,7 +327,7 @@ def test_a_lost_version_key_never_serves_an_older_list():
 
 @pytest.fixture
 def owner_client(client, django_user_model):
-    import comments.admin_resources  # noqa: F401  (registered by comments/admin.py in the site)
+    import support.admin  # noqa: F401  (registered by comments/admin.py in the site)
 
     user = django_user_model.objects.create_superuser("owner", "owner@example.org", "pw")
     client.force_login(user)
@@ -327,7 +335,7 @@ def owner_client(client, django_user_model):
 
 
 def changelist_url():
-    return reverse("admin:comments_crisisresource_changelist")
+    return reverse("admin:support_crisisresource_changelist")
 
 
 def test_admin_warns_when_a_resource_is_stale(owner_client):
@@ -343,16 +351,24 @@ def test_admin_shows_no_warning_when_all_resources_are_fresh(owner_client):
 
 
 def test_admin_form_shows_the_models_validation_messages(owner_client):
-    data = {"name": "Nowhere line", "category": "crisis_line", "region": "usa", "phone": "call me",
-            "url": "", "last_verified": "2026-11-25", "order": "10", "active": "on"}  # fmt: skip
-    response = owner_client.post(reverse("admin:comments_crisisresource_add"), data)
+    data = {
+        "name": "Nowhere line",
+        "category": "crisis_line",
+        "region": "usa",
+        "phone": "call me",
+        "url": "",
+        "last_verified": "2026-11-25",
+        "order": "10",
+        "active": "on",
+    }
+    response = owner_client.post(reverse("admin:support_crisisresource_add"), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Use digits, spaces and dashes only" in html
     assert "two-letter country code" in html
     assert not CrisisResource.objects.filter(name="Nowhere line").exists()
     data.update(phone="", region="NZ")
-    html = owner_client.post(reverse("admin:comments_crisisresource_add"), data).content.decode()
+    html = owner_client.post(reverse("admin:support_crisisresource_add"), data).content.decode()
     assert "Give at least one way to reach this service" in html
 
 

@@ -1,4 +1,4 @@
-"""Shape checks for the demo content in blog/demo/.
+"""Shape checks for the demo content in transfer/demo/.
 
 These tests read the JSON files directly: they need neither Django nor a database.
 """
@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-DEMO_DIR = pathlib.Path(__file__).resolve().parent.parent / "blog" / "demo"
+DEMO_DIR = pathlib.Path(__file__).resolve().parent.parent / "transfer" / "demo"
 
 POST_ONE_TITLE = "Saying goodbye & the therapeutic relationship"
 POST_KEYS = {

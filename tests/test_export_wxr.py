@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from blog.exporters import cdata, export_wxr
-from blog.importers.wxr import import_wxr
 from blog.models import Category, Post, Tag
-from comments import moderation
+from comments import transitions
 from comments.models import Comment, ModerationEvent
+from transfer.exporters import cdata, export_wxr
+from transfer.importers.wxr import import_wxr
 
 from .factories import CategoryFactory, CommentFactory, ModeratorFactory, PostFactory
 
@@ -51,17 +51,35 @@ def seconds(value):
 
 def snapshot():
     posts = sorted(
-        (p.slug, p.title, p.status, seconds(p.published_at), p.body, p.excerpt, p.comments_open,
-         tuple(p.categories.values_list("slug", flat=True)),
-         tuple(p.tags.values_list("slug", flat=True)))
+        (
+            p.slug,
+            p.title,
+            p.status,
+            seconds(p.published_at),
+            p.body,
+            p.excerpt,
+            p.comments_open,
+            tuple(p.categories.values_list("slug", flat=True)),
+            tuple(p.tags.values_list("slug", flat=True)),
+        )
         for p in Post.objects.all()
-    )  # fmt: skip
+    )
     comments = sorted(
-        (c.post.slug, c.author_name, c.author_email, c.author_url, c.body, c.status,
-         seconds(c.created_at), c.depth, c.parent.author_name if c.parent else None,
-         c.content_note, c.is_staff_reply)
+        (
+            c.post.slug,
+            c.author_name,
+            c.author_email,
+            c.author_url,
+            c.body,
+            c.status,
+            seconds(c.created_at),
+            c.depth,
+            c.parent.author_name if c.parent else None,
+            c.content_note,
+            c.is_staff_reply,
+        )
         for c in Comment.objects.select_related("post", "parent")
-    )  # fmt: skip
+    )
     return posts, comments
 
 
@@ -95,7 +113,7 @@ def test_importing_the_export_into_the_same_site_changes_nothing(site, tmp_path)
 
 def test_an_erased_comment_travels_as_a_placeholder_that_keeps_its_replies(site, tmp_path):
     top = Comment.objects.get(author_name="Ann")
-    moderation.erase(top)
+    transitions.erase(top)
     path = tmp_path / "site.xml"
     path.write_text(export(), encoding="utf-8")
     assert "First ]]" not in path.read_text()
@@ -115,9 +133,20 @@ def test_export_is_well_formed_wxr_1_2_with_what_wordpress_reads(site):
     items = channel.findall("item")
     assert len(items) == 2
     for item in items:
-        for name in ("post_id", "post_date", "post_date_gmt", "comment_status", "ping_status",
-                     "post_name", "status", "post_parent", "menu_order", "post_type",
-                     "post_password", "is_sticky"):  # fmt: skip
+        for name in (
+            "post_id",
+            "post_date",
+            "post_date_gmt",
+            "comment_status",
+            "ping_status",
+            "post_name",
+            "status",
+            "post_parent",
+            "menu_order",
+            "post_type",
+            "post_password",
+            "is_sticky",
+        ):
             assert item.find(f"{WP}{name}") is not None, name
         assert item.findtext("guid") and item.findtext("{http://purl.org/dc/elements/1.1/}creator")
     grief = next(i for i in items if i.findtext(f"{WP}post_name") == "on-grief")

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from blog.importers.disqus import import_disqus
 from blog.models import Post
 from comments.identity import keyed_hash
 from comments.models import Comment, ModerationEvent
 from comments.tree import load_tree_page
+from transfer.importers.disqus import import_disqus
 
 from .conftest import shared_testdata
 from .factories import PostFactory

@@ -14,13 +14,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from blog.importers.wxr import import_wxr
 from blog.models import Category, Post, Tag
 from blog.sanitize import POST_ATTRIBUTES, POST_TAGS
 from comments.identity import keyed_hash
 from comments.models import Comment, ModerationEvent
 from comments.rendering import COMMENT_ATTRIBUTES, COMMENT_TAGS, render_comment_body
 from comments.tree import load_tree_page, tree_version
+from transfer.importers.wxr import import_wxr
 
 from .conftest import shared_testdata
 from .factories import PostFactory, UserFactory
@@ -62,9 +62,14 @@ def test_summary_counts_posts_comments_by_status_skips_flattening_and_orphans():
     assert summary.posts_created == 5 and summary.posts_existing == 0
     assert dict(summary.comments) == {"approved": 9, "pending": 3, "spam": 1, "removed": 1}
     assert dict(summary.skipped) == {
-        "pingback": 1, "trackback": 1, "page": 1, "attachment": 1, "nav_menu_item": 1,
-        "auto-draft post": 1, "comment on a skipped page": 1,
-    }  # fmt: skip
+        "pingback": 1,
+        "trackback": 1,
+        "page": 1,
+        "attachment": 1,
+        "nav_menu_item": 1,
+        "auto-draft post": 1,
+        "comment on a skipped page": 1,
+    }
     assert summary.threads_flattened == 2
     assert summary.orphans == 1
     assert dict(summary.unknown_statuses) == {"maybe": 1}
@@ -124,8 +129,14 @@ def test_categories_and_tags_are_created_once_and_linked_to_their_posts():
 
 def test_comment_statuses_map_like_wordpress_and_unknown_ones_wait_for_review():
     import_wxr(FULL)
-    expected = {101: "approved", 106: "pending", 107: "spam", 108: "removed",
-                109: "pending", 110: "pending"}  # fmt: skip
+    expected = {
+        101: "approved",
+        106: "pending",
+        107: "spam",
+        108: "removed",
+        109: "pending",
+        110: "pending",
+    }
     assert {wp: by_key(wp).status for wp in expected} == expected
 
 
@@ -133,8 +144,10 @@ def test_comments_keep_names_emails_urls_and_dates():
     import_wxr(FULL)
     alice = by_key(101)
     assert (alice.author_name, alice.author_email, alice.author_url) == (
-        "Alice", "alice@example.org", "https://alice.example/",
-    )  # fmt: skip
+        "Alice",
+        "alice@example.org",
+        "https://alice.example/",
+    )
     assert alice.created_at == datetime(2023, 3, 2, 10, 0, tzinfo=UTC)
     assert by_key(106).author_email == ""  # "not-an-email" is dropped, not stored
 
@@ -353,8 +366,12 @@ def test_a_bad_file_exits_with_status_1_and_no_traceback(tmp_path):
     command = ["manage.py", "import_wxr", "--skip-checks", str(FIXTURES / "zero-bytes.xml")]
     result = subprocess.run(
         [sys.executable, *command],
-        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "is empty (0 bytes)" in result.stderr and "Traceback" not in result.stderr
 
@@ -458,7 +475,7 @@ CHILD = """
 import json, resource, sys, time
 import django
 django.setup()
-from blog.importers.wxr import import_wxr
+from transfer.importers.wxr import import_wxr
 from blog.sanitize import POST_ATTRIBUTES, POST_TAGS
 from comments.models import Comment, ModerationEvent
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -484,12 +501,17 @@ def test_importing_50000_comments_keeps_memory_flat_and_threads_and_events_right
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'big.sqlite3'}"}
     env.pop("REDIS_URL", None)
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v0", "--skip-checks"], cwd=PROJECT, env=env,
-                   check=True, timeout=300)  # fmt: skip
+    subprocess.run(
+        [*manage, "migrate", "-v0", "--skip-checks"], cwd=PROJECT, env=env, check=True, timeout=300
+    )
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path)], cwd=PROJECT, env=env, capture_output=True,
-        text=True, timeout=1200,
-    )  # fmt: skip
+        [sys.executable, "-c", CHILD, str(path)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     print(

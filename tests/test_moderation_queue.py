@@ -8,8 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from comments import moderation, queue
-from comments.models import Comment, CrisisResource, Report
+from comments import transitions
+from comments.models import Comment, Report
+from moderation import queue
+from support.models import CrisisResource
 
 from .factories import CommentFactory, PostFactory, UserFactory
 
@@ -154,7 +156,7 @@ def test_a_removed_staff_reply_puts_the_parent_back_in_unanswered(
     moderator_client, comment, moderator
 ):
     reply = queue.reply_as_staff(comment, user=moderator, body="Thank you for writing this.")
-    moderation.remove(reply, actor=moderator)
+    transitions.remove(reply, actor=moderator)
     assert comment.pk in ids_in(moderator_client.get(QUEUE, {"tab": "unanswered"}))
 
 
@@ -348,8 +350,8 @@ def test_queue_shows_50_a_page_and_links_to_the_next(moderator_client, post):
 def test_activity_lists_who_did_what_and_filters_by_moderator(moderator_client, moderator, post):
     other = UserFactory(username="colleague")
     mine, theirs = pending(post), pending(post)
-    moderation.approve(mine, actor=moderator)
-    moderation.mark_spam(theirs, actor=other)
+    transitions.approve(mine, actor=moderator)
+    transitions.mark_spam(theirs, actor=other)
     everything = moderator_client.get(reverse("moderation:activity"))
     assert {e.comment_ref for e in everything.context["page"].object_list} >= {mine.pk, theirs.pk}
     assert "colleague" in everything.content.decode()

@@ -1,18 +1,21 @@
-"""Stored reader pages (blog.pages): served without queries, never stale, never shared wrongly."""
+"""Stored reader pages (pagecache.pages): served without queries, never stale, never shared."""
 
+import os
 import re
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from blog import pages
 from blog.models import Post, SiteSettings
-from comments import moderation
-from comments.models import Comment, CrisisResource
+from comments import transitions
+from comments.models import Comment
+from pagecache import pages
+from support.models import CrisisResource
 
 from .factories import CategoryFactory, CommentFactory, PostFactory
 
@@ -72,10 +75,10 @@ def test_each_reader_gets_a_fresh_csrf_token_and_form_stamp_that_work(post, sett
 def test_approving_a_comment_shows_it_on_the_stored_page_at_once(post):
     waiting = CommentFactory(post=post, status=Comment.Status.PENDING, body="Waiting for a nod.")
     assert "Waiting for a nod." not in _read(Client(), post.get_absolute_url())
-    moderation.approve(waiting)
+    transitions.approve(waiting)
     html = _read(Client(), post.get_absolute_url())
     assert "Waiting for a nod." in html and "1 comment on" in html
-    moderation.remove(waiting)
+    transitions.remove(waiting)
     assert "Waiting for a nod." not in _read(Client(), post.get_absolute_url())
 
 
@@ -83,10 +86,10 @@ def test_a_moderators_edit_or_an_erasure_shows_on_the_stored_page_at_once(post):
     comment = CommentFactory(post=post, body="Words with a method in them.")
     CommentFactory(parent=comment, body="A reply that keeps the thread.")
     assert "Words with a method in them." in _read(Client(), post.get_absolute_url())
-    moderation.edit(comment, body="Words, edited by the moderator.")
+    transitions.edit(comment, body="Words, edited by the moderator.")
     html = _read(Client(), post.get_absolute_url())
     assert "Words, edited by the moderator." in html and "a method" not in html
-    moderation.erase(comment)
+    transitions.erase(comment)
     html = _read(Client(), post.get_absolute_url())
     assert "Words, edited" not in html and "This comment was removed." in html
 
@@ -131,9 +134,9 @@ def test_an_edited_support_line_shows_on_stored_pages_at_once(post):
 def test_home_counts_follow_moderation_without_a_stale_page(post):
     comment = CommentFactory(post=post, status=Comment.Status.PENDING)
     assert "0 comments" in _read(Client(), "/")
-    moderation.approve(comment)
+    transitions.approve(comment)
     assert "1 comment<" in _read(Client(), "/")
-    moderation.mark_spam(comment)
+    transitions.mark_spam(comment)
     assert "0 comments" in _read(Client(), "/")
 
 
@@ -209,9 +212,43 @@ def test_a_new_deploy_names_a_new_build(tmp_path, settings):
     (tmp_path / "templates").mkdir()
     page = tmp_path / "templates" / "page.html"
     page.write_text("<p>old</p>")
-    before = pages._build_id()
+    before = pages.build_id(release="")
     page.write_text("<p>the new one</p>")
-    assert pages._build_id() != before
+    assert pages.build_id(release="") != before
+
+
+def _copy_of_the_code(root):
+    """The project's code and templates, as a second server built from the same commit has them."""
+    source = Path(__file__).resolve().parents[1]
+    for relative, path in pages.code_files(source):
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    return root
+
+
+def test_two_checkouts_of_the_same_code_in_different_folders_share_one_build_id(tmp_path):
+    first = _copy_of_the_code(tmp_path / "srv" / "a")
+    second = _copy_of_the_code(tmp_path / "elsewhere" / "haven-release")
+    os.utime(second / "config" / "settings.py", (1, 1))  # file times differ between servers
+    assert pages.build_id(first, release="") == pages.build_id(second, release="")
+
+
+def test_a_change_to_one_template_of_a_copy_names_a_new_build(tmp_path):
+    first = _copy_of_the_code(tmp_path / "a")
+    second = _copy_of_the_code(tmp_path / "b")
+    base = second / "templates" / "base.html"
+    base.write_text(base.read_text() + "\n")
+    assert pages.build_id(first, release="") != pages.build_id(second, release="")
+
+
+def test_the_release_named_in_haven_release_is_the_build_id(tmp_path, monkeypatch):
+    first = _copy_of_the_code(tmp_path / "a")
+    monkeypatch.setenv("HAVEN_RELEASE", "2026.12.04-1")
+    named = pages.build_id(first)
+    assert named == pages.build_id(tmp_path) != pages.build_id(first, release="")
+    monkeypatch.setenv("HAVEN_RELEASE", "2026.12.04-2")
+    assert pages.build_id(first) != named
 
 
 def test_an_address_taken_over_by_another_post_shows_that_posts_comments(post):

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from comments import moderation
+from comments import transitions
 from comments.forms import sign_form
 from comments.models import Comment, ModerationTerm
 
@@ -263,7 +263,7 @@ def test_rule_7_first_time_approves_a_writer_known_by_browser(send, post, settin
     assert first.status == Status.PENDING
     send(post, body="Second one, still pending as the first is.")
     assert stored("Second one, still pending as the first is.").status == Status.PENDING
-    moderation.approve(first)
+    transitions.approve(first)
     send(post, body="Second comment, same browser.")
     assert stored("Second comment, same browser.").status == Status.APPROVED
 

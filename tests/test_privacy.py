@@ -12,9 +12,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from comments import moderation, privacy
+from comments import transitions
 from comments.models import Comment, ModerationEvent, OutgoingEmail, Report, Subscription
 from comments.tree import load_tree_page
+from privacy import personal_data as privacy
 
 from .factories import CommentFactory
 
@@ -26,10 +27,16 @@ PRIVACY = reverse("comments:privacy")
 @pytest.fixture
 def anns(post):
     """Ann's two comments (one with a reply from Ben), her subscription, and Ben's own."""
-    first = CommentFactory(post=post, author_email="ann@example.org", author_name="Ann",
-                           body="I lost my brother.", ip_hash="a" * 64)  # fmt: skip
-    second = CommentFactory(post=post, author_email="ANN@example.org", author_name="Ann",
-                            body="Thank you all.")  # fmt: skip
+    first = CommentFactory(
+        post=post,
+        author_email="ann@example.org",
+        author_name="Ann",
+        body="I lost my brother.",
+        ip_hash="a" * 64,
+    )
+    second = CommentFactory(
+        post=post, author_email="ANN@example.org", author_name="Ann", body="Thank you all."
+    )
     reply = CommentFactory(
         post=post, parent=first, author_email="ben@example.org", author_name="Ben"
     )
@@ -153,8 +160,11 @@ def test_confirmed_erasure_removes_text_and_identity_and_keeps_replies_in_their_
     for comment in (first, second):
         comment.refresh_from_db()
         assert (comment.body, comment.author_name, comment.author_email, comment.ip_hash) == (
-            "", "(erased)", "", "",
-        )  # fmt: skip
+            "",
+            "(erased)",
+            "",
+            "",
+        )
         assert comment.status == "removed"
     items = load_tree_page(post).items
     assert [n.comment.pk for n in items] == [first.pk, reply.pk]
@@ -179,7 +189,7 @@ def test_erasure_deletes_subscriptions_and_emails_addressed_to_that_person(anns)
 
 
 def test_erasure_also_removes_the_original_text_kept_by_edit_events(anns):
-    moderation.edit(anns[0], body="Edited words.", actor_label="writer")
+    transitions.edit(anns[0], body="Edited words.", actor_label="writer")
     privacy.erase_comments(EMAIL)
     notes = " ".join(ModerationEvent.objects.values_list("note", flat=True))
     assert "I lost my brother" not in notes and "Edited words" not in notes
@@ -253,11 +263,13 @@ def test_export_data_costs_a_fixed_number_of_queries(anns, post, django_assert_m
 
 
 def test_purge_drops_ip_hashes_older_than_the_retention_period_only(post):
-    old = CommentFactory(post=post, ip_hash="o" * 64,
-                         created_at=timezone.now() - timedelta(days=31))  # fmt: skip
+    old = CommentFactory(
+        post=post, ip_hash="o" * 64, created_at=timezone.now() - timedelta(days=31)
+    )
     new = CommentFactory(post=post, ip_hash="n" * 64)
-    report = Report.objects.create(comment=new, reason="spam", ip_hash="r" * 64,
-                                   created_at=timezone.now() - timedelta(days=40))  # fmt: skip
+    report = Report.objects.create(
+        comment=new, reason="spam", ip_hash="r" * 64, created_at=timezone.now() - timedelta(days=40)
+    )
     counts = privacy.purge_personal_data()
     assert counts["comment_ip_hashes"] == 1 and counts["report_ip_hashes"] == 1
     old.refresh_from_db(), new.refresh_from_db(), report.refresh_from_db()
@@ -287,5 +299,8 @@ def test_purge_is_idempotent_and_the_command_reports_counts(post, settings):
     call_command("purge_personal_data", stdout=again)
     assert "1 from comments" not in again.getvalue() and ": 0 from comments" in again.getvalue()
     assert privacy.purge_personal_data() == {
-        "comment_ip_hashes": 0, "report_ip_hashes": 0, "emails": 0, "subscriptions": 0,
-    }  # fmt: skip
+        "comment_ip_hashes": 0,
+        "report_ip_hashes": 0,
+        "emails": 0,
+        "subscriptions": 0,
+    }

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from comments.models import Comment, CrisisResource
-from comments.resources import REGION_COOKIE
+from comments.models import Comment
+from support.models import CrisisResource
+from support.resources import REGION_COOKIE
 
 from .factories import CommentFactory, PostFactory
 
@@ -140,8 +141,12 @@ def test_region_picker_accepts_lower_case_and_the_uk_alias(client):
 
 @pytest.mark.parametrize("page", ["home", "post", "missing", "support"])
 def test_every_page_has_the_support_footer_with_two_or_three_resources(client, post, page):
-    url = {"home": "/", "post": post.get_absolute_url(), "missing": "/no/such/page/",
-           "support": SUPPORT}[page]  # fmt: skip
+    url = {
+        "home": "/",
+        "post": post.get_absolute_url(),
+        "missing": "/no/such/page/",
+        "support": SUPPORT,
+    }[page]
     html = client.get(url, HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
     footer = footer_of(html)
     assert "If you are struggling and need support now" in footer
@@ -209,8 +214,9 @@ def test_after_submit_for_a_comment_that_no_longer_exists_is_404(client, setting
 def test_after_submit_shows_resources_first_then_back_to_the_post(client, settings):
     comment = crisis_comment()
     own(client, settings, comment)
-    response = client.get(reverse("comments:after_submit", args=[comment.pk]),
-                          HTTP_ACCEPT_LANGUAGE="en-US")  # fmt: skip
+    response = client.get(
+        reverse("comments:after_submit", args=[comment.pk]), HTTP_ACCEPT_LANGUAGE="en-US"
+    )
     html = response.content.decode()
     main = html[position(html, '<main id="main"') :]
     assert re.search(r'<a [^>]*href="([^"]+)"', main)[1] == "tel:988"  # the first link
@@ -239,8 +245,9 @@ def test_after_submit_never_says_the_comment_was_rejected(client, settings):
 def test_after_submit_puts_emergency_services_first_when_imminent(client, settings):
     comment = crisis_comment(level="imminent")
     own(client, settings, comment)
-    html = client.get(reverse("comments:after_submit", args=[comment.pk]),
-                      HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()  # fmt: skip
+    html = client.get(
+        reverse("comments:after_submit", args=[comment.pk]), HTTP_ACCEPT_LANGUAGE="en-GB"
+    ).content.decode()
     main = html[position(html, '<main id="main"') :]
     assert position(main, 'href="tel:999"') < position(main, 'href="tel:116123"')
     assert "please call emergency services" in main
@@ -249,8 +256,9 @@ def test_after_submit_puts_emergency_services_first_when_imminent(client, settin
 def test_after_submit_about_abuse_includes_the_sexual_assault_line(client, settings):
     comment = crisis_comment(crisis_categories=["sexual_abuse"])
     own(client, settings, comment)
-    html = client.get(reverse("comments:after_submit", args=[comment.pk]),
-                      HTTP_ACCEPT_LANGUAGE="en-US").content.decode()  # fmt: skip
+    html = client.get(
+        reverse("comments:after_submit", args=[comment.pk]), HTTP_ACCEPT_LANGUAGE="en-US"
+    ).content.decode()
     main = html[position(html, '<main id="main"') : position(html, "Back to the post")]
     assert 'href="tel:8006564673"' in main
 
@@ -271,11 +279,12 @@ def test_a_crisis_comment_through_the_form_leads_to_the_panel_and_is_kept(send_c
 
 def test_queue_banner_shows_level_categories_phrases_and_waiting_time():
     comment = crisis_comment(
-        level="imminent", crisis_categories=["plan", "method"],
+        level="imminent",
+        crisis_categories=["plan", "method"],
         crisis_matches=["end it tonight", "i have the pills"],
         created_at=timezone.now() - timedelta(hours=5),
-    )  # fmt: skip
-    html = render_to_string("comments/includes/crisis_banner.html", {"comment": comment})
+    )
+    html = render_to_string("moderation/crisis_banner.html", {"comment": comment})
     assert "Reads as imminent" in html
     assert "plan, method" in html
     assert "<q>end it tonight</q>" in html and "<q>i have the pills</q>" in html
@@ -285,13 +294,13 @@ def test_queue_banner_shows_level_categories_phrases_and_waiting_time():
 
 def test_queue_banner_escapes_matched_phrases():
     comment = crisis_comment(crisis_matches=["<script>alert(1)</script>"])
-    html = render_to_string("comments/includes/crisis_banner.html", {"comment": comment})
+    html = render_to_string("moderation/crisis_banner.html", {"comment": comment})
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def test_queue_banner_is_empty_for_an_unflagged_comment():
     comment = CommentFactory(crisis_level="none")
-    html = render_to_string("comments/includes/crisis_banner.html", {"comment": comment})
+    html = render_to_string("moderation/crisis_banner.html", {"comment": comment})
     assert html.strip() == ""
 
 

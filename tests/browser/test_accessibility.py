@@ -10,9 +10,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 
-from blog.demo.loader import load_demo
-from comments.models import Comment, CrisisResource
+from comments.models import Comment
+from support.models import CrisisResource
 from tests.factories import CommentFactory, ModeratorFactory, PostFactory
+from transfer.demo.loader import load_demo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 

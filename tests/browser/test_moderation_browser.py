@@ -6,7 +6,8 @@ import time
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from comments.models import Comment, CrisisResource
+from comments.models import Comment
+from support.models import CrisisResource
 from tests.factories import CommentFactory, PostFactory, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop

@@ -7,7 +7,8 @@ import re
 import pytest
 from django.apps import apps as django_apps
 
-from comments.models import Comment, CrisisResource
+from comments.models import Comment
+from support.models import CrisisResource
 from tests.factories import PostFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
@@ -37,8 +38,9 @@ def _seeded_resources():
 @pytest.fixture
 def phone(browser):
     """A 320px-wide phone in the UK, recording every request the page makes."""
-    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB",
-                                  has_touch=True, is_mobile=True)  # fmt: skip
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, locale="en-GB", has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     page.requested = []
     page.on("request", lambda request: page.requested.append(request.url))

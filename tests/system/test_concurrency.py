@@ -16,9 +16,9 @@ pytestmark = pytest.mark.system
 
 APPROVE_PENDING = """
 import json
-from comments import moderation
+from comments import transitions
 from comments.models import Comment
-approved = [moderation.approve(c, actor_label="system test").pk
+approved = [transitions.approve(c, actor_label="system test").pk
             for c in Comment.objects.pending().order_by("pk")]
 print(json.dumps(len(approved)))
 """
@@ -174,14 +174,14 @@ RACE = """
 import json, threading
 from django.db import connection
 from blog.models import Post
-from comments import moderation
+from comments import transitions
 from comments.models import Comment, ModerationEvent
 
 post = Post.objects.get()
 rounds = []
 for n in range(ROUNDS):
     comment = Comment.objects.create(post=post, author_name="Racer", body=f"Race {n}")
-    moderation.record_submission(comment, actor_label="system test")
+    transitions.record_submission(comment, actor_label="system test")
     barrier = threading.Barrier(2, timeout=10)
     errors = []
 
@@ -195,8 +195,8 @@ for n in range(ROUNDS):
             connection.close()
 
     threads = [
-        threading.Thread(target=act, args=(moderation.approve, "moderator A")),
-        threading.Thread(target=act, args=(moderation.remove, "moderator B")),
+        threading.Thread(target=act, args=(transitions.approve, "moderator A")),
+        threading.Thread(target=act, args=(transitions.remove, "moderator B")),
     ]
     for thread in threads:
         thread.start()

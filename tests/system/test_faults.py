@@ -161,7 +161,7 @@ def test_postgresql_restart_under_load_answers_writes_503_keeps_text_and_recover
     )
     assert set(statuses) <= {200, 302, 503}, "no 500, no dropped connection"
     assert during and writes_503 and all(r["status"] == 503 for r in writes_503)
-    # A stored page (blog.pages) needs no database: readers may go on reading it.
+    # A stored page (pagecache.pages) needs no database: readers may go on reading it.
     assert all(r["status"] in (200, 503) for r in during if r["kind"] == "read")
     for r in during:
         assert "Traceback" not in r["text"]

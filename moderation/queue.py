@@ -1,0 +1,194 @@
+"""What the moderation queue reads, and the one thing it writes itself: a moderator's reply.
+
+Every read is a queryset that costs the same whatever the queue's length: one aggregate for all
+the tab counts, one page of items with their post, parent and "returning writer" flag computed in
+SQL, one query for the open reports of that page. State changes are not here: they go through
+``comments.transitions``.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+from comments import notifications, transitions
+from comments.models import (
+    Comment,
+    ModerationEvent,
+    Report,
+    needs_review_condition,
+    unanswered_condition,
+)
+from comments.threads import build_comment
+
+Status = Comment.Status
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Tab:
+    slug: str
+    label: str
+    empty: str
+
+
+TABS = (
+    Tab("review", "Needs review", "Nothing is waiting for review."),
+    Tab("unanswered", "Unanswered", "Every approved comment has a reply from you."),
+    Tab("approved", "Approved", "No approved comments match."),
+    Tab("spam", "Spam", "No spam."),
+    Tab("removed", "Removed", "No removed comments."),
+)
+TAB_SLUGS = {tab.slug for tab in TABS}
+
+
+# The conditions behind each tab, shared by the lists and the one-query counts.
+TAB_CONDITIONS = {
+    "review": needs_review_condition(),
+    "unanswered": unanswered_condition(),
+    "approved": Q(status=Status.APPROVED),
+    "spam": Q(status=Status.SPAM),
+    "removed": Q(status=Status.REMOVED),
+}
+
+
+def tab_queryset(tab):
+    """The comments of one tab, in the order a moderator should take them."""
+    comments = Comment.objects.all()
+    if tab == "review":
+        return comments.needs_review()
+    if tab == "unanswered":
+        return comments.unanswered().order_by("created_at", "pk")
+    return comments.filter(TAB_CONDITIONS[tab]).order_by("-created_at", "-pk")
+
+
+def search(comments, query):
+    """Name, email or text containing ``query`` (case-insensitive)."""
+    query = (query or "").strip()
+    if not query:
+        return comments
+    return comments.filter(
+        Q(author_name__icontains=query)
+        | Q(author_email__icontains=query)
+        | Q(body__icontains=query)
+    )
+
+
+def filtered(comments, *, query="", post_id=None):
+    """Apply the queue's search box and post filter."""
+    comments = search(comments, query)
+    if post_id:
+        comments = comments.filter(post_id=post_id)
+    return comments
+
+
+def tab_counts(*, query="", post_id=None):
+    """Every tab's count, under the same search and post filter, in one query."""
+    base = filtered(Comment.objects.all(), query=query, post_id=post_id)
+    return base.aggregate(
+        **{slug: Count("pk", filter=condition) for slug, condition in TAB_CONDITIONS.items()}
+    )
+
+
+def header_counts():
+    """The count the site header shows moderators (one query)."""
+    return {"needs_review": Comment.objects.filter(TAB_CONDITIONS["review"]).count()}
+
+
+def with_writer_history(comments):
+    """Annotate ``returning``: the same email or browser token has an approved comment before.
+
+    Done in SQL so a page of 50 costs nothing extra; blank emails and tokens never match.
+    """
+    earlier = Comment.objects.approved().exclude(pk=OuterRef("pk"))
+    by_email = earlier.exclude(author_email="").filter(
+        author_email__iexact=OuterRef("author_email")
+    )
+    by_browser = earlier.exclude(browser_hash="").filter(browser_hash=OuterRef("browser_hash"))
+    return comments.annotate(returning_by_email=Exists(by_email)).annotate(
+        returning_by_browser=Exists(by_browser)
+    )
+
+
+def queue_items(comments):
+    """Everything a queue item shows, joined or prefetched: no query per item."""
+    open_reports = Report.objects.filter(resolved_at=None).order_by("created_at")
+    return with_writer_history(
+        comments.select_related("post", "parent").prefetch_related(
+            Prefetch("reports", queryset=open_reports, to_attr="open_report_list")
+        )
+    )
+
+
+def waiting_time(created_at, now=None):
+    """'3 days', '5 hours': how long a comment has waited, to the largest unit."""
+    text = timesince(created_at, now or timezone.now(), depth=1).replace("\xa0", " ")
+    return "under a minute" if text == "0 minutes" else text
+
+
+def decorate(items, now=None):
+    """Per-item values computed in Python from what was already loaded."""
+    now = now or timezone.now()
+    for item in items:
+        item.waiting = waiting_time(item.created_at, now)
+        item.returning = item.returning_by_email or item.returning_by_browser
+        item.actions = [
+            name for name in transitions.TRANSITIONS if transitions.action_applies(item, name)
+        ]
+        item.can_reply = item.status in (Status.PENDING, Status.APPROVED)
+    return items
+
+
+def activity(*, actor_id=None):
+    """The audit log, newest first, optionally for one moderator."""
+    events = ModerationEvent.objects.select_related("actor", "comment__post")
+    if actor_id:
+        events = events.filter(actor_id=actor_id)
+    return events
+
+
+def event_actors():
+    """Users who appear in the audit log, for the activity page's filter (one query)."""
+    from django.contrib.auth import get_user_model
+
+    actors = ModerationEvent.objects.exclude(actor=None).values("actor_id")
+    return get_user_model().objects.filter(pk__in=actors).order_by("username")
+
+
+def staff_author_name(user):
+    return user.get_full_name() or user.get_username()
+
+
+def reply_as_staff(parent, *, user, body):
+    """Post a moderator's reply, approved at once, without the reader-side rate limits.
+
+    It enters through ``record_submission`` like every comment, and the parent's subscribers
+    are told once the transaction commits.
+    """
+    with transaction.atomic():
+        reply = build_comment(
+            post_id=parent.post_id,
+            parent=parent,
+            author_name=staff_author_name(user)[:50],
+            author_email=user.email or "",
+            user=user,
+            is_staff_reply=True,
+            body=body,
+            status=Status.APPROVED,
+            flags=["staff"],
+        )
+        reply.save()
+        transitions.record_submission(reply, actor=user, note="staff reply from the queue")
+        transaction.on_commit(lambda: notifications.notify_reply_approved(reply), robust=True)
+    return reply
+
+
+def approve_and_reply(comment, *, user, body):
+    """Approve ``comment`` (if it is not already) and answer it, all or nothing."""
+    with transaction.atomic():
+        if comment.status != Status.APPROVED:
+            comment = transitions.approve(comment, actor=user, note="approved with a reply")
+        reply = reply_as_staff(comment, user=user, body=body)
+    return comment, reply

@@ -1,0 +1,378 @@
+"""The moderation queue and its actions: thin views over ``queue`` (reads) and ``moderation``.
+
+Every action confirms on GET and acts on POST with CSRF. Without JavaScript a POST redirects
+back to the same tab with a message; with it (``Accept: application/json``) the answer is a small
+JSON object and the page updates in place.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from blog.models import Post
+from comments import transitions
+from comments.forms import BODY_MAX
+from comments.models import Comment, ModerationEvent
+from support.resources import default_region, stale_resources, support_reply_text
+
+from . import queue
+
+PERMISSION = "comments.moderate_comment"
+CRISIS_BANNER = "moderation/crisis_banner.html"
+BULK_LIMIT = 100
+Action = ModerationEvent.Action
+DONE = {action: Action(action).label for action in transitions.TRANSITIONS}
+
+
+def moderator_required(view):
+    """Anonymous: to the log-in page. Logged in without the permission: 403, no data."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied("Only moderators can see the moderation queue.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@dataclass
+class QueueFilters:
+    tab: str = "review"
+    query: str = ""
+    post_id: int | None = None
+
+    @classmethod
+    def from_params(cls, params):
+        tab = params.get("tab", "review")
+        post = str(params.get("post", ""))
+        return cls(
+            tab=tab if tab in queue.TAB_SLUGS else "review",
+            query=str(params.get("q", "")).strip()[:200],
+            post_id=int(post) if post.isdigit() else None,
+        )
+
+    @classmethod
+    def from_url(cls, url):
+        params = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+        return cls.from_params(params)
+
+
+class KnownCountPaginator(Paginator):
+    """The tab counts already hold the total: no second COUNT query."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label="Your reply",
+        min_length=2,
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": "Write a reply first: nothing was changed.",
+            "min_length": "Write a reply first: nothing was changed.",
+        },
+    )
+
+
+class EditForm(forms.Form):
+    body = forms.CharField(
+        label="Comment text",
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "The text cannot be empty. To hide a comment, remove it."},
+    )
+    note = forms.CharField(
+        label="Why (kept in the audit log, optional)",
+        required=False,
+        max_length=300,
+        help_text="For example: took out method detail.",
+    )
+
+
+class BulkForm(forms.Form):
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=True)
+    action = forms.ChoiceField(choices=[(name, name) for name in transitions.TRANSITIONS])
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        raw = data.getlist("ids") if hasattr(data, "getlist") else []
+        self.fields["ids"].choices = [(v, v) for v in raw if str(v).isdigit()][:BULK_LIMIT]
+        self.fields["ids"].error_messages["required"] = "Select at least one comment first."
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in, minus the ``site`` it puts in the context.
+
+    Auth's view sets ``site`` to a RequestSite, hiding the owner's SiteSettings that base.html
+    reads (and a filter argument that does not resolve breaks the page).
+    """
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.pop("site", None)
+        context.pop("site_name", None)
+        return context
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def next_url(request):
+    """Back to where the moderator was (same tab, search and page); never off-site."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse("moderation:queue")
+
+
+def _item_state(comment):
+    return {
+        "id": comment.pk,
+        "status": comment.status,
+        "status_label": Comment.Status(comment.status).label,
+    }
+
+
+def _done(request, message, comments=(), status=200, **extra):
+    """One answer for every action: JSON for the page's script, else message and redirect."""
+    ok = status < 400
+    if wants_json(request):
+        filters = QueueFilters.from_url(next_url(request))
+        payload = {
+            "ok": ok,
+            "message": message,
+            "items": [_item_state(c) for c in comments],
+            "counts": queue.tab_counts(query=filters.query, post_id=filters.post_id),
+            **extra,
+        }
+        return JsonResponse(payload, status=status)
+    (messages.success if ok else messages.error)(request, message)
+    return redirect(next_url(request))
+
+
+def _support_texts(regions):
+    """One support reply per region on the page, not one per item."""
+    regions = set(regions)
+    fallback = default_region() if "" in regions else ""
+    return {region: support_reply_text(region or fallback) for region in regions}
+
+
+def _stale_resources_exist():
+    return stale_resources().exists()
+
+
+def _post_choices():
+    """Posts that have comments, for the "filter by post" menu (one query)."""
+    has_comments = Comment.objects.values("post_id")
+    return Post.objects.filter(pk__in=has_comments).only("id", "title").order_by("-published_at")
+
+
+@moderator_required
+def queue_view(request):
+    filters = QueueFilters.from_params(request.GET)
+    counts = queue.tab_counts(query=filters.query, post_id=filters.post_id)
+    comments = queue.filtered(
+        queue.tab_queryset(filters.tab), query=filters.query, post_id=filters.post_id
+    )
+    paginator = KnownCountPaginator(
+        queue.queue_items(comments), queue.PER_PAGE, count=counts[filters.tab]
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    items = list(page.object_list)
+    focus = request.GET.get("focus", "")
+    if focus.isdigit() and all(item.pk != int(focus) for item in items):
+        items[:0] = list(queue.queue_items(Comment.objects.filter(pk=focus)))
+    queue.decorate(items)
+    support = _support_texts(item.region for item in items if item.can_reply)
+    for item in items:
+        item.support_text = support.get(item.region, "")
+    tabs = [(tab, counts[tab.slug]) for tab in queue.TABS]
+    context = {
+        "filters": filters,
+        "tabs": tabs,
+        "current_tab": next(tab for tab in queue.TABS if tab.slug == filters.tab),
+        "page": page,
+        "items": items,
+        "posts": _post_choices(),
+        "stale_resources": _stale_resources_exist(),
+        "crisis_banner": CRISIS_BANNER,
+        "here": request.get_full_path(),
+        "page_query": _page_query(filters),
+    }
+    return render(request, "moderation/queue.html", context)
+
+
+def _page_query(filters):
+    """The query string of the current tab, search and post, for pagination links."""
+    params = {"tab": filters.tab, "q": filters.query, "post": filters.post_id or ""}
+    return urlencode({k: v for k, v in params.items() if v})
+
+
+def _comment(pk):
+    return get_object_or_404(Comment.objects.select_related("post", "parent"), pk=pk)
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def act(request, pk, action):
+    """One transition on one comment: confirm on GET, do it on POST."""
+    if action not in transitions.TRANSITIONS:
+        raise Http404("No such action.")
+    comment = _comment(pk)
+    if request.method == "GET":
+        context = {
+            "comment": comment,
+            "action": action,
+            "label": DONE[action],
+            "next": next_url(request),
+        }
+        return render(request, "moderation/confirm.html", context)
+    if not transitions.action_applies(comment, action):
+        return _done(
+            request,
+            f"Nothing to do: this comment is already {comment.status}.",
+            [comment],
+            status=409,
+        )
+    try:
+        comment = transitions.TRANSITIONS[action](comment, actor=request.user)
+    except transitions.NotAllowed as refusal:
+        return _done(request, str(refusal), [comment], status=409)
+    return _done(request, f"{DONE[action]}: the comment by {comment.author_name}.", [comment])
+
+
+@moderator_required
+@require_http_methods(["POST"])
+def bulk(request):
+    """The same transitions on every selected comment; ones already there are skipped."""
+    form = BulkForm(request.POST)
+    if not form.is_valid():
+        errors = "; ".join(e for field in form.errors.values() for e in field)
+        return _done(request, errors or "Choose comments and an action.", status=400)
+    action = form.cleaned_data["action"]
+    changed, skipped, refused = [], 0, 0
+    for comment in Comment.objects.filter(pk__in=form.cleaned_data["ids"]).select_related("post"):
+        if not transitions.action_applies(comment, action):
+            skipped += 1
+            continue
+        try:
+            changed.append(transitions.TRANSITIONS[action](comment, actor=request.user))
+        except transitions.NotAllowed:
+            refused += 1
+    message = f"{DONE[action]}: {len(changed)} comment{'s' if len(changed) != 1 else ''}."
+    if skipped:
+        message += f" {skipped} already had that state and were left alone."
+    if refused:
+        message += (
+            f" {refused} describe a plan or method and need an edit before they can be published."
+        )
+    return _done(request, message, changed)
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def reply(request, pk):
+    """Approve (if needed) and answer, as the moderator, approved at once."""
+    comment = _comment(pk)
+    form = ReplyForm(request.POST if request.method == "POST" else None)
+    if request.method == "GET" or (not form.is_valid() and not wants_json(request)):
+        support_text = _support_texts([comment.region]).get(comment.region, "")
+        context = {
+            "comment": comment,
+            "form": form,
+            "next": next_url(request),
+            "support_text": support_text,
+        }
+        return render(request, "moderation/reply.html", context, status=400 if form.errors else 200)
+    if not form.is_valid():
+        return _done(request, form.errors["body"][0], [comment], status=400)
+    if comment.status in (Comment.Status.SPAM, Comment.Status.REMOVED):
+        return _done(request, "Restore this comment before replying to it.", [comment], status=409)
+    try:
+        comment, staff_reply = queue.approve_and_reply(
+            comment, user=request.user, body=form.cleaned_data["body"]
+        )
+    except transitions.NotAllowed as refusal:
+        return _done(request, str(refusal), [comment], status=409)
+    return _done(
+        request,
+        f"Approved and replied to {comment.author_name}.",
+        [comment],
+        reply_id=staff_reply.pk,
+        reply_url=staff_reply.get_absolute_url(),
+    )
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    """Change a comment's text; the original is kept in the audit log."""
+    comment = _comment(pk)
+    form = EditForm(
+        request.POST if request.method == "POST" else None, initial={"body": comment.body}
+    )
+    if request.method == "POST" and form.is_valid():
+        transitions.edit(
+            comment,
+            body=form.cleaned_data["body"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, f"Saved your edit of the comment by {comment.author_name}.")
+        return redirect(next_url(request))
+    context = {"comment": comment, "form": form, "next": next_url(request)}
+    return render(request, "moderation/edit.html", context, status=400 if form.errors else 200)
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def not_crisis(request, pk):
+    """A false alarm: sort the comment normally; the evidence stays in the audit log."""
+    comment = _comment(pk)
+    if request.method == "GET":
+        context = {
+            "comment": comment,
+            "action": Action.NOT_CRISIS,
+            "label": "Not a crisis",
+            "next": next_url(request),
+        }
+        return render(request, "moderation/confirm.html", context)
+    if not comment.is_flagged:
+        return _done(request, "This comment carries no crisis flag.", [comment], status=409)
+    comment = transitions.clear_crisis_flag(comment, actor=request.user)
+    message = f"Crisis flag cleared on the comment by {comment.author_name}."
+    return _done(request, message, [comment])
+
+
+@moderator_required
+def activity(request):
+    """Who did what, when: the audit log, filterable by moderator."""
+    actor = request.GET.get("actor", "")
+    actor_id = int(actor) if actor.isdigit() else None
+    page = Paginator(queue.activity(actor_id=actor_id), queue.PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "actors": queue.event_actors(), "actor_id": actor_id}
+    return render(request, "moderation/activity.html", context)

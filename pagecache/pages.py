@@ -1,0 +1,151 @@
+"""Reader pages rendered once and served from the cache to every reader the site knows nothing of.
+
+Most readers arrive with no session, no saved name and no message waiting: for the same address
+and support region they all see the same page, but for two values made per request (the CSRF
+token, and the comment form's signed timestamp) and, on a post, the comments. Such a page is
+rendered with markers in those places, stored as its parts, and joined with fresh values on
+each request; the caller supplies those values (on a post, its comments). A reader with any other
+cookie or query gets a full render.
+
+Nothing can go stale: every key holds the versions of what the page was built from, and each
+change bumps one (the apps that own the content bump CONTENT_VERSION and LISTS_VERSION; an app
+whose data changes every page, like the reader's support region, registers with ``vary_on``;
+a new release changes BUILD_ID). This module knows nothing of the apps that use it.
+"""
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+
+from .versions import SITE_SETTINGS_VERSION, CacheVersion, current_versions, versioned
+
+CONTENT_VERSION = CacheVersion("blog:content-version")
+LISTS_VERSION = CacheVersion("blog:lists-version")
+PAGE_TTL = 3600
+MARK = "\x00haven:{}\x00"  # forms refuse NUL, so only these markers hold one
+CSRF_MARK = MARK.format("csrf")
+SECURITY_MARK = MARK.format("security")
+COMMENTS_MARK = MARK.format("comments")
+_SPLIT = re.compile("(\x00haven:[a-z]+\x00)")
+
+
+BUILD_SUFFIXES = (".py", ".html", ".css", ".js", ".json", ".po")
+# Not part of what a server runs (and bench/results changes with every benchmark).
+BUILD_SKIP = {"tests", "bench", "node_modules", "__pycache__", "media", "staticfiles"}
+
+
+def code_files(root):
+    """The project's code, templates and static files under ``root``, by relative path."""
+    root = Path(root)
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in BUILD_SKIP and not d.startswith("."))
+        for name in files:
+            if name.endswith(BUILD_SUFFIXES):
+                path = Path(folder, name)
+                found.append((path.relative_to(root).as_posix(), path))
+    return sorted(found)
+
+
+def build_id(root=None, release=None):
+    """Names the release running: a deploy never serves pages of the one before.
+
+    ``HAVEN_RELEASE`` when set (e.g. a git tag or commit); else a hash of the contents of the
+    code, templates and static files, in order of their relative paths, so every server built
+    from the same code, wherever it sits on disk, shares the stored pages.
+    """
+    release = os.environ.get("HAVEN_RELEASE", "") if release is None else release
+    if release:
+        return hashlib.blake2b(release.encode(), digest_size=8).hexdigest()
+    digest = hashlib.blake2b(digest_size=8)
+    for relative, path in code_files(root or settings.BASE_DIR):
+        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+BUILD_ID = build_id()
+
+
+# What else makes pages differ, registered by the apps that own it: a cookie a shared page may
+# carry, the versions it depends on, and a function (request, their numbers) -> a key part.
+_variations = []
+
+
+def vary_on(*, versions, part, cookie=None):
+    """Register what else every stored page depends on (e.g. the reader's support region)."""
+    _variations.append((cookie, tuple(versions), part))
+
+
+def _shared_cookies():
+    return {settings.CSRF_COOKIE_NAME, *(cookie for cookie, _v, _p in _variations if cookie)}
+
+
+def is_shared(request, params=()):
+    """True when this request's page is the one every anonymous reader of the address sees.
+
+    Only the CSRF cookie and cookies registered with ``vary_on`` are allowed (any other means a
+    session, a saved name or a message), and only the query parameters ``params`` (e.g. ``cpage``).
+    """
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and set(request.COOKIES) <= _shared_cookies()
+        and set(request.GET) <= set(params)
+    )
+
+
+def page_key(request, *parts, versions=(), also=()):
+    """(key of this address's page for the current versions and variations, [also's values]).
+
+    Every version is read in one cache round trip: the page's own, and ``also`` (versions the
+    caller needs next, e.g. the post's comment tree), which are returned, not put in the key.
+    """
+    registered = [version for _c, vs, _p in _variations for version in vs]
+    own = [CONTENT_VERSION, SITE_SETTINGS_VERSION, *registered, *versions]
+    numbers = current_versions([*own, *also])
+    keyed, extra = numbers[: len(own)], numbers[len(own) :]
+    if 0 in numbers:  # the cache is down: never store under a version that may repeat
+        return None, extra
+    year = timezone.localdate().year  # the footer's copyright line
+    varied, start = [], 2
+    for _cookie, vs, part in _variations:
+        varied.append(part(request, keyed[start : start + len(vs)]))
+        start += len(vs)
+    key = ":".join(map(str, ("page", BUILD_ID, request.path, *parts, *varied, year, *keyed)))
+    return key, extra
+
+
+def store(key, response, **extra):
+    """Keep a rendered 200 page as parts split at the markers; return the entry."""
+    entry = {"parts": _SPLIT.split(response.content.decode()), **extra}
+    if key is not None and response.status_code == 200:
+        versioned.set(key, entry, PAGE_TTL)
+    return entry
+
+
+def fetch(key, *also):
+    """(the stored page entry or None, {key: value} of ``also`` found), in one round trip.
+
+    An entry past its ``valid_until`` is a miss.
+    """
+    found = versioned.get_many([key, *also] if key is not None else list(also))
+    entry = found.pop(key, None)
+    if entry is not None and entry.get("valid_until") and timezone.now() >= entry["valid_until"]:
+        entry = None
+    return entry, found
+
+
+def respond(request, entry, **values):
+    """The stored page with this request's CSRF token and ``values`` in place of the markers."""
+    parts = entry["parts"]  # text, marker, text, ...: markers sit at the odd places
+    fill = {MARK.format(name): value for name, value in values.items()}
+    if CSRF_MARK in parts[1::2]:
+        fill[CSRF_MARK] = get_token(request)
+    parts = [fill.get(part, "") if i % 2 else part for i, part in enumerate(parts)]
+    return HttpResponse("".join(parts))

@@ -1,0 +1,276 @@
+"""Crisis resources for a reader's region, from one cached structure.
+
+Every list a page shows (footer, support page, the note above comment forms, the panel after a
+crisis comment, a moderator's reply) comes from ``all_by_region()``: all active resources grouped
+by region, cached under a versioned key. Saving or deleting a CrisisResource bumps the version,
+so an edit shows at once and a warm page costs no query for them.
+"""
+
+import re
+
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+from pagecache.versions import SITE_SETTINGS_VERSION, current_versions, kept, versioned
+
+from .levels import CrisisLevel
+from .models import RESOURCES_VERSION, CrisisResource
+
+Category = CrisisResource.Category
+
+REGION_COOKIE = "haven_region"
+REGION_COOKIE_MAX_AGE = 365 * 24 * 3600
+INTERNATIONAL = "INTL"
+DATA_TIMEOUT = 3600  # a safety net for changes that bypass save(), e.g. queryset.update()
+REGION_NAMES = {
+    "AU": "Australia",
+    "CA": "Canada",
+    "GB": "United Kingdom",
+    "IE": "Ireland",
+    "NZ": "New Zealand",
+    "US": "United States",
+    INTERNATIONAL: "Another country",
+}
+REGION_ALIASES = {"UK": "GB"}  # "en-UK" is common in the wild, though not ISO
+ABUSE_WORDS = ("abuse", "assault", "rape")  # crisis categories that add a sexual-assault line
+
+
+# The cached structure ------------------------------------------------------------------------
+
+
+def resources_version():
+    return RESOURCES_VERSION.get()
+
+
+def all_by_region():
+    """{region: [active resources in display order]}: one query when cold, none when warm."""
+
+    def group():
+        grouped = {}
+        for resource in CrisisResource.objects.active().order_by("region", "order", "name"):
+            grouped.setdefault(resource.region, []).append(resource)
+        return grouped
+
+    return kept(cache, "crisis-resources", [resources_version()], group, DATA_TIMEOUT)
+
+
+def region_table(versions=None):
+    """What choosing a reader's region needs, in one cache read: {"known", "default"}.
+
+    ``versions``: the resources' and the site settings' versions, when the caller has them.
+    """
+    if versions is None:
+        versions = current_versions([RESOURCES_VERSION, SITE_SETTINGS_VERSION])
+    return kept(
+        versioned,
+        "crisis-resources:regions",
+        versions,
+        lambda: {
+            "known": frozenset(all_by_region()) | {INTERNATIONAL},
+            "default": default_region(),
+        },
+        DATA_TIMEOUT,
+    )
+
+
+def grouped_for_request(request):
+    """all_by_region(), read once per request."""
+    if request is None:
+        return all_by_region()
+    if not hasattr(request, "_crisis_resources"):
+        request._crisis_resources = all_by_region()
+    return request._crisis_resources
+
+
+# Choosing resources --------------------------------------------------------------------------
+
+
+def normalise_region(value):
+    """An upper-case ISO code or INTL, or "" when the value is not a region code at all."""
+    code = str(value or "").strip().upper()
+    code = REGION_ALIASES.get(code, code)
+    return code if re.fullmatch(r"[A-Z]{2}|INTL", code) else ""
+
+
+def region_name(code):
+    return REGION_NAMES.get(code, code)
+
+
+def _emergency_rank(resource, emergency_first):
+    """Emergency services lead when risk looks immediate; otherwise the listening lines lead."""
+    is_emergency = resource.category == Category.EMERGENCY
+    return 0 if is_emergency == emergency_first else 1
+
+
+def resources_for(region, *, limit=3, emergency_first=False, category=None, grouped=None):
+    """Up to ``limit`` resources for a region, ending with Find A Helpline (the INTL directory).
+
+    With ``category`` only the region's resources of that category are returned (no fallback).
+    """
+    grouped = all_by_region() if grouped is None else grouped
+    region = normalise_region(region)
+    own = list(grouped.get(region, [])) if region != INTERNATIONAL else []
+    if category:
+        return [r for r in own if r.category == category][:limit]
+    own.sort(key=lambda r: _emergency_rank(r, emergency_first))
+    fallback = grouped.get(INTERNATIONAL, [])
+    if not fallback:
+        return own[:limit]
+    return own[: max(limit - 1, 0)] + fallback[:1]
+
+
+def panel_resources(region, *, level, categories=(), grouped=None):
+    """The 2-3 lines shown right after a crisis comment.
+
+    Imminent: emergency services first. Crisis about abuse or assault: the region's
+    sexual-assault line takes the second place.
+    """
+    imminent = level == CrisisLevel.IMMINENT
+    chosen = resources_for(region, emergency_first=imminent, grouped=grouped)
+    about_abuse = any(word in str(c).lower() for c in categories for word in ABUSE_WORDS)
+    if about_abuse and not imminent and len(chosen) >= 2:
+        line = resources_for(region, category=Category.SEXUAL_ASSAULT, limit=1, grouped=grouped)
+        if line and line[0] not in chosen:
+            chosen = chosen[:1] + line + chosen[-1:]
+    return chosen
+
+
+# The reader's region --------------------------------------------------------------------------
+
+
+def region_from_accept_language(header, known):
+    """The first language tag, by preference, whose region we have resources for."""
+    for tag, _quality in parse_accept_lang_header(header or ""):
+        for part in tag.split("-")[1:]:
+            code = normalise_region(part) if len(part) == 2 and part.isalpha() else ""
+            if code in known:
+                return code
+    return ""
+
+
+# Where the site's default region is read from. The setting is edited with the site's other
+# settings (blog.SiteSettings), which this app must not import: the app that knows both
+# (comments.apps) sets this at start-up. Its changes bump SITE_SETTINGS_VERSION.
+site_default_region = {"read": lambda: ""}
+
+
+def default_region():
+    return normalise_region(site_default_region["read"]()) or INTERNATIONAL
+
+
+def region_for_request(request, versions=None):
+    """The picker's cookie, else a hint from Accept-Language, else the site's default region.
+
+    ``versions`` as for region_table().
+    """
+    if getattr(request, "_support_region", None):
+        return request._support_region
+    table = region_table(versions)
+    known = table["known"]
+    chosen = normalise_region(request.COOKIES.get(REGION_COOKIE, ""))
+    region = (
+        (chosen if chosen in known else "")
+        or region_from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""), known)
+        or table["default"]
+    )
+    request._support_region = region
+    return region
+
+
+def region_choices(grouped=None):
+    """(code, name) for the region picker: every region we list, "Another country" last."""
+    grouped = all_by_region() if grouped is None else grouped
+    codes = sorted((c for c in grouped if c != INTERNATIONAL), key=region_name)
+    return [(code, region_name(code)) for code in [*codes, INTERNATIONAL]]
+
+
+# What pages use -------------------------------------------------------------------------------
+
+
+def footer_context(request):
+    """Context for every page's footer. Lazy: nothing is read until a template uses it."""
+    return {
+        "support_region": SimpleLazyObject(lambda: region_for_request(request)),
+        "support_region_name": SimpleLazyObject(lambda: region_name(region_for_request(request))),
+        "footer_resources": SimpleLazyObject(
+            lambda: resources_for(region_for_request(request), grouped=grouped_for_request(request))
+        ),
+        "support_regions": SimpleLazyObject(lambda: region_choices(grouped_for_request(request))),
+    }
+
+
+def support_sections(region, grouped=None):
+    """Every region's resources grouped by category, the reader's region first, INTL last."""
+    grouped = all_by_region() if grouped is None else grouped
+    order = [code for code, _name in region_choices(grouped)]
+    if region in order:
+        order.remove(region)
+        order.insert(0, region)
+    sections = []
+    for code in order:
+        resources = grouped.get(code, [])
+        if not resources:
+            continue
+        categories = [
+            (label, [r for r in resources if r.category == value])
+            for value, label in Category.choices
+        ]
+        sections.append(
+            {
+                "code": code,
+                "name": region_name(code),
+                "is_reader_region": code == region,
+                "categories": [(label, items) for label, items in categories if items],
+            }
+        )
+    return sections
+
+
+def contact_text(resource):
+    """How to reach a resource, in words: "call 116 123", "text HOME to 741741"."""
+    ways = []
+    if resource.phone:
+        ways.append(f"call {resource.phone_display or resource.phone}")
+    if resource.sms_number:
+        keyword = f"{resource.sms_keyword} to " if resource.sms_keyword else ""
+        ways.append(f"text {keyword}{resource.sms_number}")
+    if resource.url and not ways:
+        ways.append(resource.url)
+    text = " or ".join(ways)
+    return f"{text} ({resource.hours})" if resource.hours == "24/7" else text
+
+
+def support_reply_text(region):
+    """A short, kind reply a moderator edits before sending, with the region's resources.
+
+    A comment with no region recorded gets the site's default region.
+    """
+    region = normalise_region(region) or default_region()
+    grouped = all_by_region()
+    resources = resources_for(region, grouped=grouped)
+    lines = [
+        "Thank you for telling us this. I'm really glad you wrote, and I'm sorry things are "
+        "this hard right now.",
+        "",
+        "If you need someone to talk to now, these are free and confidential:",
+    ]
+    for resource in resources:
+        if resource.category == Category.DIRECTORY:
+            lines.append(f"- {resource.name}: {resource.url} lists free helplines in your country.")
+        else:
+            lines.append(f"- {resource.name}: {contact_text(resource)}")
+    emergency = resources_for(region, category=Category.EMERGENCY, limit=1, grouped=grouped)
+    number = (emergency[0].phone_display or emergency[0].phone) if emergency else ""
+    lines += [
+        "",
+        f"If you are in danger right now, please call {number or 'your local emergency number'}.",
+        "",
+        "You are welcome here, and we will keep reading.",
+    ]
+    return "\n".join(lines)
+
+
+def stale_resources():
+    """Active resources not verified for more than CRISIS_RESOURCE_STALE_DAYS days."""
+    return CrisisResource.objects.stale()

@@ -1,0 +1,50 @@
+"""The support page: every support line, the reader's region first."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+
+from . import resources
+
+
+def support_page(request):
+    """All resources, the reader's region first. POST remembers the picked region."""
+    if request.method == "POST":
+        return _remember_region(request)
+    return _render_support(request)
+
+
+def _render_support(request, error="", status=200):
+    grouped = resources.grouped_for_request(request)
+    region = resources.region_for_request(request)
+    context = {
+        "sections": resources.support_sections(region, grouped),
+        "region": region,
+        "region_name": resources.region_name(region),
+        "region_listed": region in grouped,
+        "region_choices": resources.region_choices(grouped),
+        "region_error": error,
+    }
+    response = render(request, "support/support.html", context, status=status)
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    return response
+
+
+def _remember_region(request):
+    region = resources.normalise_region(request.POST.get("region", ""))
+    choices = resources.region_choices(resources.grouped_for_request(request))
+    if region not in {code for code, _name in choices}:
+        return _render_support(request, error="Please choose a country from the list.", status=400)
+    messages.success(
+        request, f"Showing support lines for {resources.region_name(region)} first on this browser."
+    )
+    response = redirect("comments:support")
+    response.set_cookie(
+        resources.REGION_COOKIE,
+        region,
+        max_age=resources.REGION_COOKIE_MAX_AGE,
+        samesite="Lax",
+        httponly=True,
+        secure=request.is_secure(),
+    )
+    return response
