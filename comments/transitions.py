@@ -8,6 +8,7 @@ so no path can change a comment without a trace or leave a stale page behind.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from support.levels import CrisisLevel
 
@@ -23,7 +24,7 @@ class NotAllowed(Exception):
     """A transition the rules forbid; the message says what to do instead."""
 
 
-UNEDITED_IMMINENT = (
+UNEDITED_IMMINENT = gettext_lazy(
     "This comment describes a plan, a method or a goodbye, so it is never published as "
     "written. Edit out any method detail first (or mark it as not a crisis), then approve it."
 )

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.timesince import timesince
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from comments import notifications, transitions
 from comments.models import (
@@ -35,11 +36,19 @@ class Tab:
 
 
 TABS = (
-    Tab("review", "Needs review", "Nothing is waiting for review."),
-    Tab("unanswered", "Unanswered", "Every approved comment has a reply from you."),
-    Tab("approved", "Approved", "No approved comments match."),
-    Tab("spam", "Spam", "No spam."),
-    Tab("removed", "Removed", "No removed comments."),
+    Tab("review", gettext_lazy("Needs review"), gettext_lazy("Nothing is waiting for review.")),
+    Tab(
+        "unanswered",
+        gettext_lazy("Unanswered"),
+        gettext_lazy("Every approved comment has a reply from you."),
+    ),
+    Tab(
+        "approved",
+        pgettext_lazy("queue tab", "Approved"),
+        gettext_lazy("No approved comments match."),
+    ),
+    Tab("spam", pgettext_lazy("queue tab", "Spam"), gettext_lazy("No spam.")),
+    Tab("removed", pgettext_lazy("queue tab", "Removed"), gettext_lazy("No removed comments.")),
 )
 TAB_SLUGS = {tab.slug for tab in TABS}
 
@@ -124,8 +133,10 @@ def queue_items(comments):
 
 def waiting_time(created_at, now=None):
     """'3 days', '5 hours': how long a comment has waited, to the largest unit."""
-    text = timesince(created_at, now or timezone.now(), depth=1).replace("\xa0", " ")
-    return "under a minute" if text == "0 minutes" else text
+    now = now or timezone.now()
+    if (now - created_at).total_seconds() < 60:
+        return gettext("under a minute")
+    return timesince(created_at, now, depth=1).replace("\xa0", " ")
 
 
 def decorate(items, now=None):

@@ -19,6 +19,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
@@ -82,29 +83,31 @@ class KnownCountPaginator(Paginator):
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label="Your reply",
+        label=gettext_lazy("Your reply"),
         min_length=2,
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={
-            "required": "Write a reply first: nothing was changed.",
-            "min_length": "Write a reply first: nothing was changed.",
+            "required": gettext_lazy("Write a reply first: nothing was changed."),
+            "min_length": gettext_lazy("Write a reply first: nothing was changed."),
         },
     )
 
 
 class EditForm(forms.Form):
     body = forms.CharField(
-        label="Comment text",
+        label=gettext_lazy("Comment text"),
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 10}),
-        error_messages={"required": "The text cannot be empty. To hide a comment, remove it."},
+        error_messages={
+            "required": gettext_lazy("The text cannot be empty. To hide a comment, remove it.")
+        },
     )
     note = forms.CharField(
-        label="Why (kept in the audit log, optional)",
+        label=gettext_lazy("Why (kept in the audit log, optional)"),
         required=False,
         max_length=300,
-        help_text="For example: took out method detail.",
+        help_text=gettext_lazy("For example: took out method detail."),
     )
 
 
@@ -116,7 +119,9 @@ class BulkForm(forms.Form):
         super().__init__(data, **kwargs)
         raw = data.getlist("ids") if hasattr(data, "getlist") else []
         self.fields["ids"].choices = [(v, v) for v in raw if str(v).isdigit()][:BULK_LIMIT]
-        self.fields["ids"].error_messages["required"] = "Select at least one comment first."
+        self.fields["ids"].error_messages["required"] = gettext(
+            "Select at least one comment first."
+        )
 
 
 class LoginView(auth_views.LoginView):
@@ -252,7 +257,8 @@ def act(request, pk, action):
     if not transitions.action_applies(comment, action):
         return _done(
             request,
-            f"Nothing to do: this comment is already {comment.status}.",
+            gettext("Nothing to do: this comment is already %(status)s.")
+            % {"status": comment.get_status_display().lower()},
             [comment],
             status=409,
         )
@@ -260,7 +266,8 @@ def act(request, pk, action):
         comment = transitions.TRANSITIONS[action](comment, actor=request.user)
     except transitions.NotAllowed as refusal:
         return _done(request, str(refusal), [comment], status=409)
-    return _done(request, f"{DONE[action]}: the comment by {comment.author_name}.", [comment])
+    done = gettext("%(action)s: the comment by %(name)s.")
+    return _done(request, done % {"action": DONE[action], "name": comment.author_name}, [comment])
 
 
 @moderator_required
@@ -270,7 +277,7 @@ def bulk(request):
     form = BulkForm(request.POST)
     if not form.is_valid():
         errors = "; ".join(e for field in form.errors.values() for e in field)
-        return _done(request, errors or "Choose comments and an action.", status=400)
+        return _done(request, errors or gettext("Choose comments and an action."), status=400)
     action = form.cleaned_data["action"]
     changed, skipped, refused = [], 0, 0
     for comment in Comment.objects.filter(pk__in=form.cleaned_data["ids"]).select_related("post"):
@@ -281,13 +288,23 @@ def bulk(request):
             changed.append(transitions.TRANSITIONS[action](comment, actor=request.user))
         except transitions.NotAllowed:
             refused += 1
-    message = f"{DONE[action]}: {len(changed)} comment{'s' if len(changed) != 1 else ''}."
+    message = ngettext(
+        "%(action)s: %(count)s comment.", "%(action)s: %(count)s comments.", len(changed)
+    ) % {"action": DONE[action], "count": len(changed)}
     if skipped:
-        message += f" {skipped} already had that state and were left alone."
-    if refused:
-        message += (
-            f" {refused} describe a plan or method and need an edit before they can be published."
+        left = ngettext(
+            "%(count)s already had that state and was left alone.",
+            "%(count)s already had that state and were left alone.",
+            skipped,
         )
+        message += " " + left % {"count": skipped}
+    if refused:
+        held = ngettext(
+            "%(count)s describes a plan or method and needs an edit before it can be published.",
+            "%(count)s describe a plan or method and need an edit before they can be published.",
+            refused,
+        )
+        message += " " + held % {"count": refused}
     return _done(request, message, changed)
 
 
@@ -309,7 +326,9 @@ def reply(request, pk):
     if not form.is_valid():
         return _done(request, form.errors["body"][0], [comment], status=400)
     if comment.status in (Comment.Status.SPAM, Comment.Status.REMOVED):
-        return _done(request, "Restore this comment before replying to it.", [comment], status=409)
+        return _done(
+            request, gettext("Restore this comment before replying to it."), [comment], status=409
+        )
     try:
         comment, staff_reply = queue.approve_and_reply(
             comment, user=request.user, body=form.cleaned_data["body"]
@@ -318,7 +337,7 @@ def reply(request, pk):
         return _done(request, str(refusal), [comment], status=409)
     return _done(
         request,
-        f"Approved and replied to {comment.author_name}.",
+        gettext("Approved and replied to %(name)s.") % {"name": comment.author_name},
         [comment],
         reply_id=staff_reply.pk,
         reply_url=staff_reply.get_absolute_url(),
@@ -340,7 +359,8 @@ def edit(request, pk):
             actor=request.user,
             note=form.cleaned_data["note"],
         )
-        messages.success(request, f"Saved your edit of the comment by {comment.author_name}.")
+        saved = gettext("Saved your edit of the comment by %(name)s.")
+        messages.success(request, saved % {"name": comment.author_name})
         return redirect(next_url(request))
     context = {"comment": comment, "form": form, "next": next_url(request)}
     return render(request, "moderation/edit.html", context, status=400 if form.errors else 200)
@@ -355,14 +375,18 @@ def not_crisis(request, pk):
         context = {
             "comment": comment,
             "action": Action.NOT_CRISIS,
-            "label": "Not a crisis",
+            "label": gettext("Not a crisis"),
             "next": next_url(request),
         }
         return render(request, "moderation/confirm.html", context)
     if not comment.is_flagged:
-        return _done(request, "This comment carries no crisis flag.", [comment], status=409)
+        return _done(
+            request, gettext("This comment carries no crisis flag."), [comment], status=409
+        )
     comment = transitions.clear_crisis_flag(comment, actor=request.user)
-    message = f"Crisis flag cleared on the comment by {comment.author_name}."
+    message = gettext("Crisis flag cleared on the comment by %(name)s.") % {
+        "name": comment.author_name
+    }
     return _done(request, message, [comment])
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from comments import transitions
 from comments.models import Comment, ModerationEvent, OutgoingEmail, Report, Subscription
@@ -68,7 +69,7 @@ def export_data(email):
         "email": normalise_email(email),
         "exported_at": timezone.now().isoformat(),
         "site": settings.SITE_URL,
-        "about": (
+        "about": gettext(
             "Every comment stored under this email address, with what we keep about it. "
             "IP addresses are never stored: only a keyed hash of one, for 30 days, against spam."
         ),

@@ -13,6 +13,9 @@ TRANSLATED_NAMES = [gettext_noop("Emergency services")]
 
 HOURS = [gettext_noop("24/7")]
 
+# Only the phone displays with words in them.
+PHONE_DISPLAYS = [gettext_noop("000 (112 from mobiles)")]
+
 LANGUAGES = [
     gettext_noop("English"),
     gettext_noop("English, French"),
