@@ -343,7 +343,11 @@ def cola(conversacion):
     """A queue with one of everything: pending, crisis-flagged, reported, spam, removed."""
     post = conversacion.post
     CommentFactory(
-        post=post, status=Comment.Status.PENDING, author_name="Pedro", body="Primera vez aquí."
+        post=post,
+        status=Comment.Status.PENDING,
+        author_name="Pedro",
+        body="Primera vez aquí.",
+        flags=["first comment", "3 links", "crisis language: distress", "hold term: dinero"],
     )
     CommentFactory(
         post=post,
