@@ -5,10 +5,13 @@ Defaults suit a laptop: SQLite, local-memory cache, console email, DEBUG on. Set
 ALLOWED_HOSTS, and switch on secure cookies, HSTS and SSL redirects.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+
+from config.observability import init_sentry, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,9 +52,11 @@ INSTALLED_APPS = [
     "moderation",
     "privacy",
     "transfer",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    "config.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -175,6 +180,9 @@ TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
 
+SERIALIZATION_MODULES = {"exactjson": "ops.serializer"}  # backups keep times to the microsecond
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -228,12 +236,20 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
-}
+# Operators: plain or JSON log lines with a request id; error mail to ADMINS ("Name <email>",
+# comma-separated); Sentry when SENTRY_DSN is set. Reports never carry a reader's words,
+# email or address (config/observability.py).
+ADMINS = [parseaddr(admin) for admin in env.list("ADMINS", default=[])]
+LOGGING = logging_config(
+    log_format=env.str("LOG_FORMAT", default="plain"),
+    level=env.str("LOG_LEVEL", default="WARNING"),
+    admins=ADMINS,
+)
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.observability.PrivateExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "config.observability.PrivateExceptionReporter"
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    init_sentry(SENTRY_DSN, environment=ENVIRONMENT, release=env.str("HAVEN_RELEASE", default=None))
 
 # Comments: see README "Settings".
 COMMENTS_MODERATION = env.str("COMMENTS_MODERATION", default="all")  # all | first_time | none

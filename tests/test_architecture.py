@@ -25,6 +25,7 @@ ALLOWED = {
     "moderation": {"comments", "blog", "support", "pagecache"},
     "privacy": {"moderation", "comments", "blog", "support", "pagecache"},
     "transfer": {"moderation", "comments", "blog", "support", "pagecache"},
+    "ops": {"moderation", "comments", "blog", "support", "pagecache"},
     "config": set(PACKAGES) - {"config"},
 }
 MAX_SHARE = 0.40

@@ -25,8 +25,9 @@ class Client:
     """A browser-like client over http.client: cookies kept (Secure ignored: plain http on
     127.0.0.1), Origin and Referer sent with posts. One jar can be shared across servers."""
 
-    def __init__(self, base_url, *, jar=None, timeout=30):
+    def __init__(self, base_url, *, jar=None, timeout=30, source=None):
         self.base_url = base_url.rstrip("/")
+        self.source = source  # another loopback address (127.0.0.x) to appear as another reader
         parts = urllib.parse.urlsplit(self.base_url)
         self.host, self.port = parts.hostname, parts.port
         assert self.host == "127.0.0.1", "system tests talk to 127.0.0.1 only"
@@ -35,10 +36,15 @@ class Client:
 
     def at(self, base_url):
         """The same browser (same cookies) talking to another server."""
-        return Client(base_url, jar=self.jar, timeout=self.timeout)
+        return Client(base_url, jar=self.jar, timeout=self.timeout, source=self.source)
 
     def request(self, method, path, body=None, headers=None):
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        conn = http.client.HTTPConnection(
+            self.host,
+            self.port,
+            timeout=self.timeout,
+            source_address=(self.source, 0) if self.source else None,
+        )
         sent = {"User-Agent": "haven-system-test", **(headers or {})}
         if self.jar:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.jar.items())
