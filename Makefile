@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers lock messages
+.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers lock screenshots crisis-report messages
 
 # requirements*.txt are lock files (exact versions and hashes) made from pyproject.toml by
 # `make lock`; installs take exactly what they list.
@@ -66,6 +66,13 @@ format: setup-dev
 
 bench: setup-dev
 	$(PY) -m bench
+
+screenshots: setup-dev
+	$(PY) -m tools.screenshots
+
+# Crisis detection against the labelled splits (dev, and the held-back test split when present).
+crisis-report: setup
+	$(PY) -m support.detection.report
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .cache

@@ -14,7 +14,7 @@ import signal
 import sys
 import time
 
-from . import load, report, seed
+from . import crisis, load, report, seed
 from .server import Gunicorn, collectstatic, get, production_env
 
 RESULTS = seed.RESULTS
@@ -61,9 +61,12 @@ def main(argv=None):
         for server in servers:
             server.stop()
         _forget(database, keep=args.keep_db)
+    _step("timing the crisis detector")
+    result["crisis_detection"] = crisis.measure()
     result["elapsed_s"] = round(time.monotonic() - started, 1)
     path = report.write_json(result)
     print(report.render(result))
+    print(crisis.render(result["crisis_detection"]))
     print(f"\n{result['elapsed_s']} s in all; JSON: {path.relative_to(seed.ROOT)}")
     return 0
 

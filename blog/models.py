@@ -1,15 +1,21 @@
 """Posts, their categories and tags, and the owner's site settings."""
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
 
 from pagecache.versions import SITE_SETTINGS_VERSION, kept
 
+from .images import prepare
+from .markdown import render_markdown
 from .sanitize import sanitize_post_html
 
 
@@ -92,7 +98,21 @@ class Post(models.Model):
 
     title = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
-    body = models.TextField(help_text="HTML. Sanitised on save: scripts and event handlers go.")
+    body_markdown = models.TextField(
+        _("Markdown"),
+        blank=True,
+        help_text=_(
+            "Write the post here in Markdown: # or ## for a heading, > for a quote, - for a list, "
+            "[words](address) for a link, *emphasis*. When this is filled, the HTML below is "
+            "made from it on save."
+        ),
+    )
+    body = models.TextField(
+        help_text=_(
+            "HTML, made from the Markdown above when that is filled. Sanitised on save either "
+            "way: scripts and event handlers go."
+        ),
+    )
     excerpt = models.TextField(blank=True, help_text="Shown on lists; the body's start if empty.")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
@@ -124,7 +144,7 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_post_html(self.body)
+        self.body = self.rendered_body()
         if not self.slug:
             self.slug = slugify(self.title)[:250] or "post"
         if self.status == self.Status.PUBLISHED and self.published_at > timezone.now():
@@ -137,6 +157,12 @@ class Post(models.Model):
             "blog:post",
             kwargs={"year": local.year, "month": f"{local.month:02d}", "slug": self.slug},
         )
+
+    def rendered_body(self):
+        """The sanitised HTML a reader sees: made from the Markdown when there is some."""
+        if self.body_markdown.strip():
+            return render_markdown(self.body_markdown)
+        return sanitize_post_html(self.body)
 
     @property
     def is_public(self):
@@ -212,3 +238,98 @@ class SiteSettings(models.Model):
             ("Instagram", self.instagram_url),
         ]
         return [(label, url) for label, url in links if url]
+
+
+class ImageQuerySet(models.QuerySet):
+    def for_urls(self, urls):
+        """``{url: Image}`` for those of ``urls`` that point at an uploaded image."""
+        prefixes = [settings.MEDIA_URL, settings.SITE_URL + settings.MEDIA_URL]
+        names = {}
+        for url in urls:
+            for prefix in prefixes:
+                if url.startswith(prefix):
+                    names[url[len(prefix) :]] = url
+        if not names:
+            return {}
+        return {names[image.file.name]: image for image in self.filter(file__in=names)}
+
+
+ALT_TEXT_REQUIRED = _("Alt text is required: describe the picture for readers who cannot see it.")
+
+
+class Image(models.Model):
+    """A picture for posts, stored upright, without metadata, in a few widths (blog.images)."""
+
+    file = models.ImageField(_("image file"), upload_to="images/%Y/%m/")
+    alt_text = models.CharField(
+        _("Alt text"),
+        max_length=300,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+        error_messages={"blank": ALT_TEXT_REQUIRED},
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    # Smaller stored widths: {"480": "images/2026/12/name-480w.jpg", ...}
+    smaller = models.JSONField(default=dict, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = ImageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text
+
+    def save(self, *args, **kwargs):
+        # Posts link to the stored names, so a stored picture is never replaced (the admin
+        # shows the file read-only once uploaded); a new picture is a new Image.
+        if self.file and not self.file._committed:
+            self._store_sizes()
+        super().save(*args, **kwargs)
+
+    def _store_sizes(self):
+        prepared = prepare(self.file)
+        stem = slugify(PurePath(self.file.name).stem)[:60] or "image"
+        field, storage = self.file.field, self.file.storage
+        self.smaller = {
+            str(width): storage.save(
+                field.generate_filename(self, f"{stem}-{width}w.{prepared.extension}"),
+                ContentFile(data),
+            )
+            for width, data in prepared.smaller.items()
+        }
+        self.file = ContentFile(prepared.main, name=f"{stem}.{prepared.extension}")
+        self.width, self.height = prepared.width, prepared.height
+
+    def delete_files(self):
+        """Remove every stored size (called once the row is deleted)."""
+        if self.file:
+            for name in [self.file.name, *self.smaller.values()]:
+                self.file.storage.delete(name)
+
+    @property
+    def url(self):
+        return self.file.url
+
+    @property
+    def smallest_url(self):
+        if not self.smaller:
+            return self.url
+        return self.file.storage.url(self.smaller[min(self.smaller, key=int)])
+
+    @property
+    def srcset(self):
+        storage = self.file.storage
+        sizes = sorted((int(width), name) for width, name in self.smaller.items())
+        candidates = [f"{storage.url(name)} {width}w" for width, name in sizes]
+        return ", ".join([*candidates, f"{self.url} {self.width}w"])
+
+    @property
+    def markdown(self):
+        """What to paste into a post's Markdown to show this image."""
+        alt = self.alt_text.replace("[", "(").replace("]", ")")
+        return f"![{alt}]({self.url})"

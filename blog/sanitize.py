@@ -52,7 +52,7 @@ POST_TAGS = {
 }
 POST_ATTRIBUTES = {
     "a": ["href", "title", "rel"],
-    "img": ["src", "alt", "title", "width", "height", "loading"],
+    "img": ["src", "srcset", "sizes", "alt", "title", "width", "height", "loading"],
     "abbr": ["title"],
     "th": ["scope"],
     "td": ["colspan", "rowspan"],
@@ -85,22 +85,42 @@ def _local_images_only(html):
 
     def fix(match):
         attrs = match.group(1)
-        src = _attr(attrs, "src")
-        alt = _attr(attrs, "alt")
+        src = attribute(attrs, "src")
+        alt = attribute(attrs, "alt")
         if src is not None and _is_remote(src):
             label = alt or "image"
             return f'<a href="{src}" rel="noopener noreferrer">[{label}]</a>'
-        return match.group(0) if alt is not None else f'<img alt=""{attrs}>'
+        srcset = attribute(attrs, "srcset")
+        if srcset is not None and not _local_srcset(srcset):
+            attrs = re.sub(r'\ssrcset="[^"]*"', "", attrs)
+        return f"<img{attrs}>" if alt is not None else f'<img alt=""{attrs}>'
 
-    return _IMG_TAG.sub(fix, html)
+    return IMG_TAG.sub(fix, html)
 
 
-def _attr(attrs, name):
+def attribute(attrs, name):
+    """The value of attribute ``name`` in a tag's serialised attributes (None if absent)."""
     found = re.search(rf'\s{name}="([^"]*)"', attrs)
     return found.group(1) if found else None
 
 
+def _local_srcset(srcset):
+    """True when every candidate of a ``srcset`` is a path on this site (no scheme, no host)."""
+    for candidate in srcset.split(","):
+        url = candidate.strip().split(" ")[0]
+        if not url or _is_remote(url) or not _is_path_or_web(url):
+            return False
+    return True
+
+
+def _is_path_or_web(url):
+    from urllib.parse import urlsplit
+
+    return urlsplit(url.replace("&amp;", "&")).scheme.lower() in ("", "http", "https")
+
+
 def _is_remote(url):
+    """True for a URL on another host than SITE_URL's (uploads live under /media/ here)."""
     from urllib.parse import urlsplit
 
     from django.conf import settings
@@ -111,4 +131,4 @@ def _is_remote(url):
     return parts.netloc.lower() != urlsplit(settings.SITE_URL).netloc.lower()
 
 
-_IMG_TAG = re.compile(r"<img\b([^>]*)>")
+IMG_TAG = re.compile(r"<img\b([^>]*)>")

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 
 from pagecache.pages import CONTENT_VERSION, LISTS_VERSION
 
-from .models import Category, Post, SiteSettings, Tag
+from .models import Category, Image, Post, SiteSettings, Tag
 
 SHOWN_ON_PAGES = (Post, Category, Tag, SiteSettings, get_user_model())
 
@@ -32,3 +32,8 @@ for model in SHOWN_ON_PAGES:
 def post_links_changed(action, **kwargs):
     if action.startswith("post_"):
         content_changed()
+
+
+@receiver(post_delete, sender=Image, dispatch_uid="images-delete-files")
+def image_deleted(instance, **kwargs):
+    instance.delete_files()

@@ -6,6 +6,7 @@ it uses published_post() and render_post() from here.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +21,7 @@ from django.views.generic import ListView, MonthArchiveView
 from pagecache import pages
 
 from .models import Category, Post
+from .params import id_param, text_param
 
 POSTS_PER_PAGE = 10
 SUMMARY_TTL = 7 * 24 * 3600
@@ -88,6 +90,7 @@ class ListedPostsMixin:
         if not pages.is_shared(request, params=("page",)):
             return super().get(request, *args, **kwargs)
         page = request.GET.get("page", "")
+        page = str(id_param(page) or "bad") if page else ""  # "01" is page 1: one stored copy
         key, _ = pages.page_key(request, page, versions=[pages.LISTS_VERSION])
         entry, _ = pages.fetch(key)
         if entry is None:
@@ -135,7 +138,7 @@ class SearchView(HomeView):
     template_name = "blog/search.html"
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "")[:200]
+        self.query = text_param(self.request.GET.get("q", ""))
         return _listed(Post.objects.all()).search(self.query)
 
     def get_context_data(self, **kwargs):
@@ -158,6 +161,21 @@ def render_post(request, post, context):
 
 @require_safe
 @cache_control(no_store=True)
+@require_safe
+def media(request, path):
+    """Uploaded images under `make run` (SERVE_MEDIA, on with DEBUG).
+
+    In production nginx serves /media/ from MEDIA_ROOT before a request reaches Django
+    (deploy/nginx), or MEDIA_URL is proxied to object storage (README "Images").
+    """
+    from django.http import Http404
+    from django.views.static import serve
+
+    if not settings.SERVE_MEDIA:
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 def healthz(request):
     """Liveness for load balancers: no database, no template, no session."""
     return HttpResponse("ok", content_type="text/plain")

@@ -6,14 +6,17 @@ Oversized posts are refused before any view reads them (413), and a form with mo
 than any of ours is refused with a plain explanation (400).
 """
 
+import io
 import logging
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.handlers.wsgi import LimitedStream
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext
 
 log = logging.getLogger(__name__)
@@ -39,24 +42,48 @@ def _content_length(request):
         return 0
 
 
+def _chunked(request):
+    return "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
+
+
+def body_limit(request):
+    """Bytes a request may send: ADMIN_UPLOAD_MAX_BYTES for staff in the admin, else the cap."""
+    if request.path.startswith(reverse("admin:index")):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_staff:
+            return settings.ADMIN_UPLOAD_MAX_BYTES
+    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
 class RequestLimitsMiddleware:
-    """413 for a post larger than DATA_UPLOAD_MAX_MEMORY_SIZE, 400 for too many fields."""
+    """413 for any body over the cap, before it is read; 400 for too many fields.
+
+    Whatever the content type: multipart file data counts too (Django's own limit skips it).
+    A chunked body has no Content-Length, so at most cap + 1 bytes of it are read to know.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST":
-            refusal = self.refusal(request)
-            if refusal is not None:
-                return refusal
+        refusal = self.refusal(request)
+        if refusal is not None:
+            return refusal
         return self.get_response(request)
 
     def refusal(self, request):
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        multipart = request.content_type == "multipart/form-data"  # file data is not counted
-        if limit is not None and not multipart and _content_length(request) > limit:
-            return self.too_big(request)
+        limit = body_limit(request)
+        if limit is not None:
+            if _content_length(request) > limit:
+                return self.too_big(request)
+            if _chunked(request) and not request.META.get("CONTENT_LENGTH"):
+                data = request.environ["wsgi.input"].read(limit + 1)
+                if len(data) > limit:
+                    return self.too_big(request)
+                request._stream = LimitedStream(io.BytesIO(data), len(data))
+                request.META["CONTENT_LENGTH"] = str(len(data))
+        if request.method != "POST":
+            return None
         try:
             request.POST  # noqa: B018 -- parse here (CSRF would next), answering limits kindly
         except RequestDataTooBig:

@@ -25,12 +25,15 @@ def _tree_changed(post_id):
 
 
 def needs_review_condition():
-    """What makes a comment wait for a moderator: pending, or approved and reported by readers.
+    """What makes a comment wait for a moderator: pending, or approved and reported by readers,
+    or approved with a writer's edit the rules held (pending_body).
 
     The one home of this rule: the queue's list, its tab counts and the header count use it.
     """
-    return models.Q(status=Comment.Status.PENDING) | models.Q(
-        status=Comment.Status.APPROVED, open_reports__gt=0
+    return (
+        models.Q(status=Comment.Status.PENDING)
+        | models.Q(status=Comment.Status.APPROVED, open_reports__gt=0)
+        | (models.Q(status=Comment.Status.APPROVED) & ~models.Q(pending_body=""))
     )
 
 
@@ -83,7 +86,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(unanswered_condition())
 
     def needs_review(self):
-        """Pending comments plus approved ones readers reported: crisis first, then oldest."""
+        """Pending comments, approved ones readers reported or with a held edit: crisis first."""
         return self.filter(needs_review_condition()).order_by(
             "-crisis_rank", "-open_reports", "created_at"
         )
@@ -115,6 +118,11 @@ class Comment(models.Model):
 
     body = models.TextField()
     body_html = models.TextField(editable=False)
+    # A writer's edit of an approved comment that the rules hold: readers keep seeing body_html
+    # until a moderator approves it (moderation.approve_edit) or rejects it.
+    pending_body = models.TextField(blank=True, editable=False)
+    pending_body_html = models.TextField(blank=True, editable=False)
+    pending_flags = models.JSONField(default=list, blank=True, editable=False)
     content_note = models.BooleanField(
         default=False, help_text="Writer said it talks about something distressing: collapsed."
     )
@@ -137,6 +145,9 @@ class Comment(models.Model):
     crisis_matches = models.JSONField(default=list, blank=True)
     flags = models.JSONField(default=list, blank=True, help_text="Rules that matched.")
     open_reports = models.PositiveIntegerField(default=0)
+    deleted_by_writer = models.BooleanField(
+        default=False, editable=False, help_text=_("Its writer deleted it: never published again.")
+    )
     notify_replies = models.BooleanField(default=False)
     import_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
 
@@ -189,6 +200,10 @@ class Comment(models.Model):
     def is_flagged(self):
         return self.crisis_rank > 0
 
+    @property
+    def has_pending_edit(self):
+        return bool(self.pending_body)
+
 
 class ModerationEvent(models.Model):
     """Every change of a comment's state or text, with who did it and when."""
@@ -200,6 +215,9 @@ class ModerationEvent(models.Model):
         REMOVE = "remove", _("Removed")
         RESTORE = "restore", _("Restored")
         EDIT = "edit", _("Edited")
+        EDIT_PROPOSED = "edit_proposed", _("Edit proposed by the writer, held for review")
+        EDIT_APPROVED = "edit_approved", _("Writer's edit approved")
+        EDIT_REJECTED = "edit_rejected", _("Writer's edit rejected")
         NOT_CRISIS = "not_crisis", _("Marked as not a crisis")
         ERASE = "erase", _("Erased on request")
         PURGE = "purge", _("Purged")
@@ -235,6 +253,14 @@ class ModerationEvent(models.Model):
     @property
     def to_status_label(self):
         return self._status_label(self.to_status)
+
+    @property
+    def action_label(self):
+        """The action in words (an older or unknown action shows as stored)."""
+        try:
+            return self.Action(self.action).label
+        except ValueError:
+            return self.action
 
 
 class Report(models.Model):
@@ -284,7 +310,11 @@ class OutgoingEmail(models.Model):
     body = models.TextField()
     headers = models.JSONField(default=dict, blank=True)
     kind = models.CharField(max_length=30)
+    topic = models.CharField(
+        max_length=40, blank=True, db_index=True, help_text=_("What it is about, e.g. worried:12.")
+    )
     created_at = models.DateTimeField(default=timezone.now)
+    not_before = models.DateTimeField(null=True, blank=True, help_text=_("Held back until then."))
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
@@ -309,3 +339,14 @@ class ModerationTerm(models.Model):
 
     def __str__(self):
         return f"{self.term} ({self.action})"
+
+
+class RateCounter(models.Model):
+    """One fixed-window rate-limit count, when no Redis is shared (comments.ratelimit)."""
+
+    bucket = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.bucket}: {self.count}"

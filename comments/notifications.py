@@ -14,7 +14,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -34,14 +34,21 @@ def excerpt(text):
     return Truncator(" ".join(text.split())).words(EXCERPT_WORDS)
 
 
-def queue_email(*, kind, to, subject, body, headers=None, send_now=True):
+def queue_email(*, kind, to, subject, body, headers=None, send_now=True, topic="", not_before=None):
     """Store a message in the outbox and, after the transaction commits, try to send it.
 
     Robust: if that try fails (the database gone a moment after the commit), the message
     waits in the outbox for send_pending_notifications; the writer's request still succeeds.
+    ``topic`` names what the message is about, for coalescing; ``not_before`` holds it back.
     """
     message = OutgoingEmail.objects.create(
-        kind=kind, to=list(to), subject=subject, body=body, headers=headers or {}
+        kind=kind,
+        to=list(to),
+        subject=subject,
+        body=body,
+        headers=headers or {},
+        topic=topic,
+        not_before=not_before,
     )
     if send_now:
         transaction.on_commit(lambda: deliver(message.pk), robust=True)
@@ -56,9 +63,14 @@ class Delivery(StrEnum):
     SKIPPED = "skipped"
 
 
+def due():
+    """Messages that may go now: not held back for later (see moderation.mail.alert_worried)."""
+    return Q(not_before=None) | Q(not_before__lte=timezone.now())
+
+
 def deliver(pk):
     """Send one stored message at most once; on failure leave it for a retry."""
-    claimed = OutgoingEmail.objects.filter(pk=pk, sent_at=None).update(
+    claimed = OutgoingEmail.objects.filter(due(), pk=pk, sent_at=None).update(
         sent_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
@@ -81,7 +93,7 @@ def send_pending(limit=500):
     A message another run claims between our listing and our claim is skipped, not failed.
     """
     pks = (
-        OutgoingEmail.objects.filter(sent_at=None)
+        OutgoingEmail.objects.filter(due(), sent_at=None)
         .order_by("pk")
         .values_list("pk", flat=True)[:limit]
     )

@@ -3,6 +3,9 @@
 1. honeypot, too-fast or forged form -> spam, silently (the writer sees the usual page);
    a stale form (open for days) is handed back to be sent again.
 2. rate limit per hashed IP -> refused with 429, text kept.
+   Both are decided before anything is stored: trapped forms count in their own bucket (a bot
+   does not use up a person's allowance), and a trapped form over that limit is dropped
+   silently, so a flood of bot posts writes nothing past the limit.
 3. duplicate (same text, post and writer within a day) -> refused with a clear message.
 4. staff -> approved with an author badge (they are the moderators).
 5. disallowed terms (name, email, website or text) -> spam, unless the text reads as distress
@@ -10,6 +13,9 @@
 6. crisis language -> pending, flagged, moderators alerted at once, writer shown support.
 7. more than COMMENTS_MAX_LINKS links, or a hold term -> pending.
 8. COMMENTS_MODERATION: all -> pending; first_time -> approved for a returning writer; none.
+
+Rules 5 to 8 (judge_text) also judge a writer's edit of their own comment: an edit they would
+hold waits for a moderator while readers keep seeing the approved text.
 """
 
 import re
@@ -21,10 +27,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from support import crisis
+from support import detection
 
 from . import ratelimit
-from .models import Comment, ModerationTerm
+from .models import Comment, ModerationTerm, Subscription
 
 Status = Comment.Status
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -33,18 +39,19 @@ _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 class Refused(Exception):
     """The comment was not stored; the writer gets ``message`` and their text back."""
 
-    def __init__(self, kind, message, status_code=400):
+    def __init__(self, kind, message, status_code=400, silent=False):
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.status_code = status_code
+        self.silent = silent  # a trapped form: answered like success, nothing stored
 
 
 @dataclass
 class Verdict:
     status: str
     flags: list = field(default_factory=list)
-    assessment: crisis.Assessment = None
+    assessment: detection.Assessment = None
     silent_spam: bool = False
 
     @property
@@ -92,10 +99,19 @@ def _contains_term(texts, terms):
     return [t for t in terms if t.strip() and t.strip().casefold() in haystack]
 
 
+def confirmed_email(email):
+    """Has someone proved they read ``email``, by confirming a double opt-in sent to it?"""
+    return Subscription.objects.filter(email__iexact=email, confirmed_at__isnull=False)
+
+
 def is_returning_writer(email, browser_hash):
-    """Has this writer (same email, or same browser) had a comment approved before?"""
+    """Had this writer a comment approved before, on evidence only they hold?
+
+    Anyone can type an address, so an email counts only once it was confirmed (double opt-in);
+    the browser counts by the token in its signed session cookie, issued with that comment.
+    """
     who = Q()
-    if email:
+    if email and confirmed_email(email).exists():
         who |= Q(author_email__iexact=email)
     if browser_hash:
         who |= Q(browser_hash=browser_hash)
@@ -105,6 +121,8 @@ def is_returning_writer(email, browser_hash):
 def evaluate(s: Submission) -> Verdict:
     """Apply the rules in order. Raises Refused when nothing must be stored."""
     if s.honeypot or s.signature in ("forged", "too_fast"):
+        if not ratelimit.hit("comment-trap", s.ip_hash, settings.COMMENTS_RATE):
+            raise Refused("trap_flood", "", silent=True)
         return Verdict(
             Status.SPAM,
             flags=[f"anti-spam: {'honeypot' if s.honeypot else s.signature}"],
@@ -142,11 +160,19 @@ def evaluate(s: Submission) -> Verdict:
             ),
         )
     if s.is_staff:
-        return Verdict(Status.APPROVED, flags=["staff"], assessment=crisis.assess(""))
+        return Verdict(Status.APPROVED, flags=["staff"], assessment=detection.assess(""))
+    return judge_text(s)
 
+
+def judge_text(s: Submission) -> Verdict:
+    """Rules 5 to 8, on what a reader wrote: the one home of them for new and edited text.
+
+    A writer's edit of their own comment (posting.edit_own_comment) comes here too, so an
+    edit can never publish what a new comment with the same words could not.
+    """
     texts = [s.name, s.email, s.url, s.body]
     disallowed = _contains_term(texts, _terms(ModerationTerm.Action.DISALLOW))
-    assessment = crisis.assess(s.body)
+    assessment = detection.assess(s.body)
     if disallowed and not assessment.is_flagged:
         return Verdict(Status.SPAM, flags=[f"disallowed term: {t}" for t in disallowed])
 

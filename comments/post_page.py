@@ -5,6 +5,7 @@ It lives here, not in blog, because blog must not know about comments. The URL k
 """
 
 from django.conf import settings
+from django.db.models import Q
 
 from blog.models import Post
 from blog.views import published_post, render_post
@@ -17,6 +18,9 @@ from .tree import tree_version_of
 
 def post_detail(request, year, month, slug):
     """A post and its comments; for readers with no session, from pagecache."""
+    past_last = comment_views.past_last_comment_page(request, Q(slug=slug))
+    if past_last is not None:
+        return past_last
     if pages.is_shared(request, params=("cpage",)):
         return _shared_post_page(request, slug)
     post = published_post(request, slug)

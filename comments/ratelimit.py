@@ -1,20 +1,25 @@
-"""Fixed-window rate limits on the shared cache, atomic across processes and servers.
+"""Fixed-window rate limits that every process and app server shares.
 
-``cache.add`` then ``cache.incr`` is atomic in Redis, so 30 simultaneous posts with a limit of 5
-accept exactly 5. If the cache is down, a per-process counter keeps a limit in force.
+With Redis, ``cache.add`` then ``cache.incr`` is atomic, so 30 simultaneous posts with a limit
+of 5 accept exactly 5. Without Redis (and while Redis is down) the count is a row in the
+database (RateCounter), raised by one atomic ``UPDATE ... SET count = count + 1``: PostgreSQL
+locks the row and SQLite the database, so gunicorn's workers never count past each other.
 """
 
 import logging
 import re
-import threading
 import time
+from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from .models import RateCounter
 
 log = logging.getLogger(__name__)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-_local = {}
-_local_lock = threading.Lock()
 _warned = {"down": False}
 
 
@@ -27,30 +32,46 @@ def parse_rate(rate):
     return int(count), int(number or 1) * _UNITS[unit]
 
 
-def _local_incr(key, window):
-    now = time.monotonic()
-    with _local_lock:
-        for stale in [k for k, (_, expires) in _local.items() if expires < now]:
-            del _local[stale]
-        count, expires = _local.get(key, (0, now + window))
-        _local[key] = (count + 1, expires)
-        return count + 1
+def _database_incr(bucket, window_end):
+    """Add one to ``bucket`` in the database; the new count."""
+    expires_at = datetime.fromtimestamp(window_end, UTC)
+    with transaction.atomic():
+        if not RateCounter.objects.filter(bucket=bucket).update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    RateCounter.objects.create(bucket=bucket, count=1, expires_at=expires_at)
+                return 1
+            except IntegrityError:  # another worker created it first: count on its row
+                RateCounter.objects.filter(bucket=bucket).update(count=F("count") + 1)
+        return RateCounter.objects.values_list("count", flat=True).get(bucket=bucket)
+
+
+def _cache_incr(bucket, window):
+    try:
+        cache.add(bucket, 0, window + 5)
+        count = cache.incr(bucket)
+    except Exception:  # Redis down (ignored errors make incr raise ValueError or return None)
+        count = None
+    if count is None and not _warned["down"]:
+        log.warning("cache unavailable: rate limits count in the database until it returns")
+        _warned["down"] = True
+    return count
 
 
 def hit(scope, key, rate):
     """Count one event; True if it is within ``rate``."""
     limit, window = parse_rate(rate)
-    bucket = f"rl:{scope}:{key}:{int(time.time() // window)}"
-    try:
-        cache.add(bucket, 0, window + 5)
-        count = cache.incr(bucket)
-    except Exception:
-        count = None
+    number = int(time.time() // window)
+    bucket = f"rl:{scope}:{key}:{window}:{number}"
+    count = _cache_incr(bucket, window) if settings.REDIS_URL else None
     if count is None:
-        if not _warned["down"]:
-            log.warning("cache unavailable: rate limits are per process until it returns")
-            _warned["down"] = True
-        count = _local_incr(bucket, window)
+        count = _database_incr(bucket, (number + 1) * window)
     else:
         _warned["down"] = False
     return count <= limit
+
+
+def purge_expired(now=None):
+    """Forget finished windows (run by purge_comments); the number of rows deleted."""
+    now = now or datetime.now(UTC)
+    return RateCounter.objects.filter(expires_at__lt=now - timedelta(minutes=5)).delete()[0]

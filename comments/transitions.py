@@ -8,12 +8,14 @@ so no path can change a comment without a trace or leave a stale page behind.
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
-from support.levels import CrisisLevel
+from support.detection import assess
+from support.levels import CrisisLevel, rank
 
 from .models import Comment, ModerationEvent
 from .notifications import notify_reply_approved
+from .rendering import render_comment_body
 from .tree import tree_changed_now_and_on_commit
 
 Status = Comment.Status
@@ -24,9 +26,22 @@ class NotAllowed(Exception):
     """A transition the rules forbid; the message says what to do instead."""
 
 
-UNEDITED_IMMINENT = gettext_lazy(
+UNEDITED_IMMINENT = _(
     "This comment describes a plan, a method or a goodbye, so it is never published as "
     "written. Edit out any method detail first (or mark it as not a crisis), then approve it."
+)
+
+
+WRITER_DELETED = _(
+    "Its writer deleted this comment, so it cannot be published again. It stays in the "
+    "Removed tab for the audit log."
+)
+
+
+NO_PENDING_EDIT = _("No edit of this comment is waiting for review.")
+UNEDITED_IMMINENT_EDIT = _(
+    "This edit describes a plan, a method or a goodbye, so it is never published as written. "
+    "Reject it (readers keep the approved text), or mark it as not a crisis first."
 )
 
 
@@ -68,6 +83,8 @@ def _set_status(comment, to_status, *, action, actor=None, actor_label="", note=
     with transaction.atomic():
         locked = _locked(comment)
         from_status = locked.status
+        if locked.deleted_by_writer and to_status in (Status.APPROVED, Status.PENDING):
+            raise NotAllowed(WRITER_DELETED)  # a writer's deletion is final for publication
         if to_status == Status.APPROVED:
             _check_publishable(locked)
         locked.status = to_status
@@ -124,8 +141,31 @@ def remove(comment, *, actor=None, actor_label="", note=""):
     )
 
 
+def delete_by_writer(comment):
+    """The writer takes their comment back: removed for good, no moderator can publish it."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        from_status = locked.status
+        Comment.objects.filter(pk=locked.pk).update(
+            status=Status.REMOVED, deleted_by_writer=True, updated_at=timezone.now()
+        )
+        locked.status, locked.deleted_by_writer = Status.REMOVED, True
+        _record(
+            locked,
+            action=Action.REMOVE,
+            actor_label="writer",
+            from_status=from_status,
+            note="deleted by its writer",
+        )
+        _bump(locked.post_id)
+    return locked
+
+
 def restore(comment, *, actor=None, actor_label="", note=""):
-    """Undo spam or remove: back to the state it had before, or to review if unknown."""
+    """Undo spam or remove: back to the state it had before, or to review if unknown.
+
+    Never for a comment its writer deleted: that is no moderator's to undo (NotAllowed).
+    """
     previous = (
         ModerationEvent.objects.filter(comment=comment, to_status=comment.status)
         .exclude(from_status="")
@@ -138,11 +178,20 @@ def restore(comment, *, actor=None, actor_label="", note=""):
     )
 
 
-def edit(comment, *, body, actor=None, actor_label="", note=""):
-    """Change the text; the original stays in the audit log."""
+def edit(comment, *, body, actor=None, actor_label="", note="", supersede_proposal=False):
+    """Change the text; the original stays in the audit log.
+
+    ``supersede_proposal``: a writer's edit the rules let through replaces any edit of theirs
+    still waiting for review.
+    """
     with transaction.atomic():
         locked = _locked(comment)
         original = locked.body
+        if supersede_proposal and locked.pending_body:
+            locked.pending_body, locked.pending_body_html, locked.pending_flags = "", "", []
+            if body == original:
+                locked.save()
+                return locked
         if body == original:
             return locked
         locked.body = body
@@ -156,6 +205,115 @@ def edit(comment, *, body, actor=None, actor_label="", note=""):
             note=f"{note}\nOriginal text:\n{original}".strip(),
         )
     return locked
+
+
+def _raise_crisis(comment, assessment):
+    """Keep the higher of the comment's crisis level and ``assessment``'s (for the queue order)."""
+    if assessment is None or rank(assessment.level) <= comment.crisis_rank:
+        return
+    comment.crisis_level = assessment.level
+    comment.crisis_categories = list(assessment.categories)
+    comment.crisis_matches = list(assessment.matches)
+
+
+def raise_crisis_flag(comment, assessment):
+    """A pending comment's new text reads as worse: flag it so (no event: the edit has one)."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        before = locked.crisis_rank
+        _raise_crisis(locked, assessment)
+        locked.crisis_rank = rank(locked.crisis_level)
+        if locked.crisis_rank > before:
+            Comment.objects.filter(pk=locked.pk).update(
+                crisis_level=locked.crisis_level,
+                crisis_rank=locked.crisis_rank,
+                crisis_categories=locked.crisis_categories,
+                crisis_matches=locked.crisis_matches,
+            )
+    return locked
+
+
+def propose_edit(comment, *, body, flags, assessment=None, actor_label="writer"):
+    """A writer's edit the rules hold: kept aside, readers still see the approved text.
+
+    The comment goes to Needs review with both versions; a later proposal replaces this one.
+    """
+    with transaction.atomic():
+        locked = _locked(comment)
+        locked.pending_body = body
+        locked.pending_body_html = render_comment_body(body)
+        locked.pending_flags = list(flags)
+        _raise_crisis(locked, assessment)
+        locked.crisis_rank = rank(locked.crisis_level)
+        Comment.objects.filter(pk=locked.pk).update(
+            pending_body=locked.pending_body,
+            pending_body_html=locked.pending_body_html,
+            pending_flags=locked.pending_flags,
+            crisis_level=locked.crisis_level,
+            crisis_rank=locked.crisis_rank,
+            crisis_categories=locked.crisis_categories,
+            crisis_matches=locked.crisis_matches,
+            updated_at=timezone.now(),
+        )  # no _bump: nothing a reader sees has changed
+        _record(
+            locked,
+            action=Action.EDIT_PROPOSED,
+            actor_label=actor_label,
+            from_status=locked.status,
+            note="; ".join(flags) + f"\nProposed text:\n{body}",
+        )
+    return locked
+
+
+def approve_edit(comment, *, actor=None, actor_label="", note=""):
+    """Publish the writer's held edit; the text it replaces stays in the audit log."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        if not locked.pending_body:
+            raise NotAllowed(NO_PENDING_EDIT)
+        if locked.deleted_by_writer:
+            raise NotAllowed(WRITER_DELETED)
+        proposed_level = assess(locked.pending_body).level
+        if CrisisLevel.IMMINENT == proposed_level == locked.crisis_level:
+            raise NotAllowed(UNEDITED_IMMINENT_EDIT)  # CRISIS.md, as for a new comment
+        original = locked.body
+        locked.body = locked.pending_body
+        locked.pending_body, locked.pending_body_html, locked.pending_flags = "", "", []
+        locked.save()  # renders body_html and retires the cached tree
+        _record(
+            locked,
+            action=Action.EDIT_APPROVED,
+            actor=actor,
+            actor_label=actor_label,
+            from_status=locked.status,
+            note=f"{note}\nText it replaced:\n{original}".strip(),
+        )
+    return locked
+
+
+def reject_edit(comment, *, actor=None, actor_label="", note=""):
+    """Drop the writer's held edit: readers keep the approved text; the audit log keeps both."""
+    with transaction.atomic():
+        locked = _locked(comment)
+        if not locked.pending_body:
+            raise NotAllowed(NO_PENDING_EDIT)
+        proposed = locked.pending_body
+        Comment.objects.filter(pk=locked.pk).update(
+            pending_body="", pending_body_html="", pending_flags=[], updated_at=timezone.now()
+        )
+        locked.pending_body, locked.pending_body_html, locked.pending_flags = "", "", []
+        _record(
+            locked,
+            action=Action.EDIT_REJECTED,
+            actor=actor,
+            actor_label=actor_label,
+            from_status=locked.status,
+            note=f"{note}\nRejected text:\n{proposed}".strip(),
+        )
+    return locked
+
+
+EDIT_DECISIONS = {"approve_edit": approve_edit, "reject_edit": reject_edit}
 
 
 def clear_crisis_flag(comment, *, actor=None, note=""):
@@ -184,6 +342,7 @@ def erase(comment, *, actor=None, actor_label="privacy request", note=""):
         locked = _locked(comment)
         from_status = locked.status
         locked.body = ""
+        locked.pending_body, locked.pending_body_html, locked.pending_flags = "", "", []
         locked.author_name = "(erased)"
         locked.author_email = ""
         locked.author_url = ""
@@ -206,6 +365,8 @@ def erase(comment, *, actor=None, actor_label="privacy request", note=""):
 
 def action_applies(comment, action):
     """Would ``action`` change anything? Approving a reported comment dismisses its reports."""
+    if comment.deleted_by_writer and action in (Action.APPROVE, Action.RESTORE):
+        return False  # a writer's deletion is final: nothing to offer
     if action == Action.APPROVE:
         return comment.status != Status.APPROVED or comment.open_reports > 0
     if action == Action.RESTORE:

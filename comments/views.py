@@ -1,34 +1,34 @@
 """Reader-side comment views. Thin: rules live in policy/posting, state changes in moderation."""
 
 import json
+import math
 import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from blog.models import Post
+from blog.params import id_param
 from pagecache import pages
 from pagecache.versions import versioned
 from support import resources
-from support.crisis import WORRIED_REPORT_LEVEL, assess
-from support.levels import CrisisLevel, rank
+from support.levels import CrisisLevel
 from support.resources import resources_version
 
-from . import identity, transitions
+from . import drafts, identity, posting, reports, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
-from .models import Comment, Report, Subscription
+from .models import Comment, Subscription
 from .policy import Refused, Submission, ensure_open
 from .posting import submit_comment
-from .signals import moderator_needed
 from .tree import load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
@@ -46,10 +46,41 @@ def _remembered(request):
 
 
 def comment_page_number(request):
-    try:
-        return int(request.GET.get("cpage", 1))
-    except ValueError:
+    """The page of comments asked for (``?cpage=``): 1 when absent, 404 unless a number from 1."""
+    raw = request.GET.get("cpage")
+    if raw is None:
         return 1
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 1000) or int(raw) < 1:
+        raise Http404("No such page of comments.")
+    return int(raw)
+
+
+def past_last_comment_page(request, post_filter):
+    """A redirect to the last page of comments when ``?cpage=`` is beyond it, else None.
+
+    Nothing is rendered or stored for a page that does not exist, so counting up cpage cannot
+    fill the cache. A browser with its own pending comments may see one more page: left alone.
+    """
+    page = comment_page_number(request)
+    if page == 1 or identity.own_comment_ids(request):
+        return None
+    threads = (
+        Post.objects.published()
+        .filter(post_filter)
+        .values_list("comment_thread_count", flat=True)
+        .first()
+    )
+    if threads is None:
+        return None  # no such post: the view answers 404
+    last = max(1, math.ceil(threads / settings.COMMENTS_THREADS_PER_PAGE))
+    if page <= last:
+        return None
+    query = request.GET.copy()
+    if last > 1:
+        query["cpage"] = str(last)
+    else:
+        query.pop("cpage")
+    return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 
 def comments_key(post_id, version, page, comments_open):
@@ -99,9 +130,11 @@ def comment_section_context(request, post, form=None, refusal=None):
         if form is not None and form.is_bound
         else request.GET.get("replyto")
     )
-    if parent_id and str(parent_id).isdigit():
+    if id_param(parent_id):
         reply_to = (
-            Comment.objects.filter(pk=parent_id, post=post, status=Comment.Status.APPROVED)
+            Comment.objects.filter(
+                pk=id_param(parent_id), post=post, status=Comment.Status.APPROVED
+            )
             .only("pk", "author_name")
             .first()
         )
@@ -159,6 +192,7 @@ def post_comment(request, post_id):
         return _hand_back(request, post, form, None)
     data = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
+    token = identity.browser_token(request)
     submission = Submission(
         post=post,
         name=data["name"],
@@ -168,7 +202,7 @@ def post_comment(request, post_id):
         signature=check_signature(data["security"], post.pk),
         honeypot=data["honeypot"],
         ip_hash=identity.ip_hash(request),
-        browser_hash=identity.browser_hash(request, True),
+        browser_hash=identity.browser_hash(request, token=token),
         is_staff=bool(user and user.has_perm("comments.moderate_comment")),
     )
     try:
@@ -180,14 +214,17 @@ def post_comment(request, post_id):
             region=resources.region_for_request(request),
         )
     except Refused as refusal:
+        if refusal.silent:
+            return redirect(post.get_absolute_url() + "#comments")
         return _hand_back(request, post, form, refusal)
     if verdict.silent_spam:
         # Bots learn nothing: the same redirect a person gets, without a pending preview.
         return redirect(post.get_absolute_url() + "#comments")
+    identity.keep_browser_token(request, token)
     identity.remember_own_comment(request, comment)
     level = comment.crisis_level
     request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}
-    if rank(level) >= rank(CrisisLevel.CRISIS):
+    if posting.shows_crisis_panel(verdict):
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
         response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
@@ -211,45 +248,47 @@ def _own_editable_comment(request, pk):
     """The writer's own comment, if still within the edit window and unanswered."""
     written = identity.own_comment_time(request, pk)
     if not written or time.time() - written > settings.COMMENTS_EDIT_MINUTES * 60:
-        raise Http404(gettext("This comment can no longer be changed from this browser."))
+        raise Http404(_("This comment can no longer be changed from this browser."))
     comment = get_object_or_404(
         Comment.objects.select_related("post"),
         pk=pk,
         status__in=[Comment.Status.PENDING, Comment.Status.APPROVED],
     )
     if comment.replies.exclude(status=Comment.Status.SPAM).exists():
-        raise Http404(
-            gettext("Someone has replied to this comment, so it can no longer be changed.")
-        )
+        raise Http404(_("Someone has replied to this comment, so it can no longer be changed."))
     return comment
 
 
 def edit_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
-    form = EditOwnCommentForm(request.POST or None, initial={"body": comment.body})
+    proposal = comment.pending_body or comment.body
+    form = EditOwnCommentForm(request.POST or None, initial={"body": proposal})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            comment = transitions.edit(
-                comment, body=form.cleaned_data["body"], actor_label="writer"
+        comment, verdict = posting.edit_own_comment(
+            comment, body=form.cleaned_data["body"], browser_hash=identity.browser_hash(request)
+        )
+        if posting.shows_crisis_panel(verdict):
+            return redirect("comments:after_submit", pk=comment.pk)  # as for a new comment
+        if comment.pending_body:
+            messages.info(
+                request,
+                _(
+                    "Your edit was saved. A moderator will read it before it replaces your "
+                    "comment; until then, readers see your comment as it was."
+                ),
             )
-            result = assess(comment.body)
-            if rank(result.level) > comment.crisis_rank:
-                Comment.objects.filter(pk=comment.pk).update(
-                    crisis_level=result.level,
-                    crisis_rank=rank(result.level),
-                    crisis_matches=list(result.matches),
-                    crisis_categories=list(result.categories),
-                )
-        messages.success(request, gettext("Your comment was updated."))
+        else:
+            messages.success(request, _("Your comment was updated."))
         return redirect(comment.get_absolute_url())
-    return render(request, "comments/edit_own.html", {"comment": comment, "form": form})
+    context = {"comment": comment, "form": form, "edit_waiting": bool(comment.pending_body)}
+    return render(request, "comments/edit_own.html", context)
 
 
 def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
-        transitions.remove(comment, actor_label="writer", note="deleted by its writer")
-        messages.success(request, gettext("Your comment was deleted."))
+        transitions.delete_by_writer(comment)
+        messages.success(request, _("Your comment was deleted."))
         return redirect(comment.post.get_absolute_url() + "#comments")
     return render(request, "comments/delete_own.html", {"comment": comment})
 
@@ -260,24 +299,25 @@ def report_comment(request, pk):
     )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"]
-        with transaction.atomic():
-            Report.objects.create(
-                comment=comment,
-                reason=reason,
-                note=form.cleaned_data["note"],
-                ip_hash=identity.ip_hash(request),
+        filed = reports.file_report(
+            comment,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            ip_hash=identity.ip_hash(request),
+        )
+        if filed == reports.Filed.RATE_LIMITED:
+            context = {"comment": comment, "form": form, "rate_limited": True}
+            return render(request, "comments/report.html", context, status=429)
+        if filed == reports.Filed.ALREADY_REPORTED:
+            messages.info(
+                request,
+                _(
+                    "You have already reported this comment, thank you. A moderator will look "
+                    "at it; there is no need to report it again."
+                ),
             )
-            updates = {"open_reports": comment.open_reports + 1}
-            if reason == Report.Reason.WORRIED and comment.crisis_rank < rank(CrisisLevel.CRISIS):
-                updates.update(
-                    crisis_level=WORRIED_REPORT_LEVEL, crisis_rank=rank(WORRIED_REPORT_LEVEL)
-                )
-            Comment.objects.filter(pk=comment.pk).update(**updates)
-            if reason == Report.Reason.WORRIED:
-                comment.refresh_from_db()
-                moderator_needed.send(sender=Comment, comment=comment)
-        messages.success(request, gettext("Thank you. A moderator will look at this comment."))
+        else:
+            messages.success(request, _("Thank you. A moderator will look at this comment."))
         return redirect(comment.get_absolute_url())
     return render(request, "comments/report.html", {"comment": comment, "form": form})
 
@@ -289,7 +329,7 @@ def confirm_subscription(request, token):
         Subscription.objects.filter(pk=subscription.pk, confirmed_at=None).update(
             confirmed_at=timezone.now(), unsubscribed_at=None
         )
-        messages.success(request, gettext("Thank you: you will get an email when someone replies."))
+        messages.success(request, _("Thank you: you will get an email when someone replies."))
         return redirect(subscription.comment.post.get_absolute_url())
     return render(request, "comments/confirm_subscription.html", {"subscription": subscription})
 
@@ -304,17 +344,21 @@ def unsubscribe(request, token):
 
 
 def csrf_failure(request, reason=""):
-    """An expired or missing CSRF token: never lose the writer's text."""
+    """An expired or missing CSRF token: the writer's text back, to their own browser only.
+
+    A POST from another site, or without this browser's draft token, gets the plain page: its
+    text is never put into a reader's form (drafts.is_own_draft).
+    """
     post_id = getattr(request, "resolver_match", None) and request.resolver_match.kwargs.get(
         "post_id"
     )
-    if request.method == "POST" and post_id:
+    if request.method == "POST" and post_id and drafts.is_own_draft(request):
         post = Post.objects.published().filter(pk=post_id).first()
         if post is not None:
             form = CommentForm(request.POST, post=post)
             refusal = Refused(
                 "csrf",
-                gettext(
+                _(
                     "Your session expired before the comment was sent. Your "
                     "text is safe below: please press Post comment again."
                 ),

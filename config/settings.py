@@ -5,6 +5,7 @@ Defaults suit a laptop: SQLite, local-memory cache, console email, DEBUG on. Set
 ALLOWED_HOSTS, and switch on secure cookies, HSTS and SSL redirects.
 """
 
+import ipaddress
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -29,6 +30,13 @@ if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only")):
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ENV=production needs ALLOWED_HOSTS (comma-separated).")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated):
+# see README "Behind a reverse proxy" and comments.identity.client_ip.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+try:
+    [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as exc:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {exc}") from exc
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -137,7 +145,10 @@ CACHES["versions"] = (
     }
 )
 
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions live in the database, so log-out, a password change and "log out everywhere" end
+# them for good (a copied signed cookie stayed valid). Not cached_db even with Redis: a
+# deletion missed while Redis blinks would leave the cached copy alive.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -155,16 +166,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "moderation:queue"
 LOGOUT_REDIRECT_URL = "blog:home"
 
-# Log-in throttling (django-axes): in Redis when there is one, so every app server shares it;
-# in the database otherwise (a local-memory cache would count per process).
-AXES_HANDLER = (
-    "axes.handlers.cache.AxesCacheHandler"
-    if REDIS_URL
-    else "axes.handlers.database.AxesDatabaseHandler"
-)
+# Log-in throttling (django-axes) counts in the database, which every process and app server
+# shares, with or without Redis: a Redis outage can neither break log-in nor lift the lock-out.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Locked per address *and* user name together, so a stranger elsewhere cannot lock a moderator
+# out; and per address alone, so one address cannot try password after password on every name.
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "comments.identity.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -183,6 +193,13 @@ USE_TZ = True
 SERIALIZATION_MODULES = {"exactjson": "ops.serializer"}  # backups keep times to the microsecond
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# `make run` serves uploads itself; production leaves /media/ to nginx (deploy/nginx).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# Uploaded images (blog.images): refused above these, before a pixel is decoded. nginx lets
+# 10 MB through to /admin/ (deploy/nginx).
+IMAGE_MAX_BYTES = 10 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+IMAGE_MAX_SIDE = 12_000
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -223,7 +240,9 @@ REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
-DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024  # every body, any content type (RequestLimitsMiddleware)
+# Staff in the admin only (later: moderators' image uploads).
+ADMIN_UPLOAD_MAX_BYTES = env.int("ADMIN_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 if PRODUCTION:
@@ -257,6 +276,7 @@ COMMENTS_MIN_SECONDS = env.int("COMMENTS_MIN_SECONDS", default=3)
 COMMENTS_FORM_MAX_AGE = env.int("COMMENTS_FORM_MAX_AGE", default=2 * 24 * 3600)
 COMMENTS_MAX_DEPTH = env.int("COMMENTS_MAX_DEPTH", default=3)
 COMMENTS_RATE = env.str("COMMENTS_RATE", default="5/10m")
+COMMENTS_REPORT_RATE = env.str("COMMENTS_REPORT_RATE", default="10/1h")  # reports per reader
 COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
 # About 50 comments a page in threads of 2-3: long enough to read on, short on a phone.
 COMMENTS_THREADS_PER_PAGE = env.int("COMMENTS_THREADS_PER_PAGE", default=20)

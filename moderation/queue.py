@@ -20,6 +20,7 @@ from comments.models import (
     Comment,
     ModerationEvent,
     Report,
+    Subscription,
     needs_review_condition,
     unanswered_condition,
 )
@@ -83,6 +84,7 @@ def search(comments, query):
         Q(author_name__icontains=query)
         | Q(author_email__icontains=query)
         | Q(body__icontains=query)
+        | Q(pending_body__icontains=query)
     )
 
 
@@ -110,11 +112,17 @@ def header_counts():
 def with_writer_history(comments):
     """Annotate ``returning``: the same email or browser token has an approved comment before.
 
-    Done in SQL so a page of 50 costs nothing extra; blank emails and tokens never match.
+    The email counts only once confirmed, as in policy.is_returning_writer. Done in SQL so a
+    page of 50 costs nothing extra; blank emails and tokens never match.
     """
     earlier = Comment.objects.approved().exclude(pk=OuterRef("pk"))
-    by_email = earlier.exclude(author_email="").filter(
-        author_email__iexact=OuterRef("author_email")
+    confirmed = Subscription.objects.filter(
+        email__iexact=OuterRef(OuterRef("author_email")), confirmed_at__isnull=False
+    )
+    by_email = (
+        earlier.exclude(author_email="")
+        .filter(author_email__iexact=OuterRef("author_email"))
+        .filter(Exists(confirmed))
     )
     by_browser = earlier.exclude(browser_hash="").filter(browser_hash=OuterRef("browser_hash"))
     return comments.annotate(returning_by_email=Exists(by_email)).annotate(
@@ -184,6 +192,7 @@ def decorate(items, now=None):
             name for name in transitions.TRANSITIONS if transitions.action_applies(item, name)
         ]
         item.can_reply = item.status in (Status.PENDING, Status.APPROVED)
+        item.edit_actions = list(transitions.EDIT_DECISIONS) if item.pending_body else []
     return items
 
 

@@ -8,5 +8,8 @@ from . import mail
 
 
 @receiver(moderator_needed, dispatch_uid="moderation-alert")
-def alert_moderators(sender, comment, **kwargs):
-    mail.notify_moderators(comment)
+def alert_moderators(sender, comment, worried=False, proposed_edit=None, **kwargs):
+    if worried:  # readers' reports: coalesced to one email per comment per hour
+        mail.alert_worried(comment)
+    else:
+        mail.notify_moderators(comment, proposed_edit=proposed_edit)

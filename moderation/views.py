@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,16 +21,19 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext, gettext_lazy, ngettext
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import Post
+from blog.params import id_param, text_param
 from comments import transitions
 from comments.forms import BODY_MAX
 from comments.models import Comment, ModerationEvent
 from support.resources import default_region, stale_resources, support_reply_text
 
 from . import queue
+from .sessions import end_all_sessions
 
 PERMISSION = "comments.moderate_comment"
 CRISIS_BANNER = "moderation/crisis_banner.html"
@@ -60,11 +65,10 @@ class QueueFilters:
     @classmethod
     def from_params(cls, params):
         tab = params.get("tab", "review")
-        post = str(params.get("post", ""))
         return cls(
             tab=tab if tab in queue.TAB_SLUGS else "review",
-            query=str(params.get("q", "")).strip()[:200],
-            post_id=int(post) if post.isdigit() else None,
+            query=text_param(params.get("q", "")).strip(),
+            post_id=id_param(params.get("post")),
         )
 
     @classmethod
@@ -119,9 +123,7 @@ class BulkForm(forms.Form):
         super().__init__(data, **kwargs)
         raw = data.getlist("ids") if hasattr(data, "getlist") else []
         self.fields["ids"].choices = [(v, v) for v in raw if str(v).isdigit()][:BULK_LIMIT]
-        self.fields["ids"].error_messages["required"] = gettext(
-            "Select at least one comment first."
-        )
+        self.fields["ids"].error_messages["required"] = _("Select at least one comment first.")
 
 
 class LoginView(auth_views.LoginView):
@@ -136,6 +138,24 @@ class LoginView(auth_views.LoginView):
         context.pop("site", None)
         context.pop("site_name", None)
         return context
+
+
+@require_POST
+@login_required
+def logout_everywhere(request):
+    """End every session of this user, this one included (a stolen cookie ends with it)."""
+    ended = end_all_sessions(request.user)
+    logout(request)
+    messages.info(
+        request,
+        ngettext(
+            "You were logged out of %(count)d session.",
+            "You were logged out of all %(count)d sessions.",
+            ended,
+        )
+        % {"count": ended},
+    )
+    return redirect("login")
 
 
 def wants_json(request):
@@ -206,8 +226,8 @@ def queue_view(request):
     )
     page = paginator.get_page(request.GET.get("page"))
     items = list(page.object_list)
-    focus = request.GET.get("focus", "")
-    if focus.isdigit() and all(item.pk != int(focus) for item in items):
+    focus = id_param(request.GET.get("focus"))
+    if focus and all(item.pk != focus for item in items):
         items[:0] = list(queue.queue_items(Comment.objects.filter(pk=focus)))
     queue.decorate(items)
     support = _support_texts(item.region for item in items if item.can_reply)
@@ -254,10 +274,12 @@ def act(request, pk, action):
             "next": next_url(request),
         }
         return render(request, "moderation/confirm.html", context)
+    if comment.deleted_by_writer and action in ("approve", "restore"):
+        return _done(request, str(transitions.WRITER_DELETED), [comment], status=409)
     if not transitions.action_applies(comment, action):
         return _done(
             request,
-            gettext("Nothing to do: this comment is already %(status)s.")
+            _("Nothing to do: this comment is already %(status)s.")
             % {"status": comment.get_status_display().lower()},
             [comment],
             status=409,
@@ -266,7 +288,7 @@ def act(request, pk, action):
         comment = transitions.TRANSITIONS[action](comment, actor=request.user)
     except transitions.NotAllowed as refusal:
         return _done(request, str(refusal), [comment], status=409)
-    done = gettext("%(action)s: the comment by %(name)s.")
+    done = _("%(action)s: the comment by %(name)s.")
     return _done(request, done % {"action": DONE[action], "name": comment.author_name}, [comment])
 
 
@@ -277,10 +299,13 @@ def bulk(request):
     form = BulkForm(request.POST)
     if not form.is_valid():
         errors = "; ".join(e for field in form.errors.values() for e in field)
-        return _done(request, errors or gettext("Choose comments and an action."), status=400)
+        return _done(request, errors or _("Choose comments and an action."), status=400)
     action = form.cleaned_data["action"]
-    changed, skipped, refused = [], 0, 0
+    changed, skipped, refused, writer_deleted = [], 0, 0, 0
     for comment in Comment.objects.filter(pk__in=form.cleaned_data["ids"]).select_related("post"):
+        if comment.deleted_by_writer and action in ("approve", "restore"):
+            writer_deleted += 1
+            continue
         if not transitions.action_applies(comment, action):
             skipped += 1
             continue
@@ -305,6 +330,12 @@ def bulk(request):
             refused,
         )
         message += " " + held % {"count": refused}
+    if writer_deleted:
+        message += " " + ngettext(
+            "%(count)d was deleted by its writer and stays removed.",
+            "%(count)d were deleted by their writers and stay removed.",
+            writer_deleted,
+        ) % {"count": writer_deleted}
     return _done(request, message, changed)
 
 
@@ -327,7 +358,7 @@ def reply(request, pk):
         return _done(request, form.errors["body"][0], [comment], status=400)
     if comment.status in (Comment.Status.SPAM, Comment.Status.REMOVED):
         return _done(
-            request, gettext("Restore this comment before replying to it."), [comment], status=409
+            request, _("Restore this comment before replying to it."), [comment], status=409
         )
     try:
         comment, staff_reply = queue.approve_and_reply(
@@ -337,7 +368,7 @@ def reply(request, pk):
         return _done(request, str(refusal), [comment], status=409)
     return _done(
         request,
-        gettext("Approved and replied to %(name)s.") % {"name": comment.author_name},
+        _("Approved and replied to %(name)s.") % {"name": comment.author_name},
         [comment],
         reply_id=staff_reply.pk,
         reply_url=staff_reply.get_absolute_url(),
@@ -359,11 +390,38 @@ def edit(request, pk):
             actor=request.user,
             note=form.cleaned_data["note"],
         )
-        saved = gettext("Saved your edit of the comment by %(name)s.")
+        saved = _("Saved your edit of the comment by %(name)s.")
         messages.success(request, saved % {"name": comment.author_name})
         return redirect(next_url(request))
     context = {"comment": comment, "form": form, "next": next_url(request)}
     return render(request, "moderation/edit.html", context, status=400 if form.errors else 200)
+
+
+EDIT_DECISION_LABELS = {
+    "approve_edit": gettext_lazy("Publish the writer's edit"),
+    "reject_edit": gettext_lazy("Reject the writer's edit"),
+}
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def decide_edit(request, pk, decision):
+    """A writer's held edit: publish it in place of the approved text, or drop it."""
+    comment = _comment(pk)
+    label = EDIT_DECISION_LABELS[decision]
+    if request.method == "GET":
+        context = {"comment": comment, "action": decision, "label": label,
+                   "next": next_url(request)}  # fmt: skip
+        return render(request, "moderation/confirm.html", context)
+    try:
+        comment = transitions.EDIT_DECISIONS[decision](comment, actor=request.user)
+    except transitions.NotAllowed as refusal:
+        return _done(request, str(refusal), [comment], status=409)
+    done = {
+        "approve_edit": _("Published the edit by %(name)s."),
+        "reject_edit": _("Rejected the edit by %(name)s; readers keep the approved text."),
+    }[decision]
+    return _done(request, done % {"name": comment.author_name}, [comment])
 
 
 @moderator_required
@@ -375,26 +433,21 @@ def not_crisis(request, pk):
         context = {
             "comment": comment,
             "action": Action.NOT_CRISIS,
-            "label": gettext("Not a crisis"),
+            "label": _("Not a crisis"),
             "next": next_url(request),
         }
         return render(request, "moderation/confirm.html", context)
     if not comment.is_flagged:
-        return _done(
-            request, gettext("This comment carries no crisis flag."), [comment], status=409
-        )
+        return _done(request, _("This comment carries no crisis flag."), [comment], status=409)
     comment = transitions.clear_crisis_flag(comment, actor=request.user)
-    message = gettext("Crisis flag cleared on the comment by %(name)s.") % {
-        "name": comment.author_name
-    }
+    message = _("Crisis flag cleared on the comment by %(name)s.") % {"name": comment.author_name}
     return _done(request, message, [comment])
 
 
 @moderator_required
 def activity(request):
     """Who did what, when: the audit log, filterable by moderator."""
-    actor = request.GET.get("actor", "")
-    actor_id = int(actor) if actor.isdigit() else None
+    actor_id = id_param(request.GET.get("actor"))
     page = Paginator(queue.activity(actor_id=actor_id), queue.PER_PAGE).get_page(
         request.GET.get("page")
     )

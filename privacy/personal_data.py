@@ -7,12 +7,16 @@ Links sent by email are signed, expire after a day, and carry nothing but the ad
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from comments import transitions
+from blog.models import Post
+from comments import notifications, ratelimit, transitions, tree
 from comments.models import Comment, ModerationEvent, OutgoingEmail, Report, Subscription
+from comments.views import comments_key
+from pagecache.versions import versioned
 
 TOKEN_SALT = "haven.privacy.request"
 TOKEN_MAX_AGE = 24 * 3600
@@ -105,6 +109,7 @@ def _comment_data(comment):
         "email": comment.author_email,
         "website": comment.author_url,
         "text": comment.body,
+        "edit_waiting_for_review": comment.pending_body,
         "status": comment.status,
         "created_at": _iso(comment.created_at),
         "updated_at": _iso(comment.updated_at),
@@ -124,21 +129,61 @@ def _iso(value):
 def erase_comments(email, *, actor=None, actor_label="privacy request"):
     """Erase every comment under ``email``: text, name, email, links; returns how many.
 
-    Each goes through ``transitions.erase`` (event, placeholder, cache bump). Earlier edit
-    events keep a comment's original text in their note, so those notes go too; reply
-    subscriptions and outbox messages addressed to the email are deleted.
+    Each goes through ``transitions.erase`` (event, placeholder, cache bump). Then every other
+    copy goes: notes of the comment's events and reports, reply subscriptions, outbox messages
+    to the address or quoting the text (moderator alerts, reply notices), and the cached
+    comment pages built before the erasure.
     """
     with transaction.atomic():
-        erased = 0
-        for comment in comments_of(email).order_by("pk"):
+        comments = list(comments_of(email).order_by("pk"))
+        trees = {c.post_id: tree.tree_version(c.post_id) for c in comments}
+        for comment in comments:
             transitions.erase(comment, actor=actor, actor_label=actor_label)
-            ModerationEvent.objects.filter(
-                comment=comment, action=ModerationEvent.Action.EDIT
-            ).update(note=ERASED_NOTE)
-            erased += 1
+        forget_copies(comments, email)
         subscriptions_of(email).delete()
-        OutgoingEmail.objects.filter(pk__in=[m.pk for m in emails_to(email)]).delete()
-    return erased
+    transaction.on_commit(lambda: forget_cached_trees(trees))
+    return len(comments)
+
+
+def forget_copies(comments, email=""):
+    """Delete or blank every stored copy of these comments' words and writer (as read before
+    erasure): event and report notes, subscriptions and outbox messages."""
+    pks = [c.pk for c in comments]
+    ModerationEvent.objects.filter(comment_ref__in=pks).exclude(note="").exclude(
+        action="erase"
+    ).update(note=ERASED_NOTE)
+    Report.objects.filter(comment_id__in=pks).exclude(note="").update(note=ERASED_NOTE)
+    Subscription.objects.filter(comment_id__in=pks).delete()
+    quoted = set()
+    for comment in comments:
+        for text in (notifications.excerpt(comment.body), comment.body.strip()):
+            if len(text) >= 8:
+                quoted |= set(
+                    OutgoingEmail.objects.filter(body__contains=text).values_list("pk", flat=True)
+                )
+    addressed = [m.pk for m in emails_to(email)] if email else []
+    OutgoingEmail.objects.filter(pk__in=quoted | set(addressed)).delete()
+
+
+def forget_cached_trees(versions):
+    """Delete the cached comment pages of ``{post_id: tree version before the erasure}``.
+
+    A newer version already keys every page, but the old entries would sit in the cache with
+    the erased words until they expire.
+    """
+    keys = []
+    for post_id, version in versions.items():
+        threads = Post.objects.filter(pk=post_id).values_list("comment_thread_count", flat=True)
+        pages = max(1, -(-(threads.first() or 0) // settings.COMMENTS_THREADS_PER_PAGE)) + 1
+        keys += [
+            comments_key(post_id, version, page, is_open)
+            for page in range(1, pages + 1)
+            for is_open in (True, False)
+        ]
+    caches["default"].delete_many(keys)
+    with versioned.lock:
+        for key in keys:
+            versioned.local.pop(key, None)
 
 
 def purge_personal_data(now=None):
@@ -158,10 +203,17 @@ def purge_personal_data(now=None):
         .update(ip_hash=""),
         "emails": 0,
         "subscriptions": 0,
+        "rate_counters": ratelimit.purge_expired(now),
+        # Sent mail holds addresses and excerpts: kept no longer than the IP hashes.
+        "sent_emails": OutgoingEmail.objects.filter(sent_at__lt=ip_limit).delete()[0],
     }
     if settings.COMMENTS_EMAIL_RETENTION_DAYS > 0:
         email_limit = now - timezone.timedelta(days=settings.COMMENTS_EMAIL_RETENTION_DAYS)
         old = Comment.objects.filter(created_at__lt=email_limit)
+        addresses = set(old.exclude(author_email="").values_list("author_email", flat=True))
+        OutgoingEmail.objects.filter(
+            pk__in=[m.pk for address in addresses for m in emails_to(address)]
+        ).delete()
         counts["subscriptions"] = Subscription.objects.filter(comment__in=old).delete()[0]
         counts["emails"] = old.exclude(author_email="").update(author_email="")
     return counts

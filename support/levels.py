@@ -1,6 +1,6 @@
 """How worrying a text reads: the one list of crisis levels, in rising order.
 
-Detection (``support.crisis``) assigns a level; comments store it and sort the moderation queue
+Detection (``support.detection``) assigns a level; comments store it and sort the moderation queue
 by its rank; the support panels choose their lines by it.
 """
 

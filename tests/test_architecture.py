@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NOT_APP_CODE = {"tests", "bench"}
+NOT_APP_CODE = {"tests", "bench", "tools"}  # tools: make screenshots, like bench
 PACKAGES = sorted(
     p.name
     for p in ROOT.iterdir()

@@ -132,8 +132,8 @@ def test_a_5_mb_post_is_refused_with_413_before_anything_reads_it(client, post):
 @pytest.mark.parametrize(
     "content_type", ["application/x-www-form-urlencoded", "multipart/form-data"]
 )
-def test_10000_form_fields_are_refused_with_400_and_a_plain_explanation(client, post, content_type):
-    fields = {f"field{n}": "x" for n in range(10_000)}
+def test_1000_form_fields_are_refused_with_400_and_a_plain_explanation(client, post, content_type):
+    fields = {f"field{n}": "x" for n in range(1_000)}  # under the 256 KB cap
     url = reverse("comments:post", args=[post.pk])
     if content_type == "multipart/form-data":
         response = client.post(url, {**comment_data(post), **fields})

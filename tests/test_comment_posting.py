@@ -183,16 +183,66 @@ def test_duplicate_comment_gets_a_clear_message_and_is_stored_once(send_comment,
     assert Comment.objects.filter(body="Exactly the same words.").count() == 1
 
 
-def test_expired_csrf_token_hands_the_text_back(post):
+DRAFT_TOKEN = "0123456789abcdef" * 3
+
+
+def _csrf_failure(post, body, token="", **headers):
+    """A POST whose CSRF check fails (no CSRF cookie), with this browser's draft cookie."""
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post(
-        reverse("comments:post", args=[post.pk]), comment_data(post, body="Words after a nap.")
+    strict.cookies["haven_draft"] = DRAFT_TOKEN
+    return strict.post(
+        reverse("comments:post", args=[post.pk]),
+        comment_data(post, body=body, draft=token),
+        **headers,
+    )
+
+
+def test_expired_csrf_token_hands_the_text_back_to_the_writers_own_browser(post):
+    response = _csrf_failure(
+        post, "Words after a nap.", token=DRAFT_TOKEN, HTTP_ORIGIN="http://testserver"
     )
     assert response.status_code == 403
     html = response.content.decode()
     assert "session expired" in html and "Words after a nap." in html
+
+
+def test_referer_of_this_site_stands_in_for_a_missing_origin(post):
+    referer = f"http://testserver{post.get_absolute_url()}"
+    response = _csrf_failure(post, "Words after a nap.", token=DRAFT_TOKEN, HTTP_REFERER=referer)
+    assert "Words after a nap." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("token", "headers"),
+    [
+        ("", {"HTTP_ORIGIN": "https://evil.example"}),
+        (DRAFT_TOKEN, {"HTTP_ORIGIN": "https://evil.example"}),
+        (DRAFT_TOKEN, {"HTTP_REFERER": "https://evil.example/page"}),
+        (DRAFT_TOKEN, {"HTTP_ORIGIN": "null"}),
+        (DRAFT_TOKEN, {}),
+        ("", {"HTTP_ORIGIN": "http://testserver"}),
+        ("f" * 48, {"HTTP_ORIGIN": "http://testserver"}),
+    ],
+    ids=[
+        "cross-site-no-token",
+        "cross-site-with-token",
+        "cross-site-referer",
+        "opaque-origin",
+        "no-origin-or-referer",
+        "same-site-no-token",
+        "same-site-wrong-token",
+    ],
+)
+def test_csrf_failure_never_puts_foreign_text_into_the_form(post, token, headers):
+    planted = "Planted words from another site."
+    response = _csrf_failure(post, planted, token=token, **headers)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert planted not in html
+    assert "Please try again" in html
+    assert not Comment.objects.exists()
 
 
 def test_remember_me_keeps_name_email_and_website_for_next_time(client, send_comment, post):

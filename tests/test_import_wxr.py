@@ -523,4 +523,6 @@ def test_importing_50000_comments_keeps_memory_flat_and_threads_and_events_right
     assert report["approved"] == report["events"] == 50_000
     assert report["too_deep"] == 0
     assert report["flattened"] == 100 * 100 * 2  # the 4th and 5th level of each thread
-    assert report["peak_kb"] < 200 * 1024
+    # The crisis detector's language identifier (py3langid + numpy, ~60-80 MB) loads on the first
+    # comment assessed; the import itself stays flat (its peak was ~100 MB before the detector).
+    assert report["peak_kb"] < 300 * 1024

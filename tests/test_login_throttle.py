@@ -1,4 +1,4 @@
-"""Log-in at /accounts/login/: the site's design, and django-axes throttling per IP and account."""
+"""Log-in at /accounts/login/: the site's design, and django-axes throttling per address+name."""
 
 import pytest
 from django.test import Client
@@ -54,10 +54,25 @@ def test_five_failed_log_ins_from_one_address_lock_it_out(author):
     assert "_auth_user_id" not in response.client.session
 
 
-def test_failures_against_one_account_from_many_addresses_lock_the_account(author):
-    for n in range(5):
-        attempt("author", "wrong", ip=f"10.0.1.{n}")
-    assert is_locked_out(attempt("author", PASSWORD, ip="10.0.2.99"))
+def test_a_stranger_failing_against_a_moderators_name_does_not_lock_the_moderator_out(author):
+    for _ in range(8):
+        attempt("author", "wrong", ip="203.0.113.66")
+    assert is_locked_out(attempt("author", PASSWORD, ip="203.0.113.66"))
+    assert attempt("author", PASSWORD, ip="10.0.2.99").status_code == 302
+
+
+def test_behind_a_trusted_proxy_lock_outs_count_per_reader_not_per_proxy(author, settings):
+    settings.TRUSTED_PROXIES = ["10.9.0.0/16"]
+
+    def via_proxy(password, reader):
+        return Client(REMOTE_ADDR="10.9.0.2", HTTP_X_FORWARDED_FOR=reader).post(
+            LOGIN, {"username": "author", "password": password}
+        )
+
+    for _ in range(6):
+        via_proxy("wrong", "198.51.100.7")
+    assert is_locked_out(via_proxy(PASSWORD, "198.51.100.7"))
+    assert via_proxy(PASSWORD, "192.0.2.10").status_code == 302
 
 
 def test_failures_for_many_names_from_one_address_lock_that_address(author):

@@ -215,7 +215,8 @@ def test_item_shows_the_post_and_the_comment_it_answers(moderator_client, commen
 
 
 def test_first_time_and_returning_writers_are_told_apart(moderator_client, post):
-    CommentFactory(post=post, author_email="back@example.org", browser_hash="b" * 64)
+    known = CommentFactory(post=post, author_email="back@example.org", browser_hash="b" * 64)
+    known.subscriptions.create(email="back@example.org", token="t", confirmed_at=timezone.now())
     by_email = pending(post, author_email="BACK@example.org")
     by_browser = pending(post, author_email="", browser_hash="b" * 64)
     newcomer = pending(post, author_email="new@example.org")

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
 
+from config import urls as site_urls
 from config.observability import JsonFormatter, RequestIdFilter, init_sentry, logging_config
 
 BODY = "I have not told anyone this before and it still hurts every single day"
@@ -28,7 +29,7 @@ def logging_view(request):
     return HttpResponse("ok")
 
 
-urlpatterns = [path("boom", failing_view), path("log", logging_view)]
+urlpatterns = [path("boom", failing_view), path("log", logging_view), *site_urls.urlpatterns]
 
 
 def _post_a_comment_that_breaks():

@@ -11,11 +11,13 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from comments import transitions
 from comments.forms import sign_form
-from comments.models import Comment, ModerationTerm
+from comments.models import Comment, ModerationTerm, Subscription
 
+from .conftest import comment_data
 from .factories import CommentFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +130,41 @@ def test_trapped_spam_does_not_use_up_a_persons_rate_limit(send, post, settings)
     settings.COMMENTS_RATE = "1/10m"
     send(post, body="Bot text.", honeypot="filled")
     assert send(post, body="A real comment.").status_code == 302
+
+
+def _stored_rows():
+    from comments.models import ModerationEvent, OutgoingEmail
+
+    return (Comment.objects.count(), ModerationEvent.objects.count(), OutgoingEmail.objects.count())
+
+
+def test_a_rate_limited_post_writes_nothing_at_all(send, post, settings, inbox):
+    settings.COMMENTS_RATE = "1/10m"
+    send(post, body="Held, so the moderators get an email.")
+    before = _stored_rows()
+    response = send(post, body="Over the limit: kept for me, stored nowhere.")
+    assert response.status_code == 429
+    assert "Over the limit: kept for me, stored nowhere." in response.content.decode()
+    assert _stored_rows() == before
+    from django.conf import settings as conf
+
+    fresh = Client()  # same address, a browser the site has not seen: not even a session
+    response = fresh.post(f"/comments/post/{post.pk}/", comment_data(post, body="Me too."))
+    assert response.status_code == 429
+    assert conf.SESSION_COOKIE_NAME not in response.cookies
+    assert _stored_rows() == before
+
+
+def test_a_flood_of_trapped_forms_stores_no_more_than_the_limit(send, post, settings, inbox):
+    settings.COMMENTS_RATE = "2/10m"
+    answers = [
+        send(post, body=f"Cheap things number {n}.", honeypot="http://cheap.example")
+        for n in range(10)
+    ]
+    assert {a.status_code for a in answers} == {302}  # the bot learns nothing
+    assert _stored_rows() == (2, 2, 0)
+    assert set(Comment.objects.values_list("status", flat=True)) == {Status.SPAM}
+    assert send(post, body="A person, after the bot.").status_code == 302
 
 
 # 3. Duplicate: refused with a message, stored once -------------------------------------------
@@ -249,11 +286,35 @@ def test_rule_7_first_time_holds_a_new_writer(send, post, settings):
     assert stored("My first time here.").status == Status.PENDING
 
 
-def test_rule_7_first_time_approves_a_writer_known_by_email(send, post, settings):
+def test_rule_7_first_time_approves_a_writer_whose_email_is_confirmed(send, post, settings):
     settings.COMMENTS_MODERATION = "first_time"
-    CommentFactory(post=post, author_email="known@example.org")
+    known = CommentFactory(post=post, author_email="known@example.org")
+    Subscription.objects.create(
+        comment=known, email="known@example.org", token="t1", confirmed_at=timezone.now()
+    )
     send(post, body="Back again.", email="KNOWN@example.org")
     assert stored("Back again.").status == Status.APPROVED
+
+
+def test_rule_7_typing_someone_elses_email_is_held_as_a_first_comment(send, post, settings):
+    settings.COMMENTS_MODERATION = "first_time"
+    known = CommentFactory(post=post, author_email="known@example.org")
+    Subscription.objects.create(comment=known, email="known@example.org", token="t2")  # unconfirmed
+    send(post, body="Pretending to be a regular.", email="known@example.org")
+    impostor = stored("Pretending to be a regular.")
+    assert impostor.status == Status.PENDING
+    assert impostor.flags == ["first comment"]
+
+
+def test_rule_7_the_queue_calls_an_unconfirmed_email_first_time(send, post, settings, moderator):
+    settings.COMMENTS_MODERATION = "first_time"
+    CommentFactory(post=post, author_email="known@example.org")
+    send(post, body="Pretending again.", email="known@example.org")
+    client = Client()
+    client.force_login(moderator)
+    html = client.get("/moderation/").content.decode()
+    start = html.index(f'id="item-{stored("Pretending again.").pk}"')
+    assert "First-time writer" in html[start : html.index("</li>", start)]
 
 
 def test_rule_7_first_time_approves_a_writer_known_by_browser(send, post, settings):

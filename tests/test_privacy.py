@@ -303,4 +303,6 @@ def test_purge_is_idempotent_and_the_command_reports_counts(post, settings):
         "report_ip_hashes": 0,
         "emails": 0,
         "subscriptions": 0,
+        "rate_counters": 0,
+        "sent_emails": 0,
     }

@@ -7,6 +7,9 @@ import os
 import shutil
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+
+from tests.factories import UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
@@ -56,3 +59,27 @@ def no_js_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
+
+
+@pytest.fixture
+def moderator_user(db):
+    """A moderator made here: a transactional test's flush removes the migration's group."""
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    group.permissions.add(Permission.objects.get(codename="moderate_comment"))
+    user = UserFactory(username="ruth", first_name="Ruth", last_name="Hale")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def queue_page(page, live_server, moderator_user):
+    """A logged-in moderator's browser tab (logged in through the real log-in page)."""
+    page.goto(f"{live_server.url}/accounts/login/?next=/moderation/")
+    page.fill("input[name=username]", moderator_user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('Log in')")
+    page.wait_for_url("**/moderation/")
+    return page

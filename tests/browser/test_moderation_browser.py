@@ -4,36 +4,15 @@ import os
 import time
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
 from comments.models import Comment
 from support.models import CrisisResource
-from tests.factories import CommentFactory, PostFactory, UserFactory
+from tests.factories import CommentFactory, PostFactory
+
+from .conftest import PASSWORD
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture
-def moderator_user(db):
-    """A moderator made here: a transactional test's flush removes the migration's group."""
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    group.permissions.add(Permission.objects.get(codename="moderate_comment"))
-    user = UserFactory(username="ruth", first_name="Ruth", last_name="Hale")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def queue_page(page, live_server, moderator_user):
-    """A logged-in moderator's browser tab (logged in through the real log-in page)."""
-    page.goto(f"{live_server.url}/accounts/login/?next=/moderation/")
-    page.fill("input[name=username]", moderator_user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button:has-text('Log in')")
-    page.wait_for_url("**/moderation/")
-    return page
 
 
 def test_approve_and_reply_in_place_shows_the_reply_on_the_post(queue_page, live_server):

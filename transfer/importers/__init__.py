@@ -52,6 +52,7 @@ class Summary:
     posts_created: int = 0
     posts_existing: int = 0
     drafts_created: list = field(default_factory=list)
+    password_protected: list = field(default_factory=list)
     comments: Counter = field(default_factory=Counter)
     comments_existing: int = 0
     skipped: Counter = field(default_factory=Counter)
@@ -90,6 +91,11 @@ class Summary:
                 "Unknown comment statuses (held as pending): "
                 + _counts(self.unknown_statuses)
                 + "."
+            )
+        for title in self.password_protected:
+            lines.append(
+                f"Password-protected post imported as an unpublished draft, without its text: "
+                f"{title}"
             )
         for title in self.drafts_created:
             lines.append(f"Draft post created for unmatched thread: {title}")

@@ -63,6 +63,12 @@ BLOCK_START = re.compile(
 ZERO_DATE = "0000-00-00 00:00:00"
 
 
+PROTECTED_BODY = (
+    "<p>This post was password-protected in WordPress, so its text was not imported. "
+    "Copy it from WordPress yourself if it should be public.</p>"
+)
+
+
 @lru_cache(maxsize=256)
 def qname(tag):
     """'{http://wordpress.org/export/1.2/}comment' -> 'wp:comment', whatever the version."""
@@ -209,13 +215,16 @@ class WxrImport:
             self.summary.posts_existing += 1
             return post, wp_id or slug
         author = self.authors.get(data.get("dc:creator"))
+        protected = bool((data.get("wp:post_password") or "").strip())
+        if protected:  # meant for a few readers: its text is never stored, so never published
+            self.summary.password_protected.append((data.get("title") or slug)[:250])
         post = Post(
             title=(data.get("title") or slug)[:250],
             slug=slug,
-            body=self.post_body(data.get("content:encoded", "")),
-            excerpt=strip_tags(data.get("excerpt:encoded", "")).strip(),
+            body=PROTECTED_BODY if protected else self.post_body(data.get("content:encoded", "")),
+            excerpt="" if protected else strip_tags(data.get("excerpt:encoded", "")).strip(),
             author=author,
-            status=POST_STATUS.get(status, Post.Status.DRAFT),
+            status=Post.Status.DRAFT if protected else POST_STATUS.get(status, Post.Status.DRAFT),
             published_at=_post_date(data) or timezone.now(),
             comments_open=data.get("wp:comment_status", "open") != "closed",
         )

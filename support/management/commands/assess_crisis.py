@@ -9,7 +9,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from support.crisis import assess
+from support.detection import assess
 
 
 class Command(BaseCommand):

@@ -1,0 +1,79 @@
+"""Crisis-language detection for reader comments, in the languages Haven assesses.
+
+``assess(text)`` never blocks anything: the level only decides what help the writer is shown and
+how fast a moderator sees the comment (see docs/crisis.md for what it does and cannot do).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .engine import assess_with
+from .language import identify
+from .levels import (
+    LABEL_LEVEL,
+    LEVELS,
+    MAX_MATCHES,
+    NONE,
+    WORRIED_REPORT_LEVEL,
+    Assessment,
+    max_level,
+)
+from .lexicon import ASSESSED_LANGUAGES, load_lexicon, normalise
+
+__all__ = [
+    "ASSESSED_LANGUAGES",
+    "LABEL_LEVEL",
+    "LEVELS",
+    "MAX_MATCHES",
+    "NONE",
+    "WORRIED_REPORT_LEVEL",
+    "Assessment",
+    "assess",
+    "load_lexicon",
+    "max_level",
+    "normalise",
+]
+
+logger = logging.getLogger(__name__)
+_STRONG = ("crisis", "imminent")
+
+
+def assess(text: str) -> Assessment:
+    """Grade one comment. Never raises: a detector failure must not stop a comment being posted."""
+    try:
+        return _assess(text if isinstance(text, str) else str(text or ""))
+    except Exception:  # pragma: no cover - defensive; logged so a broken lexicon is noticed
+        logger.exception("crisis detector failed; treating the text as level none")
+        return NONE
+
+
+def _assess(text: str) -> Assessment:
+    normalised = normalise(text)
+    if not normalised:
+        return NONE
+    language, sure = identify(text)
+    best = None
+    for code in ASSESSED_LANGUAGES:
+        result = assess_with(load_lexicon(code), normalised, code)
+        # The comment's own language counts in full; another assessed language's lexicon (a
+        # short text, a mixed one, a wrong guess) counts only when it finds something strong.
+        own = code == language or (not sure and code == "en" and language not in ASSESSED_LANGUAGES)
+        if not own and result.level not in _STRONG:
+            continue
+        if best is None or (result.rank, result.about_other) > (best.rank, best.about_other):
+            best = result
+    assessed = language in ASSESSED_LANGUAGES
+    if best is None or best.level == "none" and not best.about_other:
+        return Assessment("none", language=language, assessed=assessed)
+    if best.language != language:
+        assessed = True
+    return Assessment(
+        best.level,
+        categories=best.categories,
+        matches=best.matches,
+        signals=best.signals,
+        about_other=best.about_other,
+        language=language if language in ASSESSED_LANGUAGES else best.language,
+        assessed=assessed,
+    )

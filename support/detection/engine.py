@@ -1,0 +1,172 @@
+"""Assess a whole comment: find signals sentence by sentence, adjust them for tense, person and
+voice, then combine them across the comment (the strongest decides).
+
+A sentence's signals are found by its language's lexicon (see ``lexicon.py``). Then:
+- told as past ("years ago", "when I was 15", "used to") with nothing present ("again", "now")
+  -> intent, self-harm, plans and abuse count as distress, not crisis;
+- about someone else ("my friend", "she", "my son") -> signals whose words are not the writer's
+  own ("I", "me", "my") are the other person's: the comment is ``about_other``;
+- a professional's voice ("as a therapist", "our training") -> no risk signal counts there.
+Across the comment: intent in one sentence + a plan, a time or a goodbye in another is imminent,
+and so is a bare "I've decided." after distress.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .levels import MAX_MATCHES, Assessment, max_level
+from .lexicon import Lexicon
+
+_SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n|\s[-–—]\s")
+_REACH = 300
+_RISK_KINDS = {"plan", "goodbye", "intent", "burden", "abuse", "attempt", "time", "decision"}
+_PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
+_OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attempt": "crisis"}
+
+
+@dataclass
+class Sentence:
+    index: int
+    kinds: set[str] = field(default_factory=set)
+    categories: list[str] = field(default_factory=list)
+    matches: list[str] = field(default_factory=list)
+    notes: set[str] = field(default_factory=set)
+    farewells: int = 0
+
+
+def windows(lexicon: Lexicon, text: str) -> list[tuple[int, int, set[str]]]:
+    """Where to look: the sentences holding an anchor, with the categories to examine there.
+
+    A very long run-on sentence is cut to the words around the anchor (_REACH characters each
+    side, more than any pattern spans), so unpunctuated text cannot make the scan slow.
+    """
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    found: list[tuple[int, int, set[str]]] = []
+    padded = f" {text} "  # so an anchor such as " od" is found at either end too
+    for match in lexicon.anchors.finditer(padded):
+        at = max(match.start() - 1, 0)
+        index = bisect.bisect_right(starts, at) - 1
+        first = max(starts[index], text.rfind(" ", 0, max(at - _REACH, 0)) + 1)
+        last = min(starts[index + 1], (text.find(" ", at + _REACH) + 1) or len(text))
+        categories = lexicon.anchored[match.group(1)]
+        if found and first < found[-1][1]:
+            found[-1] = (found[-1][0], max(last, found[-1][1]), found[-1][2] | categories)
+        else:
+            found.append((first, last, set(categories)))
+    return found
+
+
+def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
+    """The signals of each examined sentence of ``text`` (already prepared for the lexicon)."""
+    sentences = []
+    for start, end, categories in windows(lexicon, text):
+        raw = text[start:end]
+        if not any(lexicon.patterns[name].search(raw) for name in categories):
+            continue  # most windows: an anchor word, but no pattern (blanking only removes)
+        # Figures of speech ("dying to read more"), negations ("I would never hurt myself"),
+        # professional phrases and someone else's quoted words are blanked with a word
+        # character, which also stops a pattern joining the words around them.
+        window = lexicon.exceptions.sub(" _ ", raw)
+        hits = sorted(
+            (m.start(), -m.end(), name, m.group().strip())
+            for name in categories
+            for m in lexicon.patterns[name].finditer(window)
+        )
+        if not hits:
+            continue
+        sentence = Sentence(index=start)
+        for _, _, name, phrase in hits:
+            sentence.kinds.add(lexicon.kinds[name])
+            sentence.categories.append(name)
+            sentence.matches.append(phrase)
+            sentence.farewells += lexicon.kinds[name] == "farewell"
+        _apply_modifiers(lexicon, raw, sentence)
+        sentences.append(sentence)
+    return sentences
+
+
+def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence) -> None:
+    mods = lexicon.modifiers
+    if mods["professional"].search(raw):
+        sentence.notes.add("professional")
+        sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell"}
+        return
+    if mods["third"].search(raw):
+        own = [
+            phrase
+            for phrase, name in zip(sentence.matches, sentence.categories, strict=True)
+            if lexicon.kinds[name] in _RISK_KINDS and mods["first"].search(phrase)
+        ]
+        risky = sentence.kinds & _RISK_KINDS
+        if risky and not own:
+            sentence.notes.add("third_person")
+            sentence.kinds -= _RISK_KINDS
+            sentence.kinds.add("other")
+    if "other" in sentence.kinds:
+        sentence.notes.add("third_person")
+    if sentence.kinds & _PAST_CAN_LOWER and mods["negation"].search(raw):
+        # "I'd never act on it, but I get these thoughts": told, and at once denied.
+        sentence.notes.add("negation")
+        sentence.kinds -= _PAST_CAN_LOWER
+        sentence.kinds.add("distress")
+    if sentence.kinds & (_PAST_CAN_LOWER | {"other"}) and mods["past"].search(raw):
+        if not mods["present"].search(raw):
+            sentence.notes.add("past")
+            if sentence.kinds & _PAST_CAN_LOWER:
+                sentence.kinds -= _PAST_CAN_LOWER
+                sentence.kinds.add("distress")
+            sentence.kinds.discard("other")
+    elif "attempt" in sentence.kinds and not mods["present"].search(raw):
+        # "I attempted suicide" with no time at all reads as a past attempt, not a present one.
+        sentence.notes.add("past")
+        sentence.kinds.discard("attempt")
+        sentence.kinds.add("distress")
+    if "farewell" in sentence.kinds and mods["comeback"].search(raw):
+        sentence.kinds.discard("farewell")  # "bye everyone, back in two weeks"
+
+
+def combine(sentences: list[Sentence]) -> tuple[str, bool]:
+    """The comment's level for its writer, and whether it worries about someone else."""
+    kinds = set().union(*(s.kinds for s in sentences)) if sentences else set()
+    level = max_level(*(_OWN_LEVEL.get(kind) for kind in kinds))
+    if "distress" in kinds:
+        level = max_level(level, "distress")
+    heavy = kinds & {"intent", "burden", "distress", "abuse", "attempt"}
+    if kinds & {"plan", "goodbye"}:
+        level = "imminent"
+    farewells = sum(s.farewells for s in sentences if "farewell" in s.kinds)
+    if farewells and (heavy or farewells > 1):
+        level = "imminent"
+    if "decision" in kinds and heavy:
+        level = "imminent"
+    intent_at = [n for n, s in enumerate(sentences) if s.kinds & {"intent", "burden"}]
+    for n, sentence in enumerate(sentences):
+        if "time" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
+            level = "imminent"
+    about_other = "other" in kinds
+    if about_other:
+        level = max_level(level, "distress")
+    return level, about_other
+
+
+def assess_with(lexicon: Lexicon, normalised: str, language: str) -> Assessment:
+    """Grade normalised text with one lexicon."""
+    sentences = read_sentences(lexicon, lexicon.prepare(normalised))
+    if not sentences:
+        return Assessment("none", language=language)
+    level, about_other = combine(sentences)
+    order = {name: n for n, name in enumerate(lexicon.kinds)}
+    categories = sorted({c for s in sentences for c in s.categories}, key=order.__getitem__)
+    matches = tuple(dict.fromkeys(m for s in sentences for m in s.matches))[:MAX_MATCHES]
+    signals = sorted(set().union(*(s.kinds | s.notes for s in sentences)))
+    return Assessment(
+        level,
+        categories=tuple(categories),
+        matches=matches,
+        signals=tuple(signals),
+        about_other=about_other,
+        language=language,
+    )

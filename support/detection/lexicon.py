@@ -1,0 +1,228 @@
+"""Loading the per-language lexicons (``lexicons/<language>.json``) and normalising text for them.
+
+Each lexicon is data written for its own language: regex fragments for the normalised text
+(NFKC, lower case, accents stripped, apostrophes removed, letters typed 3+ times squeezed, spaces
+collapsed, line breaks kept), then the language's own txt-speak tokens replaced ("kms", "jpp",
+"kiero", "vc"). ``{name}`` inserts a macro. Every category names the kind of signal it gives
+(see ``KINDS``) and anchors: plain substrings one of which every pattern of the category holds,
+so only the sentences holding an anchor are ever run through the big patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .anchors import covered, derive
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+ASSESSED_LANGUAGES = ("en", "es", "fr", "de", "pt")
+
+# The kinds of signal a category gives, and how the combination step reads each one.
+KINDS = (
+    "plan",  # a plan, a means at hand, a method, a place: imminent on its own
+    "goodbye",  # an unmistakable goodbye or suicide note: imminent on its own
+    "farewell",  # thanks to everyone, a last post, things given away: imminent with distress
+    "decision",  # a bare "I've decided": imminent after distress or intent
+    "time",  # tonight, this weekend: imminent next to intent
+    "intent",  # active or passive ideation, self-harm: crisis
+    "burden",  # "everyone better off without me", "soon I won't be a problem": crisis
+    "abuse",  # current abuse or assault, or danger now: crisis
+    "attempt",  # an attempt or self-harm told without a time: crisis unless told as past
+    "distress",  # hopelessness, emotional pain, isolation, exhaustion: distress
+    "other",  # someone else at risk: about_other
+)
+MODIFIERS = ("past", "present", "negation", "third", "first", "professional", "comeback")
+
+_SUBJECT_PREFIX = "{i}{adv}"  # an English first-person subject and its adverbs
+_MACRO = re.compile(r"\{([a-z_]+)\}")
+_QUOTES = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    }
+)
+_QUOTING_APOSTROPHE = re.compile(r"(?<![^\W_])'(?=\w)|(?<=[\w.!?,])'(?!\w)")  # 'like this'
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+_STRETCHED = re.compile(r"([a-z])\1\1+")  # "sooooo" -> "so", "killll" -> "kil"
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def normalise(text: str) -> str:
+    """Fold the many ways people type the same words into the one form the patterns are written for.
+
+    NFKC turns fullwidth and styled letters into plain ones; accents are stripped ("está" and
+    "esta" read the same, as readers often type them); apostrophes are removed so "don't",
+    "don’t" and "dont" read the same, but a 'quoted phrase' keeps its quotes (someone else's
+    words can then be told apart); line breaks stay because they end sentences.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    text = _COMBINING.sub("", unicodedata.normalize("NFD", text))
+    text = _STRETCHED.sub(r"\1", _INVISIBLE.sub("", text))
+    if "'" in text:
+        text = _QUOTING_APOSTROPHE.sub('"', text).replace("'", "")
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def expand_macros(pattern: str, macros: dict[str, str]) -> str:
+    """Replace ``{name}`` with the macro of that name, recursively (macros may use macros)."""
+    for _ in range(10):
+        expanded = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise ValueError("crisis lexicon macros nest too deeply (a macro refers to itself?)")
+
+
+def compile_patterns(patterns: list[str], macros: dict[str, str]) -> re.Pattern:
+    """One regex for a list of patterns, word boundaries around each; no capturing groups."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    # Patterns starting with the same subject prefix share one compiled copy of it, so the
+    # engine tries the (long) prefix once per position rather than once per pattern.
+    shared = [p[len(_SUBJECT_PREFIX) :] for p in patterns if p.startswith(_SUBJECT_PREFIX)]
+    branches = [p for p in patterns if not p.startswith(_SUBJECT_PREFIX)]
+    if len(shared) > 1:
+        branches.insert(0, _SUBJECT_PREFIX + "(?:" + "|".join(f"(?:{p})" for p in shared) + ")")
+    elif shared:
+        branches.insert(0, _SUBJECT_PREFIX + shared[0])
+    body = expand_macros("|".join(f"(?:{p})" for p in branches), macros)
+    regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    if regex.groups:
+        raise ValueError("crisis lexicon patterns must use (?:...), not capturing groups")
+    return regex
+
+
+def _trie(words: list[str]) -> re.Pattern:
+    """Compile many literal words as a trie, so each position tries a few branches, not all."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    # A lookahead, so finditer reports an anchor at every position, overlapping ones too.
+    return re.compile(f"(?=({emit(root)}))")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    reviewed: str
+    kinds: dict[str, str]  # category -> kind, in the file's order
+    patterns: dict[str, re.Pattern]
+    exceptions: re.Pattern
+    modifiers: dict[str, re.Pattern]
+    anchors: re.Pattern  # every category's anchors in one trie; group 1 is the anchor
+    anchored: dict[str, frozenset[str]]  # anchor found -> categories worth examining
+    tokens: dict[str, str]
+    token_pattern: re.Pattern | None
+
+    def prepare(self, normalised: str) -> str:
+        """The normalised text with this language's txt-speak spelled out."""
+        if self.token_pattern is None:
+            return normalised
+        return self.token_pattern.sub(lambda m: self.tokens[m.group()], normalised)
+
+
+def load_data(language: str) -> dict:
+    return json.loads((LEXICON_DIR / f"{language}.json").read_text(encoding="utf-8"))
+
+
+def missing_anchors(spec: dict, macros: dict[str, str]) -> set[str]:
+    """Anchors derived for each of the category's patterns its listed anchors do not cover.
+
+    Used when writing a lexicon (``python -m support.detection.lexicon`` adds them to the files)
+    and by the tests, which require this to be empty: loading trusts the listed anchors.
+    """
+    listed = set(spec.get("anchors", ()))
+    found: set[str] = set()
+    for pattern in spec["patterns"]:
+        expanded = expand_macros(pattern, macros)
+        if covered(expanded, listed):
+            continue
+        derived = derive(expanded)
+        if not derived:
+            raise ValueError(f"no anchor can be derived for {pattern!r}; list one")
+        found |= derived
+    return found
+
+
+def complete_anchors(language: str) -> int:
+    """Add derived anchors to the lexicon file wherever its listed ones fall short."""
+    path = LEXICON_DIR / f"{language}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    added = 0
+    for spec in data["categories"].values():
+        extra = missing_anchors(spec, data.get("macros", {}))
+        if extra:
+            spec["anchors"] = sorted(set(spec.get("anchors", ())) | extra)
+            added += len(extra)
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return added
+
+
+@functools.cache
+def load_lexicon(language: str) -> Lexicon:
+    """Load and compile one language's lexicon once per process."""
+    data = load_data(language)
+    macros = data.get("macros", {})
+    owners: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for name, spec in data["categories"].items():
+        if spec["kind"] not in KINDS:
+            raise ValueError(f"{language}: category {name!r} has an unknown kind")
+        kinds[name] = spec["kind"]
+        if not spec.get("anchors"):
+            raise ValueError(f"{language}: category {name!r} lists no anchors")
+        for anchor in spec["anchors"]:  # matched as written: lower case, spaces kept
+            owners.setdefault(anchor, set()).add(name)
+    # An anchor found inside a longer anchor ("self" in "myself") also counts for its categories.
+    anchored = {
+        anchor: frozenset().union(*(cats for other, cats in owners.items() if other in anchor))
+        for anchor in owners
+    }
+    tokens = data.get("tokens", {})
+    token_pattern = (
+        re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(tokens, key=len)[::-1])) + r")(?!\w)"
+        )
+        if tokens
+        else None
+    )
+    return Lexicon(
+        language=language,
+        reviewed=data["reviewed"],
+        kinds=kinds,
+        patterns={
+            name: compile_patterns(spec["patterns"], macros)
+            for name, spec in data["categories"].items()
+        },
+        exceptions=compile_patterns(data.get("exceptions", []), macros),
+        modifiers={
+            name: compile_patterns(data.get("modifiers", {}).get(name, []), macros)
+            for name in MODIFIERS
+        },
+        anchors=_trie(sorted(owners)) if owners else re.compile(r"(?!)()"),
+        anchored=anchored,
+        tokens=tokens,
+        token_pattern=token_pattern,
+    )
+
+
+if __name__ == "__main__":
+    for code in ASSESSED_LANGUAGES:
+        print(code, complete_anchors(code), "anchors added")

@@ -1,0 +1,94 @@
+"""Issue 15's targets, asserted on the labelled splits (``make crisis-report`` prints the same).
+
+The held-back test split (support/detection/data/test_split.jsonl) is written on another branch
+by someone who never saw the lexicons, and nobody tunes on it: it is the honest measure. Until it
+is merged this file skips its test-split checks with that reason, except under CI, where a
+missing split fails. The development split (what the lexicons were tuned on) is checked too.
+"""
+
+import collections
+import json
+import os
+
+import pytest
+
+from support.detection.report import OTHER_LANGUAGES, SPLITS, TARGETS, evaluate, load
+
+DEV_TAGS = set(
+    "plan means time place goodbye buried indirect past_attempt negation reported_speech "
+    "abuse_disclosure euphemism txt typo figurative professional grief long short "
+    "unassessed_language".split()
+)
+LABELS = {"imminent", "crisis", "concern", "third_person", "none"}
+
+
+def _figures(name):
+    path = SPLITS[name]
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing under CI: the held-back test split must be merged")
+        pytest.skip("held-back test split not merged yet")
+    return evaluate(load(path))
+
+
+@pytest.fixture(scope="module")
+def test_figures():
+    return _figures("test")
+
+
+@pytest.fixture(scope="module")
+def dev_figures():
+    return _figures("dev")
+
+
+# Measured once on the held-back split after all tuning (2026-12-04, docs/crisis.md): these
+# targets are not met yet, and issue 15 stays open. Strict: the day one is met, this test fails
+# until its key is taken off the list, so the figure can only be claimed when it is true.
+NOT_YET_MET = {
+    "urgent_recall": "0.534 of urgent found at crisis or above (goal >= 0.92)",
+    "stated_recall": "0.384 of plan/means/time/place/goodbye (goal >= 0.90)",
+    "third_person": "0.460 recognised (goal >= 0.80)",
+    "urgent_recall_es": "0.611 (goal >= 0.85)",
+    "urgent_recall_fr": "0.444 (goal >= 0.85)",
+    "urgent_recall_de": "0.316 (goal >= 0.85)",
+    "urgent_recall_pt": "0.389 (goal >= 0.85)",
+}
+
+
+def _held_back(target):
+    reason = NOT_YET_MET.get(target.key)
+    marks = [pytest.mark.xfail(strict=True, reason=f"not met yet: {reason}")] if reason else []
+    return pytest.param(target, id=target.key, marks=marks)
+
+
+@pytest.mark.parametrize("target", [_held_back(target) for target in TARGETS])
+def test_held_back_test_split_meets_the_target(test_figures, target):
+    value = test_figures[target.key]
+    assert target.met(value), f"{target.name}: {value} (goal {target.goal})"
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=lambda target: target.key)
+def test_dev_split_meets_the_target(dev_figures, target):
+    value = dev_figures[target.key]
+    assert target.met(value), f"{target.name}: {value} (goal {target.goal})"
+
+
+def test_dev_split_is_big_enough_and_well_formed():
+    items = load(SPLITS["dev"])
+    assert len(items) >= 420
+    assert len({item["id"] for item in items}) == len(items)
+    for item in items:
+        assert set(item) == {"id", "text", "label", "lang", "tags"}, item["id"]
+        assert item["label"] in LABELS and set(item["tags"]) <= DEV_TAGS, item["id"]
+        assert item["text"].strip(), item["id"]
+    counts = collections.Counter(item["lang"] for item in items)
+    urgent = collections.Counter(
+        item["lang"] for item in items if item["label"] in ("imminent", "crisis")
+    )
+    for code in OTHER_LANGUAGES:
+        assert counts[code] >= 30 and urgent[code] >= 16, code
+
+
+def test_dev_split_lines_are_json_objects():
+    for line in SPLITS["dev"].read_text(encoding="utf-8").splitlines():
+        assert isinstance(json.loads(line), dict)
