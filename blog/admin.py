@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .forms import ImageAdminForm, PostAdminForm
 from .images import image_tag_for
 from .markdown import render_markdown
-from .models import Category, Image, Post, SiteSettings, Tag
+from .models import Category, Image, Page, Post, SiteSettings, Tag
 
 
 @admin.register(Post)
@@ -87,6 +87,16 @@ class ImageAdmin(admin.ModelAdmin):
         return format_html(
             '<code class="image-snippet">{}</code>', image_tag_for(obj, obj.alt_text)
         )
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "published", "show_in_nav", "order"]
+    list_editable = ["published", "show_in_nav", "order"]
+    list_filter = ["published", "show_in_nav"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "body", "published", "show_in_nav", "order"]
 
 
 @admin.register(Category)

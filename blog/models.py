@@ -133,6 +133,11 @@ class Post(models.Model):
     # Kept by comments.tree.recount() at every change of the post's comments.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     comment_thread_count = models.PositiveIntegerField(default=0, editable=False)
+    # Where an imported post came from (transfer.importers.item_key): the same file imported
+    # again finds it here, never by its slug.
+    import_key = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, editable=False
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -173,6 +178,60 @@ class Post(models.Model):
         return self.excerpt or Truncator(strip_tags(self.body)).words(50)
 
 
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def in_nav(self):
+        return self.published().filter(show_in_nav=True).order_by("order", "title")
+
+
+class Page(models.Model):
+    """A page that stands outside the stream of posts: About, Contact, how the practice works."""
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("The page's address: /pages/<slug>/")
+    )
+    body = models.TextField(_("body"), help_text=_("HTML, sanitised on save like a post's."))
+    published = models.BooleanField(_("published"), default=False)
+    order = models.IntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first in the navigation.")
+    )
+    show_in_nav = models.BooleanField(
+        _("show in navigation"), default=False, help_text=_("A link in the site's header.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    import_key = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, editable=False
+    )  # as Post.import_key
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_post_html(self.body)
+        if not self.slug:
+            self.slug = slugify(self.title)[:100] or "page"
+        super().save(*args, **kwargs)
+        SiteSettings.refresh_nav()
+
+    def get_absolute_url(self):
+        return reverse("blog:page", args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        SiteSettings.refresh_nav()
+        return result
+
+
 class SiteSettings(models.Model):
     """The owner's words and links, edited in the admin without a deploy. One row."""
 
@@ -203,6 +262,9 @@ class SiteSettings(models.Model):
     twitter_url = models.URLField("Twitter/X URL", blank=True)
     instagram_url = models.URLField(blank=True)
     show_rss_link = models.BooleanField(default=True)
+    # The header's page links, [[title, url], ...], kept by Page.save(): every page shows them,
+    # so they come with the settings row every page reads anyway, never from a query of their own.
+    nav_pages = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "site settings"
@@ -226,6 +288,15 @@ class SiteSettings(models.Model):
             lambda: cls.objects.filter(pk=1).first() or cls(pk=1),
             3600,
         )
+
+    @classmethod
+    def refresh_nav(cls):
+        """Store the published pages marked for the navigation on the settings row."""
+        links = [[page.title, page.get_absolute_url()] for page in Page.objects.in_nav()]
+        row = cls.objects.filter(pk=1).first() or cls(pk=1)
+        if row.nav_pages != links or row._state.adding:
+            row.nav_pages = links
+            row.save()  # bumps the settings version: every stored page shows the new links
 
     @property
     def social_links(self):

@@ -1,6 +1,6 @@
 """Retire every stored reader page when what pages show changes (see pagecache.pages).
 
-Posts, their categories and tags, authors' names and the site settings appear on every page, so
+Posts, static pages, categories and tags, authors' names and the site settings appear on pages, so
 any change to them bumps the content version, and the lists version with it.
 """
 
@@ -10,9 +10,9 @@ from django.dispatch import receiver
 
 from pagecache.pages import CONTENT_VERSION, LISTS_VERSION
 
-from .models import Category, Image, Post, SiteSettings, Tag
+from .models import Category, Image, Page, Post, SiteSettings, Tag
 
-SHOWN_ON_PAGES = (Post, Category, Tag, SiteSettings, get_user_model())
+SHOWN_ON_PAGES = (Post, Page, Category, Tag, SiteSettings, get_user_model())
 
 
 def content_changed(**kwargs):

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Post
+from .models import Page, Post
 
 
 class PostSitemap(Sitemap):
@@ -13,4 +13,14 @@ class PostSitemap(Sitemap):
         return post.updated_at
 
 
-SITEMAPS = {"posts": PostSitemap}
+class PageSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.published()
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+SITEMAPS = {"posts": PostSitemap, "pages": PageSitemap}

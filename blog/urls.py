@@ -12,5 +12,6 @@ urlpatterns = [
     path("feed/", feeds.LatestPostsFeed(), name="feed_rss"),
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("pages/<slug:slug>/", views.page_detail, name="page"),
     path("<int:year>/<str:month>/", views.MonthArchive.as_view(), name="month"),
 ]

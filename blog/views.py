@@ -8,7 +8,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -20,7 +20,8 @@ from django.views.generic import ListView, MonthArchiveView
 
 from pagecache import pages
 
-from .models import Category, Post
+from .directory import directory
+from .models import Category, Page, Post
 from .params import id_param, text_param
 
 POSTS_PER_PAGE = 10
@@ -79,12 +80,25 @@ def listed_posts(posts):
 
 
 class ListedPostsMixin:
-    """A list page: summaries worked out once, the page itself from pagecache when shared."""
+    """A list page: summaries worked out once, the page itself from pagecache when shared.
+
+    ``show_directory``: the page lists topics and the archive by month (blog.directory).
+    """
+
+    show_directory = False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["object_list"] = listed_posts(context["object_list"])
+        if self.show_directory:
+            context["directory"] = self.directory = directory()
         return context
+
+    def valid_until(self):
+        """When the stored page must be rendered anew: when the next scheduled post appears."""
+        if self.show_directory:
+            return self.directory["valid_until"]  # found by the directory's own query
+        return Post.objects.next_publication()
 
     def get(self, request, *args, **kwargs):
         if not pages.is_shared(request, params=("page",)):
@@ -96,13 +110,14 @@ class ListedPostsMixin:
         if entry is None:
             response = super().get(request, *args, **kwargs).render()
             # A scheduled post appears by itself: the stored list lasts until then.
-            entry = pages.store(key, response, valid_until=Post.objects.next_publication())
+            entry = pages.store(key, response, valid_until=self.valid_until())
         return pages.respond(request, entry)
 
 
 class HomeView(ListedPostsMixin, ListView):
     template_name = "blog/post_list.html"
     paginate_by = POSTS_PER_PAGE
+    show_directory = True
 
     def get_queryset(self):
         return _listed(Post.objects.all())
@@ -136,6 +151,7 @@ class MonthArchive(ListedPostsMixin, MonthArchiveView):
 
 class SearchView(HomeView):
     template_name = "blog/search.html"
+    show_directory = False
 
     def get_queryset(self):
         self.query = text_param(self.request.GET.get("q", ""))
@@ -160,7 +176,22 @@ def render_post(request, post, context):
 
 
 @require_safe
-@cache_control(no_store=True)
+def page_detail(request, slug):
+    """A static page (About, Contact...); for readers with no session, from pagecache."""
+    if not pages.is_shared(request):
+        return _render_page(request, slug)
+    key, _ = pages.page_key(request)
+    entry, _ = pages.fetch(key)
+    if entry is None:
+        entry = pages.store(key, _render_page(request, slug))
+    return pages.respond(request, entry)
+
+
+def _render_page(request, slug):
+    static_page = get_object_or_404(Page.objects.published(), slug=slug)
+    return render(request, "blog/page_detail.html", {"static_page": static_page})
+
+
 @require_safe
 def media(request, path):
     """Uploaded images under `make run` (SERVE_MEDIA, on with DEBUG).
@@ -176,9 +207,18 @@ def media(request, path):
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
+@require_safe
+@cache_control(no_store=True)
 def healthz(request):
     """Liveness for load balancers: no database, no template, no session."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+@cache_control(max_age=7 * 24 * 3600, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links."""
+    return FileResponse(open(settings.FAVICON_PATH, "rb"), content_type="image/x-icon")
 
 
 @require_safe

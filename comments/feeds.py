@@ -8,6 +8,7 @@ from django.utils.translation import gettext, gettext_lazy
 from blog.models import Post, SiteSettings
 
 from .models import Comment
+from .tree import comment_url, pages_of
 
 
 def _public_comments():
@@ -20,11 +21,21 @@ def _public_comments():
             "author_name",
             "body_html",
             "created_at",
+            "root_id",
             "post__title",
             "post__slug",
             "post__published_at",
         )
     )
+
+
+def _with_pages(comments):
+    """The comments, each knowing its page of threads (one query for all of them)."""
+    comments = list(comments)
+    pages = pages_of(comments)
+    for comment in comments:
+        comment.thread_page = pages[comment.pk]
+    return comments
 
 
 class LatestCommentsFeed(Feed):
@@ -37,7 +48,7 @@ class LatestCommentsFeed(Feed):
     description = gettext_lazy("The newest approved comments.")
 
     def items(self):
-        return _public_comments().order_by("-created_at")[:30]
+        return _with_pages(_public_comments().order_by("-created_at")[:30])
 
     def item_title(self, item):
         return gettext("%(name)s on %(title)s") % {
@@ -49,7 +60,7 @@ class LatestCommentsFeed(Feed):
         return item.body_html
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return comment_url(item, page=item.thread_page)
 
     def item_pubdate(self, item):
         return item.created_at
@@ -69,4 +80,4 @@ class PostCommentsFeed(LatestCommentsFeed):
         return post.get_absolute_url()
 
     def items(self, post):
-        return _public_comments().filter(post=post).order_by("-created_at")[:50]
+        return _with_pages(_public_comments().filter(post=post).order_by("-created_at")[:50])

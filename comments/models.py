@@ -185,7 +185,11 @@ class Comment(models.Model):
             _tree_changed(self.post_id)
 
     def get_absolute_url(self):
-        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+        """Its post's page of threads that shows it (comments.tree.comment_url)."""
+        # tree imports this module (it reads the rows), so the rule is fetched when called
+        from .tree import comment_url
+
+        return comment_url(self)
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)

@@ -1,7 +1,8 @@
 """What happens to a submitted comment: the rules, in order, in one place.
 
-1. honeypot, too-fast or forged form -> spam, silently (the writer sees the usual page);
-   a stale form (open for days) is handed back to be sent again.
+1. honeypot or forged form -> spam, silently (the writer sees the usual page);
+   a form sent quicker than COMMENTS_MIN_SECONDS after it was shown, or a stale one (open for
+   days), is handed back with the text, to be sent again.
 2. rate limit per hashed IP -> refused with 429, text kept.
    Both are decided before anything is stored: trapped forms count in their own bucket (a bot
    does not use up a person's allowance), and a trapped form over that limit is dropped
@@ -25,7 +26,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from support import detection
 
@@ -85,7 +86,7 @@ def ensure_open(post):
     if not comments_open(post):
         raise Refused(
             "closed",
-            gettext("Comments are closed on this post. Your text is below if you want to keep it."),
+            _("Comments are closed on this post. Your text is below if you want to keep it."),
             status_code=403,
         )
 
@@ -120,7 +121,7 @@ def is_returning_writer(email, browser_hash):
 
 def evaluate(s: Submission) -> Verdict:
     """Apply the rules in order. Raises Refused when nothing must be stored."""
-    if s.honeypot or s.signature in ("forged", "too_fast"):
+    if s.honeypot or s.signature == "forged":
         if not ratelimit.hit("comment-trap", s.ip_hash, settings.COMMENTS_RATE):
             raise Refused("trap_flood", "", silent=True)
         return Verdict(
@@ -128,10 +129,20 @@ def evaluate(s: Submission) -> Verdict:
             flags=[f"anti-spam: {'honeypot' if s.honeypot else s.signature}"],
             silent_spam=True,
         )
+    if s.signature == "too_fast":
+        # A person who types fast, or pastes: say so, and let them send it again.
+        raise Refused(
+            "too_fast",
+            _(
+                "That was quicker than we expected, so your comment has not been sent yet. "
+                "Your text is kept below: please wait a few seconds, then press Post comment "
+                "again."
+            ),
+        )
     if s.signature == "stale":
         raise Refused(
             "stale",
-            gettext(
+            _(
                 "This page was open for a long time, so the form expired. Your "
                 "comment is still here: please send it again."
             ),
@@ -139,7 +150,7 @@ def evaluate(s: Submission) -> Verdict:
     if not s.is_staff and not ratelimit.hit("comment", s.ip_hash, settings.COMMENTS_RATE):
         raise Refused(
             "rate_limited",
-            gettext(
+            _(
                 "You have sent several comments in a short time. Please "
                 "wait a few minutes and send this one again; your text is kept below."
             ),
@@ -154,7 +165,7 @@ def evaluate(s: Submission) -> Verdict:
     if Comment.objects.filter(writer, post=s.post, body=s.body, created_at__gte=since).exists():
         raise Refused(
             "duplicate",
-            gettext(
+            _(
                 "It looks like you already sent this comment; it has been "
                 "received. There is no need to send it again."
             ),

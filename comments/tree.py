@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -148,6 +149,55 @@ def _visible(own_ids):
     return visible
 
 
+def _thread_listed(own_ids=()):
+    """A top-level comment whose thread is listed: it, or any comment of its thread, shows."""
+    visible = _visible(own_ids)
+    return Q(parent=None) & (
+        visible | Q(Exists(Comment.objects.filter(visible, root_id=OuterRef("pk"))))
+    )
+
+
+def pages_of(comments, own_ids=()):
+    """{comment pk: the page of its post's threads that shows it}, in one query for them all.
+
+    The one rule for where a comment is: its thread's place among the threads listed, in the
+    order load_tree_page lists them (oldest first), counted as the reader with ``own_ids``
+    sees them (a writer's own pending threads count for the writer only).
+    """
+    roots = {c.pk: c.root_id or c.pk for c in comments}
+    if not roots:
+        return {}
+    earlier = (
+        Comment.objects.filter(_thread_listed(own_ids), post_id=OuterRef("post_id"))
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("post_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    before = dict(
+        Comment.objects.filter(pk__in=set(roots.values()))
+        .annotate(before=Coalesce(Subquery(earlier), 0))
+        .values_list("pk", "before")
+    )
+    per_page = settings.COMMENTS_THREADS_PER_PAGE
+    return {pk: before.get(root, 0) // per_page + 1 for pk, root in roots.items()}
+
+
+def comment_url(comment, own_ids=(), page=None):
+    """The address that shows ``comment``: its post, the page of threads it is on, its anchor.
+
+    Used by every link to one comment (the writer's redirect, feeds, emails, the queue), so
+    none lands on page 1 for a comment on page 2. ``page``: from pages_of(), when known.
+    """
+    page = page or pages_of([comment], own_ids)[comment.pk]
+    query = f"?cpage={page}" if page > 1 else ""
+    return f"{comment.post.get_absolute_url()}{query}#comment-{comment.pk}"
+
+
 def load_tree_page(post, page=1, own_ids=()):
     """The ``page``th page of threads of ``post`` as a TreePage (1 query; 2 with own_ids).
 
@@ -160,9 +210,7 @@ def load_tree_page(post, page=1, own_ids=()):
     """
     per_page = settings.COMMENTS_THREADS_PER_PAGE
     visible = _visible(own_ids)
-    thread_listed = Q(parent=None) & (
-        visible | Q(Exists(Comment.objects.filter(visible, root_id=OuterRef("pk"))))
-    )
+    thread_listed = _thread_listed(own_ids)
     count, threads = post.comment_count, post.comment_thread_count  # kept by recount()
     if own_ids:  # this browser's pending comments may add threads only it sees
         threads = Comment.objects.filter(post=post).aggregate(

@@ -6,6 +6,7 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -23,17 +24,20 @@ from pagecache.versions import versioned
 from support import resources
 from support.levels import CrisisLevel
 from support.resources import resources_version
+from support.views import help_for_text
 
 from . import drafts, identity, posting, reports, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
-from .models import Comment, Subscription
+from .models import Comment, Report, Subscription
 from .policy import Refused, Submission, ensure_open
 from .posting import submit_comment
-from .tree import load_tree_page, tree_version
+from .tree import comment_url, load_tree_page, tree_version
 
 REMEMBER_COOKIE = "haven_commenter"
 REMEMBER_SALT = "haven.commenter"
 NOTICE_KEY = "comment_notice"
+CONFIRMATION_KEY = "comment_confirmation"  # after a reader reports, or deletes their own
+CONFIRMATION_ID = "comment-confirmation"
 
 
 def _remembered(request):
@@ -140,13 +144,16 @@ def comment_section_context(request, post, form=None, refusal=None):
         )
     if form is None:
         form = CommentForm(post=post, initial={**_remembered(request), "parent": parent_id})
-    notice = request.session.pop(NOTICE_KEY, None) if hasattr(request, "session") else None
+    session = getattr(request, "session", {})
+    notice = session.pop(NOTICE_KEY, None)
+    confirmation = session.pop(CONFIRMATION_KEY, None)
     return {
         "comment_block": mark_safe(block),  # every typed value is escaped by render_tree
         **_form_context(form),
         "reply_to": reply_to,
         "refusal": refusal,
         "comment_notice": notice,
+        "comment_confirmation": confirmation,
     }
 
 
@@ -172,10 +179,15 @@ def _form_context(form):
 
 def _hand_back(request, post, form, refusal):
     """Show the post again with the writer's text in the form and the reason on top."""
-    if form.is_bound:
+    if form.is_bound and not (refusal and refusal.kind == "too_fast"):
+        # Too fast keeps its genuine stamp: the wait counts from when the form was first shown.
         form.data = form.data.copy()
         form.data["security"] = form.fresh_security()
-    context = {"post": post, **comment_section_context(request, post, form, refusal)}
+    context = {
+        "post": post,
+        **comment_section_context(request, post, form, refusal),
+        "crisis_help": help_for_text(request, form.data.get("body")),
+    }
     status = refusal.status_code if refusal else 400
     return render(request, "blog/post_detail.html", context, status=status)
 
@@ -227,7 +239,7 @@ def post_comment(request, post_id):
     if posting.shows_crisis_panel(verdict):
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
-        response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+        response = redirect(_stored_comment_url(request, comment))
     if data["remember"]:
         value = json.dumps({k: data[k] for k in ("name", "email", "url")})
         response.set_signed_cookie(
@@ -242,6 +254,18 @@ def post_comment(request, post_id):
     else:
         response.delete_cookie(REMEMBER_COOKIE)
     return response
+
+
+def _stored_comment_url(request, comment):
+    """Where the writer sees the comment just stored; never an error page once it is stored.
+
+    The page number is one more query, after the commit: should the database go away just
+    then, the comment is saved all the same, so the writer goes to its anchor on page 1.
+    """
+    try:
+        return comment_url(comment, identity.own_comment_ids(request))
+    except DatabaseError:
+        return f"{comment.post.get_absolute_url()}#comment-{comment.pk}"
 
 
 def _own_editable_comment(request, pk):
@@ -279,8 +303,10 @@ def edit_own_comment(request, pk):
             )
         else:
             messages.success(request, _("Your comment was updated."))
-        return redirect(comment.get_absolute_url())
+        return redirect(comment_url(comment, identity.own_comment_ids(request)))
     context = {"comment": comment, "form": form, "edit_waiting": bool(comment.pending_body)}
+    if form.is_bound:
+        context["crisis_help"] = help_for_text(request, form.data.get("body"))
     return render(request, "comments/edit_own.html", context)
 
 
@@ -288,8 +314,7 @@ def delete_own_comment(request, pk):
     comment = _own_editable_comment(request, pk)
     if request.method == "POST":
         transitions.delete_by_writer(comment)
-        messages.success(request, _("Your comment was deleted."))
-        return redirect(comment.post.get_absolute_url() + "#comments")
+        return _confirm(request, comment, "deleted")
     return render(request, "comments/delete_own.html", {"comment": comment})
 
 
@@ -316,10 +341,21 @@ def report_comment(request, pk):
                     "at it; there is no need to report it again."
                 ),
             )
-        else:
-            messages.success(request, _("Thank you. A moderator will look at this comment."))
-        return redirect(comment.get_absolute_url())
+            return redirect(comment_url(comment, identity.own_comment_ids(request)))
+        worried = form.cleaned_data["reason"] == Report.Reason.WORRIED
+        return _confirm(request, comment, "worried" if worried else "reported")
     return render(request, "comments/report.html", {"comment": comment, "form": form})
+
+
+def _confirm(request, comment, kind):
+    """Back to the page that shows the comment, the confirmation at the top of its comments.
+
+    The address's fragment names the confirmation, so it is in view without JavaScript; with
+    it, site.js moves focus there (data-focus-on-load).
+    """
+    request.session[CONFIRMATION_KEY] = {"kind": kind, "comment": comment.pk}
+    url = comment_url(comment, identity.own_comment_ids(request)).partition("#")[0]
+    return redirect(f"{url}#{CONFIRMATION_ID}")
 
 
 def confirm_subscription(request, token):
@@ -377,6 +413,8 @@ def after_submit(request, pk):
     comment = get_object_or_404(
         Comment.objects.select_related("post").only(
             "id",
+            "root_id",
+            "post_id",
             "crisis_level",
             "crisis_categories",
             "post__id",
@@ -389,6 +427,7 @@ def after_submit(request, pk):
     context = {
         "comment": comment,
         "post": comment.post,
+        "comment_url": comment_url(comment, identity.own_comment_ids(request)),
         "imminent": comment.crisis_level == CrisisLevel.IMMINENT,
         "resources": resources.panel_resources(
             region,

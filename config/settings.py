@@ -211,7 +211,12 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=False)
+# `make run` (DEBUG): WhiteNoise serves the files straight from static/ and the apps, and sees
+# an edit without a restart, so the development site looks exactly as `make serve` does.
+# Production serves what collectstatic gathered into STATIC_ROOT.
+WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=DEBUG)
+WHITENOISE_AUTOREFRESH = env.bool("WHITENOISE_AUTOREFRESH", default=DEBUG)
+FAVICON_PATH = BASE_DIR / "static" / "favicon.ico"  # also served at /favicon.ico
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

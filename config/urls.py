@@ -27,6 +27,7 @@ blog_pages = [
 
 urlpatterns = [
     path("healthz", blog_views.healthz, name="healthz"),
+    path("favicon.ico", blog_views.favicon, name="favicon"),
     path("robots.txt", blog_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),

@@ -6,6 +6,32 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 
 from . import resources
+from .detection import assess
+from .levels import CrisisLevel
+
+
+def help_for_text(request, text):
+    """The support panel's context for a text that reads as distress or worse, else None.
+
+    Shown on every page that hands such a text back to its writer, whatever went wrong with
+    the sending (a duplicate, the rate limit, a field to fix, an expired form): the help does
+    not wait for the comment to be accepted.
+    """
+    assessment = assess(text or "")
+    if not assessment.is_flagged:
+        return None
+    region = resources.region_for_request(request)
+    return {
+        "level": assessment.level,
+        "imminent": assessment.level == CrisisLevel.IMMINENT,
+        "distress_only": assessment.level == CrisisLevel.DISTRESS,
+        "resources": resources.panel_resources(
+            region,
+            level=assessment.level,
+            categories=assessment.categories,
+            grouped=resources.grouped_for_request(request),
+        ),
+    }
 
 
 def support_page(request):

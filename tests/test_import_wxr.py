@@ -23,7 +23,7 @@ from comments.tree import load_tree_page, tree_version
 from transfer.importers.wxr import import_wxr
 
 from .conftest import shared_testdata
-from .factories import PostFactory, UserFactory
+from .factories import UserFactory
 from .html_checks import assert_inert
 from .xss_vectors import OWN_XSS_VECTORS
 
@@ -64,12 +64,12 @@ def test_summary_counts_posts_comments_by_status_skips_flattening_and_orphans():
     assert dict(summary.skipped) == {
         "pingback": 1,
         "trackback": 1,
-        "page": 1,
         "attachment": 1,
         "nav_menu_item": 1,
         "auto-draft post": 1,
-        "comment on a skipped page": 1,
+        "comment on a page": 1,
     }
+    assert summary.pages_created == 1
     assert summary.threads_flattened == 2
     assert summary.orphans == 1
     assert dict(summary.unknown_statuses) == {"maybe": 1}
@@ -81,7 +81,8 @@ def test_command_prints_the_summary_in_plain_words():
     output = run(FULL)
     assert "Posts: 5 created, 0 already here." in output
     assert "Comments: 14 created (3 pending, 9 approved, 1 spam, 1 removed)" in output
-    assert "1 pingback" in output and "1 trackback" in output and "1 page" in output
+    assert "1 pingback" in output and "1 trackback" in output and "1 comment on a page" in output
+    assert "Pages: 1 created, 0 already here." in output
     assert "Threads flattened" in output and "): 2." in output
     assert "Replies whose parent is missing (now top-level): 1." in output
     assert "Unknown comment statuses (held as pending): 1 maybe." in output
@@ -216,12 +217,17 @@ def test_every_imported_comment_gets_one_submit_event_from_the_import():
     assert spam.events.get().to_status == "spam"
 
 
-def test_import_bumps_the_tree_cache_of_each_post_it_touched(django_capture_on_commit_callbacks):
-    post = PostFactory(slug="on-grief")
-    before = tree_version(post.pk)
+def test_import_bumps_the_tree_cache_of_each_post_it_touched(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    import_wxr(FULL)
+    post = Post.objects.get(slug="on-grief")
+    untouched = Post.objects.get(slug="coming-soon")
+    before, other = tree_version(post.pk), tree_version(untouched.pk)
     with django_capture_on_commit_callbacks(execute=True):
-        import_wxr(FULL)
+        import_wxr(_newer_export(tmp_path))  # two new comments on "On grief"
     assert tree_version(post.pk) != before
+    assert tree_version(untouched.pk) == other
 
 
 def test_imported_threads_show_on_the_post_page_tree():
@@ -283,8 +289,8 @@ def test_a_second_run_changes_nothing_and_says_so():
     assert "Nothing changed: everything in this file was already imported." in output
 
 
-def test_a_later_export_adds_only_the_new_comments_under_existing_parents(tmp_path):
-    import_wxr(FULL)
+def _newer_export(tmp_path):
+    """FULL as exported later: two more comments on its first post."""
     newer = FULL.read_text().replace(
         "\t</item>\n\t<item>\n\t\t<title><![CDATA[A draft]]>",
         "\t\t<wp:comment><wp:comment_id>117</wp:comment_id><wp:comment_author>New</wp:comment_author>"
@@ -297,7 +303,12 @@ def test_a_later_export_adds_only_the_new_comments_under_existing_parents(tmp_pa
     )
     path = tmp_path / "newer.xml"
     path.write_text(newer)
-    summary = import_wxr(path)
+    return path
+
+
+def test_a_later_export_adds_only_the_new_comments_under_existing_parents(tmp_path):
+    import_wxr(FULL)
+    summary = import_wxr(_newer_export(tmp_path))
     assert sum(summary.comments.values()) == 2 and summary.comments_existing == 14
     assert by_key(117).parent == by_key(101)
     assert (by_key(118).parent, by_key(118).depth) == (by_key(102), 3)
@@ -413,9 +424,10 @@ def test_a_comment_without_an_approval_field_is_pending():
     assert Post.objects.get().categories.get().slug == "test-cat"
 
 
-def test_small_export_skips_its_pages_and_keeps_duplicate_category_names_apart():
+def test_small_export_imports_its_pages_and_keeps_duplicate_category_names_apart():
     summary = import_wxr(shared_testdata("wxr", "wordpress-importer__small-export.xml"))
-    assert summary.posts_created == 6 and summary.skipped["page"] == 5
+    assert summary.posts_created == 6 and summary.pages_created == 5
+    assert "page" not in summary.skipped
     assert Post.objects.get(slug="private-post").status == Post.Status.DRAFT
     assert Post.objects.get(slug="foo-child").categories.get().slug == "foo-bar"
     assert Category.objects.filter(name__startswith="Foo").count() == 2

@@ -148,6 +148,9 @@ def _write_post(out, post):
         "\t\t<wp:post_type><![CDATA[post]]></wp:post_type>\n"
         "\t\t<wp:post_password><![CDATA[]]></wp:post_password>\n"
         "\t\t<wp:is_sticky>0</wp:is_sticky>\n"
+        # Where the post came from, so importing this file again finds it (never by slug).
+        f"\t\t<wp:postmeta><wp:meta_key>{cdata('_haven_key')}</wp:meta_key>"
+        f"<wp:meta_value>{cdata(post_key(post))}</wp:meta_value></wp:postmeta>\n"
     )
     for domain, terms in (("category", post.categories.all()), ("post_tag", post.tags.all())):
         for term in terms:
@@ -162,6 +165,11 @@ def _write_post(out, post):
         count += 1
     out.write("\t</item>\n")
     return count
+
+
+def post_key(post):
+    """The key an import of this export gives the post: its own, or this site's and its id."""
+    return post.import_key or f"haven:{settings.SITE_URL}:{post.pk}"
 
 
 def _write_comment(out, comment):

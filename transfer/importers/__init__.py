@@ -24,6 +24,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from comments.identity import keyed_hash
 from comments.models import Comment, ModerationEvent
@@ -60,6 +62,10 @@ class Summary:
     threads_flattened: int = 0
     orphans: int = 0
     missing_thread: list = field(default_factory=list)
+    already_imported: list = field(default_factory=list)  # titles of items found by their key
+    renamed: list = field(default_factory=list)  # (kind, title, wanted slug, slug given)
+    pages_created: int = 0
+    pages_existing: int = 0
 
     @property
     def changed(self):
@@ -68,6 +74,7 @@ class Summary:
             or self.categories_created
             or self.tags_created
             or self.posts_created
+            or self.pages_created
             or sum(self.comments.values())
         )
 
@@ -81,7 +88,10 @@ class Summary:
             f"{self.comments_existing} already imported.",
             f"Users created: {self.users_created}; categories created: "
             f"{self.categories_created}; tags created: {self.tags_created}.",
+            _("Pages: %(created)d created, %(existing)d already here.")
+            % {"created": self.pages_created, "existing": self.pages_existing},
             "Skipped: " + (_counts(self.skipped) or "nothing") + ".",
+            *(f"  {kind} ({n}): {skip_reason(kind)}" for kind, n in sorted(self.skipped.items())),
             f"Threads flattened (replies deeper than {settings.COMMENTS_MAX_DEPTH} levels "
             f"attached to their deepest allowed ancestor): {self.threads_flattened}.",
             f"Replies whose parent is missing (now top-level): {self.orphans}.",
@@ -97,6 +107,33 @@ class Summary:
                 f"Password-protected post imported as an unpublished draft, without its text: "
                 f"{title}"
             )
+        if self.already_imported:
+            titles = "; ".join(self.already_imported[:20])
+            more = len(self.already_imported) - 20
+            lines.append(
+                _(
+                    "Already imported, left as they are (matched by their id in the export, "
+                    "not by their address): %(count)d: %(titles)s"
+                )
+                % {"count": len(self.already_imported), "titles": titles}
+                + (_("; and %(more)d more.") % {"more": more} if more > 0 else ".")
+            )
+        kinds = {"post": _("post"), "page": _("page")}
+        for kind, title, wanted, given in self.renamed:
+            lines.append(
+                _(
+                    "Imported %(kind)s \u201c%(title)s\u201d at /%(given)s/ because /%(wanted)s/ "
+                    "already belongs to a different %(kind)s on this site."
+                )
+                % {"kind": kinds[kind], "title": title, "given": given, "wanted": wanted}
+            )
+        if self.pages_created:
+            lines.append(
+                _(
+                    "Imported pages are not in the site's navigation until you tick "
+                    "\u201cshow in navigation\u201d on them in the admin."
+                )
+            )
         for title in self.drafts_created:
             lines.append(f"Draft post created for unmatched thread: {title}")
         if self.missing_thread:
@@ -110,6 +147,62 @@ class Summary:
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         return lines
+
+
+SKIP_REASONS = {
+    "attachment": gettext_lazy(
+        "media files are not imported; posts keep the addresses of their images"
+    ),
+    "nav_menu_item": gettext_lazy(
+        "menus are not imported; pages marked \u201cshow in navigation\u201d make the menu"
+    ),
+    "pingback": gettext_lazy("pingbacks are not comments written here"),
+    "trackback": gettext_lazy("trackbacks are not comments written here"),
+    "duplicate comment id": gettext_lazy(
+        "the same comment id twice in one item: the first is kept"
+    ),
+    "revision": gettext_lazy("revisions are earlier copies of a post"),
+}
+
+
+def skip_reason(kind):
+    """Why the importer leaves ``kind`` out, in words the site owner can act on."""
+    if kind in SKIP_REASONS:
+        return SKIP_REASONS[kind]
+    if kind.startswith("comment on a skipped"):
+        return _("the item it belongs to is not imported")
+    if kind == "comment on a page":
+        return _("pages take no comments in Haven")
+    if kind.startswith("term"):
+        return _("only categories and tags are imported")
+    if kind.endswith(" post") or kind.endswith(" page"):
+        return _("not published content (an auto-draft, the trash or a revision)")
+    return _("this kind of WordPress item has no place in Haven")
+
+
+def unique_slug(model, slug, max_length=250):
+    """``slug``, or ``slug-2``, ``slug-3``... : the first that no ``model`` row has."""
+    candidate, n = slug, 1
+    while model.objects.filter(slug=candidate).exists():
+        n += 1
+        suffix = f"-{n}"
+        candidate = f"{slug[: max_length - len(suffix)]}{suffix}"
+    return candidate
+
+
+def item_key(site, wp_id, guid, title=""):
+    """The import_key of a WordPress post or page: its site and id, else its GUID.
+
+    The same file imported again, or a later export of the same site, gives the same key, so
+    the item is found and left alone whatever its slug; another site's item never matches.
+    """
+    if wp_id:
+        key = f"wxr:{site}:{wp_id}"
+    elif guid:
+        key = f"wxr-guid:{guid}"
+    else:
+        key = f"wxr-title:{site}:{title}"
+    return key if len(key) <= 200 else f"wxr-sha256:{digest(key)}"
 
 
 def _counts(counter):

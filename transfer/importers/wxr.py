@@ -1,8 +1,9 @@
 """Import a WordPress export (WXR 1.0, 1.1 and 1.2), streamed so that memory stays flat.
 
 Each ``<item>`` is read whole (a post with its comments), imported, then dropped from the tree.
-Posts are matched by slug and comments by ``import_key``, so running the same file twice
-changes nothing the second time.
+Posts and comments are matched by ``import_key`` (their site and WordPress id, or GUID), so
+running the same file twice changes nothing the second time; a post whose slug is taken by a
+different post is imported under a new slug, and the summary says so.
 """
 
 import re
@@ -11,10 +12,11 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from urllib.parse import parse_qs, urlparse
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from blog.models import Category, Post, Tag
+from blog.models import Category, Page, Post, Tag
 from comments.models import Comment
 
 from . import (
@@ -27,9 +29,11 @@ from . import (
     clean_url,
     digest,
     ip_hash_if_recent,
+    item_key,
     iter_xml,
     run_import,
     typed_text,
+    unique_slug,
 )
 
 WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/1\.[012]/")
@@ -95,7 +99,6 @@ class WxrImport:
         self.writer = CommentWriter(summary)
         self.site = ""
         self.terms = {}
-        self.slugs_this_run = {}
         self.from_haven = False
 
     def run(self, path):
@@ -193,6 +196,11 @@ class WxrImport:
         post_type = data.get("wp:post_type") or "post"
         comments = elem.findall("{*}comment")
         status = data.get("wp:status", "draft")
+        if post_type == "page" and status not in SKIPPED_POST_STATUS:
+            self.page(data, status)
+            if comments:
+                self.summary.skipped["comment on a page"] += len(comments)
+            return
         if post_type != "post" or status in SKIPPED_POST_STATUS:
             kind = post_type if post_type != "post" else f"{status} post"
             self.summary.skipped[kind] += 1
@@ -204,23 +212,28 @@ class WxrImport:
 
     def post(self, elem, data, status):
         wp_id = data.get("wp:post_id") or _query_id(data.get("link", ""))
-        slug = ascii_slug(
+        wanted = ascii_slug(
             data.get("wp:post_name"), data.get("title"), fallback=f"post-{wp_id or 'untitled'}"
         )
-        if self.slugs_this_run.get(slug, wp_id) != wp_id:
-            slug = f"{slug[:240]}-{wp_id or len(self.slugs_this_run)}"
-        self.slugs_this_run[slug] = wp_id
-        post = Post.objects.filter(slug=slug).first()
+        title = (data.get("title") or wanted)[:250]
+        meta = dict(data.get("meta", ()))
+        key = meta.get("_haven_key") or item_key(self.site, wp_id, data.get("guid"), title)
+        post = self.existing_post(key, wp_id, wanted)
         if post is not None:
             self.summary.posts_existing += 1
-            return post, wp_id or slug
+            self.summary.already_imported.append(title)
+            return post, wp_id or wanted
+        slug = unique_slug(Post, wanted)
+        if slug != wanted:
+            self.summary.renamed.append(("post", title, wanted, slug))
         author = self.authors.get(data.get("dc:creator"))
         protected = bool((data.get("wp:post_password") or "").strip())
         if protected:  # meant for a few readers: its text is never stored, so never published
             self.summary.password_protected.append((data.get("title") or slug)[:250])
         post = Post(
-            title=(data.get("title") or slug)[:250],
+            title=title,
             slug=slug,
+            import_key=key,
             body=PROTECTED_BODY if protected else self.post_body(data.get("content:encoded", "")),
             excerpt="" if protected else strip_tags(data.get("excerpt:encoded", "")).strip(),
             author=author,
@@ -238,6 +251,47 @@ class WxrImport:
                 term = self.taxonomy(kind, category.get("nicename"), category.text.strip())
                 (post.categories if kind == "category" else post.tags).add(term)
         return post, wp_id or slug
+
+    def page(self, data, status):
+        """A WordPress page becomes a Page: found again by its key, never by its slug."""
+        wp_id = data.get("wp:post_id") or _query_id(data.get("link", ""))
+        wanted = ascii_slug(data.get("wp:post_name"), data.get("title"),
+                            fallback=f"page-{wp_id or 'untitled'}", max_length=100)  # fmt: skip
+        title = (data.get("title") or wanted)[:250]
+        meta = dict(data.get("meta", ()))
+        key = meta.get("_haven_key") or item_key(self.site, wp_id, data.get("guid"), title)
+        if Page.objects.filter(import_key=key).exists():
+            self.summary.pages_existing += 1
+            self.summary.already_imported.append(title)
+            return
+        slug = unique_slug(Page, wanted, max_length=100)
+        if slug != wanted:
+            self.summary.renamed.append(("page", title, wanted, slug))
+        Page(
+            title=title, slug=slug, import_key=key,
+            body=self.post_body(data.get("content:encoded", "")),
+            published=status == "publish", order=_int(data.get("wp:menu_order")),
+        ).save()  # fmt: skip
+        self.summary.pages_created += 1
+
+    def existing_post(self, key, wp_id, slug):
+        """The post this item was imported as before, found by its key, never by its slug alone.
+
+        A Haven export of this very site names its posts by their ids here. A post imported
+        before posts kept their key is recognised by the keys of its imported comments, and
+        given its key now.
+        """
+        post = Post.objects.filter(import_key=key).first()
+        own = f"haven:{settings.SITE_URL}:"
+        if post is None and key.startswith(own) and key[len(own) :].isdigit():
+            post = Post.objects.filter(pk=int(key[len(own) :]), import_key=None).first()
+        if post is None and wp_id:
+            earlier = Post.objects.filter(slug=slug, import_key=None).first()
+            prefix = f"wxr:{self.site}:{wp_id}:"
+            if earlier and earlier.comments.filter(import_key__startswith=prefix).exists():
+                Post.objects.filter(pk=earlier.pk).update(import_key=key)
+                post = earlier
+        return post
 
     def post_body(self, content):
         """WordPress stores posts before its display filters; our own exports are final HTML."""
