@@ -402,7 +402,10 @@ def csrf_failure(request, reason=""):
             )
             form.is_valid()
             return _hand_back(request, post, form, refusal)
-    return render(request, "403_csrf.html", {"reason": reason}, status=403)
+    # Help for a crisis text shows even here; the text itself is never put back on this page.
+    text = request.POST.get("body") if request.method == "POST" else None
+    context = {"reason": reason, "crisis_help": help_for_text(request, text)}
+    return render(request, "403_csrf.html", context, status=403)
 
 
 @never_cache

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from comments import drafts
 from comments.forms import sign_form
 from comments.models import Comment
 
@@ -55,12 +56,28 @@ def test_crisis_comment_with_a_field_to_fix_shows_the_panel(send_comment, post):
 
 def test_crisis_comment_with_an_expired_session_shows_the_panel(post):
     strict = Client(enforce_csrf_checks=True)
+    strict.cookies[drafts.DRAFT_COOKIE] = "d" * 48  # this browser's own draft token
     response = strict.post(
-        reverse("comments:post", args=[post.pk]), comment_data(post, body=CRISIS_TEXT)
+        reverse("comments:post", args=[post.pk]),
+        {**comment_data(post, body=CRISIS_TEXT), drafts.DRAFT_FIELD: "d" * 48},
+        HTTP_ORIGIN="http://testserver",
     )
     assert response.status_code == 403
     assert "session expired" in response.content.decode()
     assert _has_help(response)
+
+
+def test_a_foreign_crisis_post_gets_help_but_never_its_text_back(post):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        reverse("comments:post", args=[post.pk]),
+        comment_data(post, body=CRISIS_TEXT),
+        HTTP_ORIGIN="https://evil.example",
+    )
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert PANEL in html and US_LINE in html
+    assert "nobody would notice" not in html.lower() and CRISIS_TEXT[:30] not in html
 
 
 def test_crisis_comment_on_a_stale_form_shows_the_panel(send_comment, post):
