@@ -19,17 +19,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 OUT = BASE_DIR / "docs" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 MAX_HEIGHT = 1600
 MAX_BYTES = 300 * 1024
 VARIANTS = {
