@@ -10,13 +10,16 @@ so nothing here touches the databases of the rest of the suite.
 import os
 import secrets
 import shutil
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connections
 
 from . import backing_services, haven_processes
 from .backing_services import REDIS_DB, REDIS_HOST, REDIS_PORT
+from .http_client import Client
 
 SHARED_REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
 _FIGURES = []
@@ -124,6 +127,24 @@ def figures(request):
         _FIGURES.append(line)
 
     return report
+
+
+def simultaneous_posts(app, site, count=30, name="Hurried"):
+    """One writer (one address, one set of cookies) sends ``count`` comments at the same moment,
+    inside one rate-limit window; [(body, Response)] in sending order."""
+    browser = Client(app.url)
+    form = browser.comment_form(site.post_url, name=name)
+    bodies = [f"Simultaneous note {n:02d} {secrets.token_hex(3)}" for n in range(count)]
+    barrier = threading.Barrier(count, timeout=30)
+    clear_of_window_edge(600)
+
+    def send(body):
+        client = Client(app.url, jar=browser.jar)
+        barrier.wait()
+        return body, client.post(site.comment_path, {**form, "body": body})
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(send, bodies, timeout=120))
 
 
 def clear_of_window_edge(window_seconds, margin=20):

@@ -1,14 +1,13 @@
 """Concurrency and scale-out against real gunicorn, PostgreSQL and Redis (see conftest.py)."""
 
 import secrets
-import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .conftest import clear_of_window_edge
+from .conftest import clear_of_window_edge, simultaneous_posts
 from .haven_processes import django_code
 from .http_client import Client, count_line, input_value, textarea_text
 
@@ -91,20 +90,9 @@ def test_rate_limit_accepts_exactly_5_of_30_simultaneous_posts_and_hands_back_th
 ):
     site = make_site(COMMENTS_RATE="5/10m")
     with site.gunicorn(workers=2, threads=4) as app:
-        browser = Client(app.url)  # one writer: one IP address, one set of cookies
-        form = browser.comment_form(site.post_url, name="Hurried")
-        bodies = [f"Simultaneous note {n:02d} {secrets.token_hex(3)}" for n in range(30)]
-        barrier = threading.Barrier(30, timeout=30)
-        clear_of_window_edge(600)
-
-        def send(body):
-            client = Client(app.url, jar=browser.jar)
-            barrier.wait()
-            response = client.post(site.comment_path, {**form, "body": body})
-            return body, response.status, textarea_text(response.text)
-
-        with ThreadPoolExecutor(max_workers=30) as pool:
-            results = list(pool.map(send, bodies, timeout=120))
+        results = [
+            (body, r.status, textarea_text(r.text)) for body, r in simultaneous_posts(app, site)
+        ]
 
     statuses = Counter(status for _, status, _ in results)
     stored = site.bodies()

@@ -1,15 +1,11 @@
 """Rate limits without Redis: one count in the database, shared by every gunicorn worker."""
 
-import secrets
 import sqlite3
-import threading
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .conftest import clear_of_window_edge
-from .http_client import Client
+from .conftest import simultaneous_posts
 
 pytestmark = pytest.mark.system
 
@@ -34,19 +30,7 @@ def test_without_redis_30_simultaneous_posts_through_3_workers_accept_exactly_5(
         COMMENTS_RATE="5/10m",
     )
     with site.gunicorn(workers=3, threads=4) as app:
-        browser = Client(app.url)  # one writer: one address, one set of cookies
-        form = browser.comment_form(site.post_url, name="Hurried")
-        bodies = [f"Simultaneous note {n:02d} {secrets.token_hex(3)}" for n in range(30)]
-        barrier = threading.Barrier(30, timeout=30)
-        clear_of_window_edge(600)
-
-        def send(body):
-            client = Client(app.url, jar=browser.jar)
-            barrier.wait()
-            return body, client.post(site.comment_path, {**form, "body": body}).status
-
-        with ThreadPoolExecutor(max_workers=30) as pool:
-            results = list(pool.map(send, bodies, timeout=120))
+        results = [(body, r.status) for body, r in simultaneous_posts(app, site)]
         pids = app.worker_pids()
 
     statuses = Counter(status for _, status in results)
