@@ -8,6 +8,7 @@ without it the address's fragment brings the confirmation into view.
 import pytest
 
 from comments.models import Comment
+from tests.browser.waiting import wait_focused
 from tests.factories import CommentFactory, PostFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,10 +38,6 @@ def _wait_in_view(page, element_id, attempts=50):
     raise AssertionError(f"#{element_id} is not in the viewport")
 
 
-def _focused_id(page):
-    return page.evaluate("document.activeElement && document.activeElement.id")
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_report_confirmation_is_focused_and_in_view(page, live_server, long_post, width):
     post, threads = long_post
@@ -50,7 +47,7 @@ def test_report_confirmation_is_focused_and_in_view(page, live_server, long_post
     page.check("input[value=worried]")
     page.click("text=Send report")
     page.wait_for_selector("#comment-confirmation")
-    assert _focused_id(page) == "comment-confirmation"
+    wait_focused(page, "comment-confirmation")
     _wait_in_view(page, "comment-confirmation")
     assert "a person will read this comment" in page.inner_text("#comment-confirmation")
 
@@ -81,7 +78,7 @@ def test_delete_confirmation_is_focused_and_in_view(page, live_server, long_post
     page.click(f"#comment-{mine.pk} >> text=Delete")
     page.click("text=Delete it")
     page.wait_for_selector("#comment-confirmation")
-    assert _focused_id(page) == "comment-confirmation"
+    wait_focused(page, "comment-confirmation")
     _wait_in_view(page, "comment-confirmation")
 
 
@@ -100,7 +97,7 @@ def test_quick_submission_is_handed_back_in_view_with_the_text(
     page.fill("input[name=name]", "Kit")
     page.click("text=Post comment")
     page.wait_for_selector("#form-problem")
-    assert _focused_id(page) == focused
+    wait_focused(page, focused)
     _wait_in_view(page, focused)
     assert "quicker than we expected" in page.inner_text("#form-problem")
     assert page.input_value("textarea[name=body]") == body

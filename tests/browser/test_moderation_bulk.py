@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from comments.models import Comment
+from tests.browser.waiting import wait_until_true
 from tests.factories import CommentFactory, PostFactory, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
@@ -97,7 +98,7 @@ def test_bulk_with_nothing_selected_shows_a_focused_alert(any_page, live_server)
     alert.wait_for()
     assert alert.inner_text() == "Select at least one comment first."
     assert alert.get_attribute("role") == "alert"
-    assert page.evaluate("document.activeElement.classList.contains('queue-alert-error')")
+    wait_until_true(page, "() => document.activeElement.classList.contains('queue-alert-error')")
     assert _statuses([waiting]) == [Status.PENDING]
 
 
@@ -112,4 +113,4 @@ def test_a_server_failure_during_bulk_is_shown_not_swallowed(js_page, live_serve
     alert.wait_for()
     assert "nothing may have changed" in alert.inner_text()
     assert "(HTTP 404)" in alert.inner_text()
-    assert page.evaluate("document.activeElement.hasAttribute('data-queue-error')")
+    wait_until_true(page, "() => document.activeElement.hasAttribute('data-queue-error')")
