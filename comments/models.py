@@ -8,6 +8,7 @@ version. The models only describe data and the read paths (querysets).
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
@@ -103,10 +104,10 @@ class CommentQuerySet(models.QuerySet):
 
 class Comment(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        APPROVED = "approved", "Approved"
-        SPAM = "spam", "Spam"
-        REMOVED = "removed", "Removed"
+        PENDING = "pending", gettext_lazy("Pending")
+        APPROVED = "approved", gettext_lazy("Approved")
+        SPAM = "spam", gettext_lazy("Spam")
+        REMOVED = "removed", gettext_lazy("Removed")
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
@@ -263,6 +264,18 @@ class ModerationEvent(models.Model):
     def __str__(self):
         return f"{self.action} #{self.comment_ref} by {self.actor or self.actor_label}"
 
+    @staticmethod
+    def _status_label(status):
+        return Comment.Status(status).label if status in Comment.Status.values else status
+
+    @property
+    def from_status_label(self):
+        return self._status_label(self.from_status)
+
+    @property
+    def to_status_label(self):
+        return self._status_label(self.to_status)
+
     @property
     def action_label(self):
         """The action in words (an older or unknown action shows as stored)."""
@@ -274,10 +287,10 @@ class ModerationEvent(models.Model):
 
 class Report(models.Model):
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam"
-        ABUSIVE = "abusive", "Abusive or unkind"
-        WORRIED = "worried", "I'm worried about this person"
-        OTHER = "other", "Something else"
+        SPAM = "spam", gettext_lazy("Spam")
+        ABUSIVE = "abusive", gettext_lazy("Abusive or unkind")
+        WORRIED = "worried", gettext_lazy("I'm worried about this person")
+        OTHER = "other", gettext_lazy("Something else")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(max_length=10, choices=Reason.choices)
@@ -338,8 +351,8 @@ class ModerationTerm(models.Model):
     """Owner-edited words: "disallow" sends a comment to spam, "hold" to the queue."""
 
     class Action(models.TextChoices):
-        DISALLOW = "disallow", "Disallowed: mark as spam"
-        HOLD = "hold", "Hold for moderation"
+        DISALLOW = "disallow", gettext_lazy("Disallowed: mark as spam")
+        HOLD = "hold", gettext_lazy("Hold for moderation")
 
     term = models.CharField(max_length=100)
     action = models.CharField(max_length=10, choices=Action.choices)

@@ -6,14 +6,14 @@ SQL, one query for the open reports of that page. State changes are not here: th
 ``comments.transitions``.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.timesince import timesince
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from comments import notifications, transitions
 from comments.models import (
@@ -41,15 +41,19 @@ class Tab:
 
 
 TABS = (
-    Tab("review", _("Needs review"), _("Nothing is waiting for review.")),
+    Tab("review", gettext_lazy("Needs review"), gettext_lazy("Nothing is waiting for review.")),
     Tab(
         "unanswered",
-        _("Unanswered"),
-        _("Every approved comment has a reply from you, or needs none."),
+        gettext_lazy("Unanswered"),
+        gettext_lazy("Every approved comment has a reply from you, or needs none."),
     ),
-    Tab("approved", _("Approved"), _("No approved comments match.")),
-    Tab("spam", _("Spam"), _("No spam.")),
-    Tab("removed", _("Removed"), _("No removed comments.")),
+    Tab(
+        "approved",
+        pgettext_lazy("queue tab", "Approved"),
+        gettext_lazy("No approved comments match."),
+    ),
+    Tab("spam", pgettext_lazy("queue tab", "Spam"), gettext_lazy("No spam.")),
+    Tab("removed", pgettext_lazy("queue tab", "Removed"), gettext_lazy("No removed comments.")),
 )
 TAB_SLUGS = {tab.slug for tab in TABS}
 
@@ -147,11 +151,46 @@ def waiting_time(created_at, now=None):
     return timesince(created_at, now, depth=1).replace("\xa0", " ")
 
 
+# Why a comment was held, as comments.policy records it (stored, so in English): shown to
+# moderators in the site's language. A flag of another shape shows as stored.
+FLAG_LABELS = {
+    "staff": gettext_lazy("staff"),
+    "first comment": gettext_lazy("first comment"),
+    "moderation: all comments": gettext_lazy("moderation: all comments"),
+    "anti-spam: honeypot": gettext_lazy("anti-spam: honeypot"),
+    "anti-spam: forged": gettext_lazy("anti-spam: forged form"),
+    "anti-spam: too_fast": gettext_lazy("anti-spam: sent too fast"),
+}
+FLAG_PATTERNS = (
+    (re.compile(r"disallowed term: (?P<term>.*)", re.S), gettext_lazy("disallowed term: %(term)s")),
+    (re.compile(r"hold term: (?P<term>.*)", re.S), gettext_lazy("hold term: %(term)s")),
+    (re.compile(r"crisis language: (?P<level>\w+)"), gettext_lazy("crisis language: %(level)s")),
+    (re.compile(r"(?P<count>\d+) links"), gettext_lazy("%(count)s links")),
+)
+
+
+def flag_label(flag):
+    """One stored flag in the site's language."""
+    if flag in FLAG_LABELS:
+        return str(FLAG_LABELS[flag])
+    for pattern, label in FLAG_PATTERNS:
+        match = pattern.fullmatch(flag)
+        if match:
+            values = match.groupdict()
+            levels = dict(Comment._meta.get_field("crisis_level").choices)
+            if values.get("level") in levels:
+                values["level"] = str(levels[values["level"]]).lower()
+            return str(label) % values
+    return flag
+
+
 def decorate(items, now=None):
     """Per-item values computed in Python from what was already loaded."""
     now = now or timezone.now()
     for item in items:
         item.waiting = waiting_time(item.created_at, now)
+        item.flag_labels = [flag_label(flag) for flag in item.flags or []]
+        item.pending_flag_labels = [flag_label(flag) for flag in item.pending_flags or []]
         item.returning = item.returning_by_email or item.returning_by_browser
         item.actions = [
             name for name in transitions.TRANSITIONS if transitions.action_applies(item, name)
