@@ -8,7 +8,7 @@ version. The models only describe data and the read paths (querysets).
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
@@ -17,8 +17,9 @@ from support.levels import CrisisLevel, rank
 from .rendering import render_comment_body
 
 CONTENT_NOTE_MAX = 120
-# The note a writer's own "talks about something distressing" box gives (stored, like the text).
-DEFAULT_CONTENT_NOTE = "Talks about something distressing"
+# The note a writer's own "talks about something distressing" box gives. Stored in English, like
+# the seeded texts, and shown in the site's language (Comment.content_note_text).
+DEFAULT_CONTENT_NOTE = gettext_noop("Talks about something distressing")
 
 
 def _tree_changed(post_id):
@@ -136,7 +137,9 @@ class Comment(models.Model):
     content_note = models.CharField(
         max_length=CONTENT_NOTE_MAX,
         blank=True,
-        help_text="Shown first; the comment stays collapsed behind it (e.g. mentions self-harm).",
+        help_text=_(
+            "Shown first; the comment stays collapsed behind it (e.g. mentions self-harm)."
+        ),
     )
 
     status = models.CharField(
@@ -162,7 +165,7 @@ class Comment(models.Model):
     )
     notify_replies = models.BooleanField(default=False)
     no_reply_needed = models.BooleanField(
-        default=False, help_text="Kept out of Unanswered (by a moderator, or an import)."
+        default=False, help_text=_("Kept out of Unanswered (by a moderator, or an import).")
     )
     import_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
 
@@ -222,6 +225,13 @@ class Comment(models.Model):
     @property
     def has_pending_edit(self):
         return bool(self.pending_body)
+
+    @property
+    def content_note_text(self):
+        """The note as readers see it: the default in the site's language, a typed one as typed."""
+        if self.content_note == DEFAULT_CONTENT_NOTE:
+            return gettext(DEFAULT_CONTENT_NOTE)
+        return self.content_note
 
 
 class ModerationEvent(models.Model):

@@ -6,7 +6,6 @@ SQL, one query for the open reports of that page. State changes are not here: th
 ``comments.transitions``.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -27,6 +26,7 @@ from comments.models import (
 )
 from comments.threads import build_comment
 
+from .labels import flag_label
 from .models import display_name
 
 Status = Comment.Status
@@ -149,39 +149,6 @@ def waiting_time(created_at, now=None):
     if (now - created_at).total_seconds() < 60:  # not by comparing words: they are translated
         return gettext("under a minute")
     return timesince(created_at, now, depth=1).replace("\xa0", " ")
-
-
-# Why a comment was held, as comments.policy records it (stored, so in English): shown to
-# moderators in the site's language. A flag of another shape shows as stored.
-FLAG_LABELS = {
-    "staff": gettext_lazy("staff"),
-    "first comment": gettext_lazy("first comment"),
-    "moderation: all comments": gettext_lazy("moderation: all comments"),
-    "anti-spam: honeypot": gettext_lazy("anti-spam: honeypot"),
-    "anti-spam: forged": gettext_lazy("anti-spam: forged form"),
-    "anti-spam: too_fast": gettext_lazy("anti-spam: sent too fast"),
-}
-FLAG_PATTERNS = (
-    (re.compile(r"disallowed term: (?P<term>.*)", re.S), gettext_lazy("disallowed term: %(term)s")),
-    (re.compile(r"hold term: (?P<term>.*)", re.S), gettext_lazy("hold term: %(term)s")),
-    (re.compile(r"crisis language: (?P<level>\w+)"), gettext_lazy("crisis language: %(level)s")),
-    (re.compile(r"(?P<count>\d+) links"), gettext_lazy("%(count)s links")),
-)
-
-
-def flag_label(flag):
-    """One stored flag in the site's language."""
-    if flag in FLAG_LABELS:
-        return str(FLAG_LABELS[flag])
-    for pattern, label in FLAG_PATTERNS:
-        match = pattern.fullmatch(flag)
-        if match:
-            values = match.groupdict()
-            levels = dict(Comment._meta.get_field("crisis_level").choices)
-            if values.get("level") in levels:
-                values["level"] = str(levels[values["level"]]).lower()
-            return str(label) % values
-    return flag
 
 
 def decorate(items, now=None):

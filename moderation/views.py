@@ -30,7 +30,7 @@ from comments import transitions
 from comments.models import CONTENT_NOTE_MAX, Comment, ModerationEvent, Report
 from support.resources import default_region, stale_resources, support_reply_text
 
-from . import queue
+from . import labels, queue
 from .forms import BulkForm, ContentNoteForm, EditForm, ReplyForm
 from .sessions import end_all_sessions
 
@@ -417,11 +417,11 @@ def content_note(request, pk):
     comment = _comment(pk)
     form = ContentNoteForm(
         request.POST if request.method == "POST" else None,
-        initial={"content_note": comment.content_note},
+        initial={"content_note": comment.content_note_text},
     )
     if request.method == "POST" and form.is_valid():
         note = form.cleaned_data["content_note"]
-        if note == comment.content_note:
+        if note in (comment.content_note, comment.content_note_text):
             return _done(request, _("The content note is unchanged."))
         comment = transitions.set_content_note(comment, note=note, actor=request.user)
         if note:
@@ -464,5 +464,8 @@ def activity(request):
     page = Paginator(queue.activity(actor_id=actor_id), queue.PER_PAGE).get_page(
         request.GET.get("page")
     )
+    for event in page.object_list:
+        event.note_text = labels.note_label(event.note)
+        event.actor_text = labels.actor_label(event.actor_label)
     context = {"page": page, "actors": queue.event_actors(), "actor_id": actor_id}
     return render(request, "moderation/activity.html", context)

@@ -37,7 +37,11 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(django_settings.BASE_DIR)
 CATALOGUE = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
-MAKEMESSAGES = {"locale": ["es"], "no_location": True, "ignore_patterns": ["tests", "bench"]}
+MAKEMESSAGES = {
+    "locale": ["es"],
+    "no_location": True,
+    "ignore_patterns": ["tests", "bench", "tools"],
+}
 
 # Common English words that are not also Spanish words: one of them in a Spanish page is a string
 # nobody translated.
@@ -239,7 +243,7 @@ def test_writer_form_errors_and_refusals_are_in_spanish(es, client, entrada):
 def test_what_a_writer_sees_after_sending_is_in_spanish(es, client, entrada, settings):
     response = client.post(
         reverse("comments:post", args=[entrada.pk]),
-        spanish_comment(entrada, distressing="on"),
+        spanish_comment(entrada, content_note="on"),
     )
     assert response.status_code == 302
     assert_page_spanish("pending notice", client.get(response["Location"]))
@@ -360,7 +364,7 @@ def cola(conversacion):
         crisis_matches=["no quiero seguir"],
         created_at=timezone.now() - timedelta(hours=5),
     )
-    Report.objects.create(comment=conversacion, reason="unkind", note="Me pareció duro.")
+    Report.objects.create(comment=conversacion, reason="abusive", note="Me pareció duro.")
     Comment.objects.filter(pk=conversacion.pk).update(open_reports=1)
     CommentFactory(post=post, status=Comment.Status.SPAM, author_name="Bot", body="Compra ya.")
     CommentFactory(post=post, status=Comment.Status.REMOVED, author_name="Rui", body="Borrado.")
@@ -408,10 +412,10 @@ def test_queue_actions_answer_in_spanish(es, moderator_client, cola, run_on_comm
         moderator_client.post(reverse("moderation:not_crisis", args=[waiting[1].pk]), **json),
         moderator_client.post(
             reverse("moderation:bulk"),
-            {"action": "spam", "ids": [c.pk for c in waiting]},
+            {"bulk_action": "spam", "ids": [c.pk for c in waiting]},
             **json,
         ),
-        moderator_client.post(reverse("moderation:bulk"), {"action": "spam"}, **json),
+        moderator_client.post(reverse("moderation:bulk"), {"bulk_action": "spam"}, **json),
         moderator_client.post(
             reverse("moderation:reply", args=[waiting[1].pk]), {"body": "Gracias."}, **json
         ),
@@ -431,6 +435,91 @@ def test_queue_actions_answer_in_spanish(es, moderator_client, cola, run_on_comm
     assert ModerationEvent.objects.exists()
 
 
+def test_profile_content_note_and_new_queue_actions_answer_in_spanish(
+    es, moderator_client, cola, run_on_commit
+):
+    assert_page_spanish("profile", moderator_client.get(reverse("moderation:profile")))
+    refused = moderator_client.post(reverse("moderation:profile"), {"display_name": ""})
+    assert_page_spanish("profile refused", refused, status=refused.status_code)
+    waiting = Comment.objects.filter(status=Comment.Status.PENDING).first()
+    note_url = reverse("moderation:content_note", args=[waiting.pk])
+    assert_page_spanish("content note", moderator_client.get(note_url))
+    too_long = moderator_client.post(note_url, {"content_note": "x" * 500})
+    assert_page_spanish("content note refused", too_long, status=too_long.status_code)
+    json = {"HTTP_ACCEPT": "application/json"}
+    approved = Comment.objects.get(author_name="Marta")
+    report = Report.objects.get()
+    answers = [
+        moderator_client.post(note_url, {"content_note": "menciona una pérdida"}, **json),
+        moderator_client.post(note_url, {"content_note": "menciona una pérdida"}, **json),
+        moderator_client.post(note_url, {"content_note": ""}, **json),
+        moderator_client.post(reverse("moderation:action", args=[approved.pk, "no_reply"]), **json),
+        moderator_client.post(reverse("moderation:dismiss_report", args=[report.pk]), **json),
+    ]
+    for answer in answers:
+        assert_spanish(f"queue answer {answer.json()}", answer.json()["message"])
+
+
+def test_the_activity_log_shows_automatic_notes_and_who_in_spanish(
+    es, moderator_client, cola, run_on_commit
+):
+    waiting = Comment.objects.get(author_name="Pedro")
+    moderator_client.post(reverse("moderation:reply", args=[waiting.pk]), {"body": "Gracias."})
+    moderator_client.post(
+        reverse("moderation:content_note", args=[waiting.pk]), {"content_note": "menciona un duelo"}
+    )
+    moderator_client.post(reverse("moderation:dismiss_report", args=[Report.objects.get().pk]))
+    moderator_client.post(
+        reverse("moderation:not_crisis", args=[Comment.objects.get(author_name="Sol").pk])
+    )
+    transitions.propose_edit(
+        Comment.objects.get(author_name="Marta"),
+        body="Lo mismo, en otras palabras.",
+        flags=["staff"],
+    )
+    transitions.record_submission(
+        CommentFactory(post=cola, author_name="Eva"), note="first comment"
+    )
+    page = moderator_client.get(reverse("moderation:activity"))
+    assert_page_spanish("activity with automatic notes", page)
+    text = page.content.decode()
+    assert "aprobado con una respuesta" in text
+    assert "quien escribió" in text
+    assert "Lo mismo, en otras palabras." in text  # the proposed words, untouched
+
+
+def test_an_audit_note_translates_up_to_the_comments_own_words(es):
+    from moderation.labels import note_label
+
+    note = "first comment; 2 links\nProposed text:\nstaff\napproved with a reply"
+    assert note_label(note) == (
+        "primer comentario; 2 enlaces\nTexto propuesto:\nstaff\napproved with a reply"
+    )
+    assert note_label("a moderator's own words") == "a moderator's own words"
+
+
+def test_the_default_content_note_reads_in_spanish_and_a_typed_one_as_typed(es, client, entrada):
+    from comments.models import DEFAULT_CONTENT_NOTE
+
+    CommentFactory(
+        post=entrada,
+        author_name="Lucía",
+        body="Hoy lo echo de menos.",
+        content_note=DEFAULT_CONTENT_NOTE,
+    )
+    CommentFactory(
+        post=entrada,
+        author_name="Marta",
+        body="A mí me pasó igual.",
+        content_note="menciona a mi padre",
+    )
+    page = client.get(entrada.get_absolute_url())
+    assert_page_spanish("post with content notes", page)
+    text = page.content.decode()
+    assert "Habla de algo que puede afectar" in text
+    assert "menciona a mi padre" in text
+
+
 # Emails -------------------------------------------------------------------------------------
 
 
@@ -438,6 +527,19 @@ def assert_mail_spanish(message):
     label = f"email {message.subject!r}"
     assert_spanish(label + " (subject)", message.subject)
     assert_spanish(label, message.body)
+
+
+def test_the_edit_and_worried_alerts_are_in_spanish(es, cola, mailoutbox, run_on_commit):
+    from moderation.mail import alert_worried
+
+    ModeratorFactory(email="modera@example.org")
+    approved = Comment.objects.get(author_name="Marta")
+    run_on_commit(notify_moderators, approved, proposed_edit="Lo mismo, en otras palabras.")
+    Report.objects.create(comment=approved, reason="worried", ip_hash="a" * 64)
+    run_on_commit(alert_worried, approved)
+    assert len(mailoutbox) == 2
+    for message in mailoutbox:
+        assert_mail_spanish(message)
 
 
 def test_every_email_is_in_spanish(es, client, cola, mailoutbox, run_on_commit, settings):
