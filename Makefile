@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers lock screenshots crisis-report worker scheduler
+.PHONY: run test lint format serve moderator bench migrate demo setup setup-dev clean browsers lock screenshots crisis-report worker scheduler messages
 
 # requirements*.txt are lock files (exact versions and hashes) made from pyproject.toml by
 # `make lock`; installs take exactly what they list.
@@ -19,13 +19,18 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PIP) install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
+# Compiled translations (.mo) are built here from the committed .po files, never committed.
+# Needs gettext's msgfmt (Debian: apt-get install gettext).
+messages: $(VENV)/.runtime
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
 # Re-make the lock files after editing pyproject.toml (keeps every pin it can).
 lock: setup-dev
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -o requirements.txt
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --quiet -o requirements-dev.txt
 
-setup: $(VENV)/.runtime
-setup-dev: $(VENV)/.dev
+setup: $(VENV)/.runtime messages
+setup-dev: $(VENV)/.dev messages
 
 migrate: setup
 	$(PY) manage.py migrate --noinput

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from .models import Post, SiteSettings
 
@@ -15,7 +16,8 @@ class LatestPostsFeed(Feed):
         return SiteSettings.load().site_name
 
     def description(self):
-        return SiteSettings.load().tagline
+        tagline = SiteSettings.load().tagline
+        return gettext(tagline) if tagline else ""
 
     def items(self):
         return Post.objects.published().select_related("author")[:20]

@@ -12,6 +12,8 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, MonthArchiveView
@@ -127,7 +129,8 @@ class CategoryView(HomeView):
         return _listed(self.category.posts.all())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=f"Category: {self.category.name}", **kwargs)
+        heading = gettext("Category: %(name)s") % {"name": self.category.name}
+        return super().get_context_data(heading=heading, **kwargs)
 
 
 class MonthArchive(ListedPostsMixin, MonthArchiveView):
@@ -142,7 +145,8 @@ class MonthArchive(ListedPostsMixin, MonthArchiveView):
 
     def get_context_data(self, **kwargs):
         month = kwargs.get("month") or self.get_dated_items()[2]["month"]
-        return super().get_context_data(heading=f"Archive: {month:%B %Y}", **kwargs)
+        heading = gettext("Archive: %(month)s") % {"month": date_format(month, "YEAR_MONTH_FORMAT")}
+        return super().get_context_data(heading=heading, **kwargs)
 
 
 class SearchView(HomeView):

@@ -6,6 +6,7 @@ that is the retention job's work (``purge_comments``).
 """
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from . import transitions
@@ -40,7 +41,10 @@ def _transition_action(name, label):
                 changed += 1
             except transitions.NotAllowed as refusal:
                 modeladmin.message_user(request, f"{comment}: {refusal}", messages.WARNING)
-        modeladmin.message_user(request, f"{label}: {changed} comment(s).", messages.SUCCESS)
+        done = ngettext("%(label)s: %(count)s comment.", "%(label)s: %(count)s comments.", changed)
+        modeladmin.message_user(
+            request, done % {"label": label, "count": changed}, messages.SUCCESS
+        )
 
     action.__name__ = f"{name}_comments"
     action.short_description = label
@@ -81,7 +85,7 @@ class CommentAdmin(admin.ModelAdmin):
         _transition_action(ModerationEvent.Action.NO_REPLY, _("No reply needed")),
     ]
 
-    @admin.display(description="Comment")
+    @admin.display(description=gettext_lazy("Comment"))
     def short_body(self, obj):
         return obj.body[:80]
 

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from blog.models import Post, SiteSettings
 
@@ -39,18 +40,21 @@ def _with_pages(comments):
 
 class LatestCommentsFeed(Feed):
     def title(self):
-        return f"Latest comments · {SiteSettings.load().site_name}"
+        return gettext("Latest comments · %(site)s") % {"site": SiteSettings.load().site_name}
 
     def link(self):
         return reverse("blog:home")
 
-    description = "The newest approved comments."
+    description = gettext_lazy("The newest approved comments.")
 
     def items(self):
         return _with_pages(_public_comments().order_by("-created_at")[:30])
 
     def item_title(self, item):
-        return f"{item.author_name} on {item.post.title}"
+        return gettext("%(name)s on %(title)s") % {
+            "name": item.author_name,
+            "title": item.post.title,
+        }
 
     def item_description(self, item):
         return item.body_html
@@ -70,7 +74,7 @@ class PostCommentsFeed(LatestCommentsFeed):
         return get_object_or_404(Post.objects.published(), pk=post_id)
 
     def title(self, post):
-        return f"Comments on “{post.title}”"
+        return gettext("Comments on “%(title)s”") % {"title": post.title}
 
     def link(self, post):
         return post.get_absolute_url()

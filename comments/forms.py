@@ -9,6 +9,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext, gettext_lazy
 
 from .models import Report
 
@@ -41,39 +42,53 @@ def check_signature(value, post_id, now=None):
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label="Comment",
+        label=gettext_lazy("Comment"),
         min_length=BODY_MIN,
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 8, "maxlength": BODY_MAX}),
         error_messages={
-            "required": "Please write your comment.",
-            "min_length": "Your comment needs at least %(limit_value)d characters.",
-            "max_length": "Comments can be up to %(limit_value)d characters; this one has "
-            "%(show_value)d. Your text is still here: shorten it, or split it in two.",
+            "required": gettext_lazy("Please write your comment."),
+            "min_length": gettext_lazy("Your comment needs at least %(limit_value)d characters."),
+            "max_length": gettext_lazy(
+                "Comments can be up to %(limit_value)d characters; this one has "
+                "%(show_value)d. Your text is still here: shorten it, or split it in two."
+            ),
         },
     )
     name = forms.CharField(
-        label="Name",
+        label=gettext_lazy("Name"),
         max_length=50,
-        help_text="A first name, an initial or a pseudonym is fine.",
-        error_messages={"required": "Please give a name; a first name or an initial is fine."},
+        help_text=gettext_lazy("A first name, an initial or a pseudonym is fine."),
+        error_messages={
+            "required": gettext_lazy("Please give a name; a first name or an initial is fine.")
+        },
     )
-    email = forms.EmailField(label="Email", required=False, help_text="Optional. Never published.")
-    url = forms.URLField(label="Website", required=False, max_length=200, assume_scheme="https")
+    email = forms.EmailField(
+        label=gettext_lazy("Email"),
+        required=False,
+        help_text=gettext_lazy("Optional. Never published."),
+    )
+    url = forms.URLField(
+        label=gettext_lazy("Website"), required=False, max_length=200, assume_scheme="https"
+    )
     content_note = forms.BooleanField(
-        label="This comment talks about something distressing (readers will see a note first)",
+        label=gettext_lazy(
+            "This comment talks about something distressing (readers will see a note first)"
+        ),
         required=False,
     )
-    notify = forms.BooleanField(label="Email me when someone replies", required=False)
+    notify = forms.BooleanField(label=gettext_lazy("Email me when someone replies"), required=False)
     remember = forms.BooleanField(
-        label="Save my name, email and website in this browser for the next time I comment",
+        label=gettext_lazy(
+            "Save my name, email and website in this browser for the next time I comment"
+        ),
         required=False,
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     security = forms.CharField(required=False, widget=forms.HiddenInput)
     honeypot = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=gettext_lazy("Leave this field empty"),
         max_length=200,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -87,13 +102,17 @@ class CommentForm(forms.Form):
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Please give a name; a first name or an initial is fine.")
+            raise forms.ValidationError(
+                gettext("Please give a name; a first name or an initial is fine.")
+            )
         return name
 
     def clean(self):
         data = super().clean()
         if data.get("notify") and not data.get("email"):
-            self.add_error("email", "To be told of replies, give an email address (never shown).")
+            self.add_error(
+                "email", gettext("To be told of replies, give an email address (never shown).")
+            )
         return data
 
     def fresh_security(self):
@@ -103,10 +122,12 @@ class CommentForm(forms.Form):
 
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(
-        label="What is wrong?", choices=Report.Reason.choices, widget=forms.RadioSelect
+        label=gettext_lazy("What is wrong?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
     )
     note = forms.CharField(
-        label="Anything to add (optional)",
+        label=gettext_lazy("Anything to add (optional)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -91,9 +92,11 @@ class RequestLimitsMiddleware:
             return problem_page(
                 request,
                 400,
-                title="This form could not be read",
-                message="It sent far more fields than any form on this site has, so nothing "
-                "was saved. Please go back, reload the page and try again.",
+                title=gettext("This form could not be read"),
+                message=gettext(
+                    "It sent far more fields than any form on this site has, so nothing "
+                    "was saved. Please go back, reload the page and try again."
+                ),
             )
         return None
 
@@ -102,10 +105,12 @@ class RequestLimitsMiddleware:
         return problem_page(
             request,
             413,
-            title="That was too much to send at once",
-            message="Nothing was saved: a comment can be up to 10,000 characters. If you "
-            "were writing one, go back: this browser keeps a draft of it. You can shorten "
-            "it or send it in two parts.",
+            title=gettext("That was too much to send at once"),
+            message=gettext(
+                "Nothing was saved: a comment can be up to 10,000 characters. If you "
+                "were writing one, go back: this browser keeps a draft of it. You can shorten "
+                "it or send it in two parts."
+            ),
         )
 
 
@@ -132,13 +137,22 @@ class DatabaseUnavailableMiddleware:
             _outage["logged"] = True
             log.warning("database unavailable, answering 503: %s", exception)
         kept = _kept_text(request)
-        message = "The site is restarting part of itself; it usually takes under a minute."
         if kept:
-            message += " Your words are below: nothing you wrote has been lost."
+            message = gettext(
+                "The site is restarting part of itself; it usually takes under a minute. "
+                "Your words are below: nothing you wrote has been lost."
+            )
         else:
-            message += " Please try again shortly."
+            message = gettext(
+                "The site is restarting part of itself; it usually takes under a minute. "
+                "Please try again shortly."
+            )
         response = problem_page(
-            request, 503, title="We can't save or show this right now", message=message, kept=kept
+            request,
+            503,
+            title=gettext("We can't save or show this right now"),
+            message=message,
+            kept=kept,
         )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

@@ -8,6 +8,7 @@ version. The models only describe data and the read paths (querysets).
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
@@ -16,8 +17,9 @@ from support.levels import CrisisLevel, rank
 from .rendering import render_comment_body
 
 CONTENT_NOTE_MAX = 120
-# The note a writer's own "talks about something distressing" box gives (stored, like the text).
-DEFAULT_CONTENT_NOTE = "Talks about something distressing"
+# The note a writer's own "talks about something distressing" box gives. Stored in English, like
+# the seeded texts, and shown in the site's language (Comment.content_note_text).
+DEFAULT_CONTENT_NOTE = gettext_noop("Talks about something distressing")
 
 
 def _tree_changed(post_id):
@@ -103,10 +105,10 @@ class CommentQuerySet(models.QuerySet):
 
 class Comment(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        APPROVED = "approved", "Approved"
-        SPAM = "spam", "Spam"
-        REMOVED = "removed", "Removed"
+        PENDING = "pending", gettext_lazy("Pending")
+        APPROVED = "approved", gettext_lazy("Approved")
+        SPAM = "spam", gettext_lazy("Spam")
+        REMOVED = "removed", gettext_lazy("Removed")
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
@@ -135,7 +137,9 @@ class Comment(models.Model):
     content_note = models.CharField(
         max_length=CONTENT_NOTE_MAX,
         blank=True,
-        help_text="Shown first; the comment stays collapsed behind it (e.g. mentions self-harm).",
+        help_text=_(
+            "Shown first; the comment stays collapsed behind it (e.g. mentions self-harm)."
+        ),
     )
 
     status = models.CharField(
@@ -161,7 +165,7 @@ class Comment(models.Model):
     )
     notify_replies = models.BooleanField(default=False)
     no_reply_needed = models.BooleanField(
-        default=False, help_text="Kept out of Unanswered (by a moderator, or an import)."
+        default=False, help_text=_("Kept out of Unanswered (by a moderator, or an import).")
     )
     import_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
 
@@ -222,6 +226,13 @@ class Comment(models.Model):
     def has_pending_edit(self):
         return bool(self.pending_body)
 
+    @property
+    def content_note_text(self):
+        """The note as readers see it: the default in the site's language, a typed one as typed."""
+        if self.content_note == DEFAULT_CONTENT_NOTE:
+            return gettext(DEFAULT_CONTENT_NOTE)
+        return self.content_note
+
 
 class ModerationEvent(models.Model):
     """Every change of a comment's state or text, with who did it and when."""
@@ -263,6 +274,18 @@ class ModerationEvent(models.Model):
     def __str__(self):
         return f"{self.action} #{self.comment_ref} by {self.actor or self.actor_label}"
 
+    @staticmethod
+    def _status_label(status):
+        return Comment.Status(status).label if status in Comment.Status.values else status
+
+    @property
+    def from_status_label(self):
+        return self._status_label(self.from_status)
+
+    @property
+    def to_status_label(self):
+        return self._status_label(self.to_status)
+
     @property
     def action_label(self):
         """The action in words (an older or unknown action shows as stored)."""
@@ -274,10 +297,10 @@ class ModerationEvent(models.Model):
 
 class Report(models.Model):
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam"
-        ABUSIVE = "abusive", "Abusive or unkind"
-        WORRIED = "worried", "I'm worried about this person"
-        OTHER = "other", "Something else"
+        SPAM = "spam", gettext_lazy("Spam")
+        ABUSIVE = "abusive", gettext_lazy("Abusive or unkind")
+        WORRIED = "worried", gettext_lazy("I'm worried about this person")
+        OTHER = "other", gettext_lazy("Something else")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(max_length=10, choices=Reason.choices)
@@ -338,8 +361,8 @@ class ModerationTerm(models.Model):
     """Owner-edited words: "disallow" sends a comment to spam, "hold" to the queue."""
 
     class Action(models.TextChoices):
-        DISALLOW = "disallow", "Disallowed: mark as spam"
-        HOLD = "hold", "Hold for moderation"
+        DISALLOW = "disallow", gettext_lazy("Disallowed: mark as spam")
+        HOLD = "hold", gettext_lazy("Hold for moderation")
 
     term = models.CharField(max_length=100)
     action = models.CharField(max_length=10, choices=Action.choices)

@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from . import tasks  # a circle of modules, not of names: each uses the other at call time
 from .models import OutgoingEmail, Subscription
@@ -114,15 +115,15 @@ def request_subscription(comment):
         comment=comment, email=comment.author_email, token=secrets.token_urlsafe(32)
     )
     link = absolute(reverse("comments:confirm_subscription", args=[subscription.token]))
-    body = (
+    body = gettext(
         "You asked to be told when someone replies to your comment.\n\n"
-        f"Confirm with this link: {link}\n\n"
+        "Confirm with this link: %(link)s\n\n"
         "If this wasn't you, ignore this email and nothing more will be sent.\n"
-    )
+    ) % {"link": link}
     queue_email(
         kind="confirm",
         to=[comment.author_email],
-        subject="Please confirm reply notifications",
+        subject=gettext("Please confirm reply notifications"),
         body=body,
     )
     return subscription
@@ -138,15 +139,20 @@ def notify_reply_approved(reply):
     count = 0
     for subscription in subscriptions:
         unsubscribe = absolute(reverse("comments:unsubscribe", args=[subscription.token]))
-        body = (
-            f"{reply.author_name} replied to your comment:\n\n{excerpt(reply.body)}\n\n"
-            f"Read it: {absolute(reply.get_absolute_url())}\n\n"
-            f"Stop these emails with one click: {unsubscribe}\n"
-        )
+        body = gettext(
+            "%(name)s replied to your comment:\n\n%(excerpt)s\n\n"
+            "Read it: %(link)s\n\n"
+            "Stop these emails with one click: %(unsubscribe)s\n"
+        ) % {
+            "name": reply.author_name,
+            "excerpt": excerpt(reply.body),
+            "link": absolute(reply.get_absolute_url()),
+            "unsubscribe": unsubscribe,
+        }
         queue_email(
             kind="reply",
             to=[subscription.email],
-            subject="Someone replied to your comment",
+            subject=gettext("Someone replied to your comment"),
             body=body,
             headers={
                 "List-Unsubscribe": f"<{unsubscribe}>",

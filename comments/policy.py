@@ -86,7 +86,7 @@ def ensure_open(post):
     if not comments_open(post):
         raise Refused(
             "closed",
-            "Comments are closed on this post. Your text is below if you want to keep it.",
+            _("Comments are closed on this post. Your text is below if you want to keep it."),
             status_code=403,
         )
 
@@ -142,14 +142,18 @@ def evaluate(s: Submission) -> Verdict:
     if s.signature == "stale":
         raise Refused(
             "stale",
-            "This page was open for a long time, so the form expired. Your "
-            "comment is still here: please send it again.",
+            _(
+                "This page was open for a long time, so the form expired. Your "
+                "comment is still here: please send it again."
+            ),
         )
     if not s.is_staff and not ratelimit.hit("comment", s.ip_hash, settings.COMMENTS_RATE):
         raise Refused(
             "rate_limited",
-            "You have sent several comments in a short time. Please "
-            "wait a few minutes and send this one again; your text is kept below.",
+            _(
+                "You have sent several comments in a short time. Please "
+                "wait a few minutes and send this one again; your text is kept below."
+            ),
             status_code=429,
         )
     since = timezone.now() - timedelta(days=1)
@@ -161,8 +165,10 @@ def evaluate(s: Submission) -> Verdict:
     if Comment.objects.filter(writer, post=s.post, body=s.body, created_at__gte=since).exists():
         raise Refused(
             "duplicate",
-            "It looks like you already sent this comment; it has been "
-            "received. There is no need to send it again.",
+            _(
+                "It looks like you already sent this comment; it has been "
+                "received. There is no need to send it again."
+            ),
         )
     if s.is_staff:
         return Verdict(Status.APPROVED, flags=["staff"], assessment=detection.assess(""))

@@ -1,6 +1,7 @@
 """Storing a reader's comment: where the form, the rules and the tree meet."""
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from support.levels import CrisisLevel, rank
 
@@ -25,8 +26,10 @@ def resolve_parent(post, parent_id):
     if parent is None or parent.post_id != post.pk:
         raise Refused(
             "bad_parent",
-            "The comment you were replying to is not available any more. "
-            "Your text is kept below: you can post it as a new comment.",
+            gettext(
+                "The comment you were replying to is not available any more. "
+                "Your text is kept below: you can post it as a new comment."
+            ),
         )
     return reply_attaches_to(parent)
 

@@ -26,7 +26,7 @@ class NotAllowed(Exception):
     """A transition the rules forbid; the message says what to do instead."""
 
 
-UNEDITED_IMMINENT = (
+UNEDITED_IMMINENT = _(
     "This comment describes a plan, a method or a goodbye, so it is never published as "
     "written. Edit out any method detail first (or mark it as not a crisis), then approve it."
 )

@@ -412,7 +412,7 @@ def _comment_html(node, words, after):
     if node.parent_name:
         text = SafeString(words["in_reply_to"] % {"name": escape(node.parent_name)})
         reply_to = format_html(_REPLY_TO, text)
-    note = comment.content_note
+    note = comment.content_note_text
     return format_html(
         _COMMENT,
         anchor=node.anchor,

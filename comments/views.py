@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -88,7 +89,8 @@ def past_last_comment_page(request, post_filter):
 
 def comments_key(post_id, version, page, comments_open):
     # comments_open is part of the key: closing a post removes every Reply link at once.
-    return f"comments:tree:{post_id}:{version}:{page}:{int(comments_open)}"
+    language = get_language()  # the tree holds translated words (Reply, Report...)
+    return f"comments:tree:{language}:{post_id}:{version}:{page}:{int(comments_open)}"
 
 
 def rendered_comments(request, post_id, comments_open, page, own_ids=(), post=None, read=None):
@@ -270,14 +272,14 @@ def _own_editable_comment(request, pk):
     """The writer's own comment, if still within the edit window and unanswered."""
     written = identity.own_comment_time(request, pk)
     if not written or time.time() - written > settings.COMMENTS_EDIT_MINUTES * 60:
-        raise Http404("This comment can no longer be changed from this browser.")
+        raise Http404(_("This comment can no longer be changed from this browser."))
     comment = get_object_or_404(
         Comment.objects.select_related("post"),
         pk=pk,
         status__in=[Comment.Status.PENDING, Comment.Status.APPROVED],
     )
     if comment.replies.exclude(status=Comment.Status.SPAM).exists():
-        raise Http404("Someone has replied to this comment, so it can no longer be changed.")
+        raise Http404(_("Someone has replied to this comment, so it can no longer be changed."))
     return comment
 
 
@@ -363,7 +365,7 @@ def confirm_subscription(request, token):
         Subscription.objects.filter(pk=subscription.pk, confirmed_at=None).update(
             confirmed_at=timezone.now(), unsubscribed_at=None
         )
-        messages.success(request, "Thank you: you will get an email when someone replies.")
+        messages.success(request, _("Thank you: you will get an email when someone replies."))
         return redirect(subscription.comment.post.get_absolute_url())
     return render(request, "comments/confirm_subscription.html", {"subscription": subscription})
 
@@ -392,8 +394,10 @@ def csrf_failure(request, reason=""):
             form = CommentForm(request.POST, post=post)
             refusal = Refused(
                 "csrf",
-                "Your session expired before the comment was sent. Your "
-                "text is safe below: please press Post comment again.",
+                _(
+                    "Your session expired before the comment was sent. Your "
+                    "text is safe below: please press Post comment again."
+                ),
                 403,
             )
             form.is_valid()

@@ -15,22 +15,32 @@ BULK_LIMIT = 100
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label="Your reply", min_length=2, max_length=BODY_MAX,
+        label=gettext_lazy("Your reply"),
+        min_length=2,
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Write a reply first: nothing was changed.",
-                        "min_length": "Write a reply first: nothing was changed."},
-    )  # fmt: skip
+        error_messages={
+            "required": gettext_lazy("Write a reply first: nothing was changed."),
+            "min_length": gettext_lazy("Write a reply first: nothing was changed."),
+        },
+    )
 
 
 class EditForm(forms.Form):
     body = forms.CharField(
-        label="Comment text", max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 10}),
-        error_messages={"required": "The text cannot be empty. To hide a comment, remove it."},
-    )  # fmt: skip
+        label=gettext_lazy("Comment text"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={
+            "required": gettext_lazy("The text cannot be empty. To hide a comment, remove it.")
+        },
+    )
     note = forms.CharField(
-        label="Why (kept in the audit log, optional)", required=False, max_length=300,
-        help_text="For example: took out method detail.",
-    )  # fmt: skip
+        label=gettext_lazy("Why (kept in the audit log, optional)"),
+        required=False,
+        max_length=300,
+        help_text=gettext_lazy("For example: took out method detail."),
+    )
 
 
 class BulkForm(forms.Form):

@@ -45,11 +45,15 @@ def notify_moderators(comment, *, proposed_edit=None):
     urgent = comment.crisis_rank >= rank(CrisisLevel.CRISIS)
     if not urgent and settings.COMMENTS_MODERATOR_EMAILS == "digest":
         return None
-    subject = "[Urgent: crisis flag] A comment needs you now" if urgent else "A comment is waiting"
-    body = (
-        f"{comment.author_name} wrote (excerpt): {excerpt(comment.body)}\n\n"
-        f"Open it in the queue: {queue_link(comment)}\n"
-    )
+    if urgent:
+        subject = _("[Urgent: crisis flag] A comment needs you now")
+    else:
+        subject = _("A comment is waiting")
+    body = _("%(name)s wrote (excerpt): %(excerpt)s\n\nOpen it in the queue: %(link)s\n") % {
+        "name": comment.author_name,
+        "excerpt": excerpt(comment.body),
+        "link": queue_link(comment),
+    }
     if proposed_edit is not None:
         body = _(
             "%(name)s edited their approved comment. Readers still see the approved text; the "
@@ -60,10 +64,10 @@ def notify_moderators(comment, *, proposed_edit=None):
             "link": queue_link(comment),
         }
     if urgent:
-        body = (
-            f"This comment reads as {comment.crisis_level}. The writer was shown support "
-            f"resources straight away; they may need a reply soon.\n\n{body}"
-        )
+        body = _(
+            "This comment reads as %(level)s. The writer was shown support "
+            "resources straight away; they may need a reply soon.\n\n%(body)s"
+        ) % {"level": comment.get_crisis_level_display().lower(), "body": body}
     return queue_email(kind="moderation", to=to, subject=subject, body=body, urgent=urgent)
 
 
@@ -127,11 +131,18 @@ def send_digest():
     if not waiting or not to:
         return None
     lines = [f"- {c.author_name}: {excerpt(c.body)}\n  {queue_link(c)}" for c in waiting]
-    body = f"{len(waiting)} comment(s) are waiting for review.\n\n" + "\n".join(lines) + "\n"
+    count = len(waiting)
+    heading = ngettext(
+        "%(count)s comment is waiting for review.",
+        "%(count)s comments are waiting for review.",
+        count,
+    ) % {"count": count}
+    body = heading + "\n\n" + "\n".join(lines) + "\n"
     return queue_email(
         kind="digest",
         to=to,
-        subject=f"{len(waiting)} comment(s) waiting",
+        subject=ngettext("%(count)s comment waiting", "%(count)s comments waiting", count)
+        % {"count": count},
         body=body,
         send_now=False,
     )

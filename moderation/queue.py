@@ -12,8 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.timesince import timesince
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from comments import notifications, transitions
 from comments.models import (
@@ -27,6 +26,7 @@ from comments.models import (
 )
 from comments.threads import build_comment
 
+from .labels import flag_label
 from .models import display_name
 
 Status = Comment.Status
@@ -41,15 +41,19 @@ class Tab:
 
 
 TABS = (
-    Tab("review", _("Needs review"), _("Nothing is waiting for review.")),
+    Tab("review", gettext_lazy("Needs review"), gettext_lazy("Nothing is waiting for review.")),
     Tab(
         "unanswered",
-        _("Unanswered"),
-        _("Every approved comment has a reply from you, or needs none."),
+        gettext_lazy("Unanswered"),
+        gettext_lazy("Every approved comment has a reply from you, or needs none."),
     ),
-    Tab("approved", _("Approved"), _("No approved comments match.")),
-    Tab("spam", _("Spam"), _("No spam.")),
-    Tab("removed", _("Removed"), _("No removed comments.")),
+    Tab(
+        "approved",
+        pgettext_lazy("queue tab", "Approved"),
+        gettext_lazy("No approved comments match."),
+    ),
+    Tab("spam", pgettext_lazy("queue tab", "Spam"), gettext_lazy("No spam.")),
+    Tab("removed", pgettext_lazy("queue tab", "Removed"), gettext_lazy("No removed comments.")),
 )
 TAB_SLUGS = {tab.slug for tab in TABS}
 
@@ -152,6 +156,8 @@ def decorate(items, now=None):
     now = now or timezone.now()
     for item in items:
         item.waiting = waiting_time(item.created_at, now)
+        item.flag_labels = [flag_label(flag) for flag in item.flags or []]
+        item.pending_flag_labels = [flag_label(flag) for flag in item.pending_flags or []]
         item.returning = item.returning_by_email or item.returning_by_browser
         item.actions = [
             name for name in transitions.TRANSITIONS if transitions.action_applies(item, name)

@@ -21,7 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import Post
@@ -30,7 +30,7 @@ from comments import transitions
 from comments.models import CONTENT_NOTE_MAX, Comment, ModerationEvent, Report
 from support.resources import default_region, stale_resources, support_reply_text
 
-from . import queue
+from . import labels, queue
 from .forms import BulkForm, ContentNoteForm, EditForm, ReplyForm
 from .sessions import end_all_sessions
 
@@ -41,7 +41,7 @@ DONE = {action: Action(action).label for action in transitions.TRANSITIONS}
 # What each action's button says (the queue item, the confirm page, the bulk bar).
 VERBS = {
     Action.APPROVE: gettext_lazy("Approve"),
-    Action.SPAM: gettext_lazy("Spam"),
+    Action.SPAM: pgettext_lazy("button: mark as spam", "Spam"),
     Action.REMOVE: gettext_lazy("Remove"),
     Action.RESTORE: gettext_lazy("Restore"),
     Action.NO_REPLY: gettext_lazy("No reply needed"),
@@ -245,7 +245,8 @@ def act(request, pk, action):
     if not transitions.action_applies(comment, action):
         return _done(
             request,
-            f"Nothing to do: this comment is already {comment.status}.",
+            _("Nothing to do: this comment is already %(status)s.")
+            % {"status": comment.get_status_display().lower()},
             [comment],
             status=409,
         )
@@ -253,7 +254,8 @@ def act(request, pk, action):
         comment = transitions.TRANSITIONS[action](comment, actor=request.user)
     except transitions.NotAllowed as refusal:
         return _done(request, str(refusal), [comment], status=409)
-    return _done(request, f"{DONE[action]}: the comment by {comment.author_name}.", [comment])
+    done = _("%(action)s: the comment by %(name)s.")
+    return _done(request, done % {"action": DONE[action], "name": comment.author_name}, [comment])
 
 
 @moderator_required
@@ -277,20 +279,23 @@ def bulk(request):
             changed.append(transitions.TRANSITIONS[action](comment, actor=request.user))
         except transitions.NotAllowed:
             refused += 1
-    message = ngettext("%(done)s: %(count)d comment.", "%(done)s: %(count)d comments.",
-                       len(changed)) % {"done": DONE[action], "count": len(changed)}  # fmt: skip
+    message = ngettext(
+        "%(action)s: %(count)s comment.", "%(action)s: %(count)s comments.", len(changed)
+    ) % {"action": DONE[action], "count": len(changed)}
     if skipped:
-        message += " " + ngettext(
-            "%(count)d already had that state and was left alone.",
-            "%(count)d already had that state and were left alone.",
+        left = ngettext(
+            "%(count)s already had that state and was left alone.",
+            "%(count)s already had that state and were left alone.",
             skipped,
-        ) % {"count": skipped}
+        )
+        message += " " + left % {"count": skipped}
     if refused:
-        message += " " + ngettext(
-            "%(count)d describes a plan or method and needs an edit before it can be published.",
-            "%(count)d describe a plan or method and need an edit before they can be published.",
+        held = ngettext(
+            "%(count)s describes a plan or method and needs an edit before it can be published.",
+            "%(count)s describe a plan or method and need an edit before they can be published.",
             refused,
-        ) % {"count": refused}
+        )
+        message += " " + held % {"count": refused}
     if writer_deleted:
         message += " " + ngettext(
             "%(count)d was deleted by its writer and stays removed.",
@@ -318,7 +323,9 @@ def reply(request, pk):
     if not form.is_valid():
         return _done(request, form.errors["body"][0], [comment], status=400)
     if comment.status in (Comment.Status.SPAM, Comment.Status.REMOVED):
-        return _done(request, "Restore this comment before replying to it.", [comment], status=409)
+        return _done(
+            request, _("Restore this comment before replying to it."), [comment], status=409
+        )
     try:
         comment, staff_reply = queue.approve_and_reply(
             comment, user=request.user, body=form.cleaned_data["body"]
@@ -327,7 +334,7 @@ def reply(request, pk):
         return _done(request, str(refusal), [comment], status=409)
     return _done(
         request,
-        f"Approved and replied to {comment.author_name}.",
+        _("Approved and replied to %(name)s.") % {"name": comment.author_name},
         [comment],
         reply_id=staff_reply.pk,
         reply_url=staff_reply.get_absolute_url(),
@@ -349,7 +356,8 @@ def edit(request, pk):
             actor=request.user,
             note=form.cleaned_data["note"],
         )
-        messages.success(request, f"Saved your edit of the comment by {comment.author_name}.")
+        saved = _("Saved your edit of the comment by %(name)s.")
+        messages.success(request, saved % {"name": comment.author_name})
         return redirect(next_url(request))
     context = {"comment": comment, "form": form, "next": next_url(request)}
     return render(request, "moderation/edit.html", context, status=400 if form.errors else 200)
@@ -396,9 +404,9 @@ def not_crisis(request, pk):
         }
         return render(request, "moderation/confirm.html", context)
     if not comment.is_flagged:
-        return _done(request, "This comment carries no crisis flag.", [comment], status=409)
+        return _done(request, _("This comment carries no crisis flag."), [comment], status=409)
     comment = transitions.clear_crisis_flag(comment, actor=request.user)
-    message = f"Crisis flag cleared on the comment by {comment.author_name}."
+    message = _("Crisis flag cleared on the comment by %(name)s.") % {"name": comment.author_name}
     return _done(request, message, [comment])
 
 
@@ -409,11 +417,11 @@ def content_note(request, pk):
     comment = _comment(pk)
     form = ContentNoteForm(
         request.POST if request.method == "POST" else None,
-        initial={"content_note": comment.content_note},
+        initial={"content_note": comment.content_note_text},
     )
     if request.method == "POST" and form.is_valid():
         note = form.cleaned_data["content_note"]
-        if note == comment.content_note:
+        if note in (comment.content_note, comment.content_note_text):
             return _done(request, _("The content note is unchanged."))
         comment = transitions.set_content_note(comment, note=note, actor=request.user)
         if note:
@@ -456,5 +464,8 @@ def activity(request):
     page = Paginator(queue.activity(actor_id=actor_id), queue.PER_PAGE).get_page(
         request.GET.get("page")
     )
+    for event in page.object_list:
+        event.note_text = labels.note_label(event.note)
+        event.actor_text = labels.actor_label(event.actor_label)
     context = {"page": page, "actors": queue.event_actors(), "actor_id": actor_id}
     return render(request, "moderation/activity.html", context)

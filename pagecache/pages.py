@@ -22,6 +22,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .versions import SITE_SETTINGS_VERSION, CacheVersion, current_versions, versioned
 
@@ -117,7 +118,12 @@ def page_key(request, *parts, versions=(), also=()):
     for _cookie, vs, part in _variations:
         varied.append(part(request, keyed[start : start + len(vs)]))
         start += len(vs)
-    key = ":".join(map(str, ("page", BUILD_ID, request.path, *parts, *varied, year, *keyed)))
+    # The language too: it is the site's (settings), but a restart in another one must not
+    # serve pages stored in the first.
+    language = get_language()
+    key = ":".join(
+        map(str, ("page", BUILD_ID, language, request.path, *parts, *varied, year, *keyed))
+    )
     return key, extra
 
 

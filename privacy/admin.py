@@ -6,6 +6,7 @@ Added to comments' CommentAdmin here, as comments must not import privacy.
 from django.contrib import admin, messages
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy
 
 from comments.admin import CommentAdmin
 from comments.models import Comment
@@ -17,7 +18,7 @@ class PrivacyCommentAdmin(CommentAdmin):
     actions = [*CommentAdmin.actions, "erase_writers", "download_writer_data"]
 
     @admin.action(
-        description="Erase all comments by these writers' emails (privacy)",
+        description=gettext_lazy("Erase all comments by these writers' emails (privacy)"),
         permissions=["moderate"],
     )
     def erase_writers(self, request, queryset):
@@ -26,14 +27,14 @@ class PrivacyCommentAdmin(CommentAdmin):
         if not emails:
             self.message_user(
                 request,
-                "None of these comments has an email address to erase by.",
+                gettext("None of these comments has an email address to erase by."),
                 messages.WARNING,
             )
             return None
         if request.POST.get("confirm") != "yes":
             context = {
                 **self.admin_site.each_context(request),
-                "title": "Erase these writers' comments?",
+                "title": gettext("Erase these writers' comments?"),
                 "emails": emails,
                 "queryset": queryset,
                 "opts": self.model._meta,
@@ -42,12 +43,16 @@ class PrivacyCommentAdmin(CommentAdmin):
             return TemplateResponse(request, "privacy/admin_erase_confirm.html", context)
         erased = sum(erase_comments(email, actor=request.user) for email in emails)
         self.message_user(
-            request, f"Erased {erased} comment(s) by {len(emails)} writer(s).", messages.SUCCESS
+            request,
+            gettext("Erased %(comments)s comment(s) by %(writers)s writer(s).")
+            % {"comments": erased, "writers": len(emails)},
+            messages.SUCCESS,
         )
         return None
 
     @admin.action(
-        description="Download all data of these writers' emails (privacy)", permissions=["moderate"]
+        description=gettext_lazy("Download all data of these writers' emails (privacy)"),
+        permissions=["moderate"],
     )
     def download_writer_data(self, request, queryset):
         emails = sorted({c.author_email.lower() for c in queryset if c.author_email})

@@ -10,6 +10,7 @@ from django.core import signing
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from blog.models import Post
 from comments import notifications, ratelimit, transitions, tree
@@ -72,7 +73,7 @@ def export_data(email):
         "email": normalise_email(email),
         "exported_at": timezone.now().isoformat(),
         "site": settings.SITE_URL,
-        "about": (
+        "about": gettext(
             "Every comment stored under this email address, with what we keep about it. "
             "IP addresses are never stored: only a keyed hash of one, for 30 days, against spam."
         ),

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -21,11 +22,11 @@ from comments.notifications import absolute, queue_email
 from . import personal_data as privacy
 
 REQUEST_RATE = "5/1h"
-EMAIL_SUBJECT = "Your request about your comments"
+EMAIL_SUBJECT = gettext_lazy("Your request about your comments")
 
 
 class PrivacyRequestForm(forms.Form):
-    email = forms.EmailField(label="Your email address", max_length=254)
+    email = forms.EmailField(label=gettext_lazy("Your email address"), max_length=254)
 
 
 def retention_context():
@@ -55,14 +56,14 @@ def send_link(email):
     if not privacy.has_data(email):
         return None
     link = absolute(reverse("comments:privacy_confirm", args=[privacy.make_token(email)]))
-    body = (
+    body = gettext(
         "Someone (we hope you) asked to see or erase the comments written under this email "
         "address.\n\n"
-        f"Open this link to choose what to do: {link}\n\n"
+        "Open this link to choose what to do: %(link)s\n\n"
         "The link works for 24 hours. Nothing happens until you press a button on that page.\n"
         "If this wasn't you, ignore this email: nothing will change.\n"
-    )
-    return queue_email(kind="privacy", to=[email], subject=EMAIL_SUBJECT, body=body)
+    ) % {"link": link}
+    return queue_email(kind="privacy", to=[email], subject=str(EMAIL_SUBJECT), body=body)
 
 
 def privacy_sent(request):
@@ -81,9 +82,12 @@ def privacy_confirm(request, token):
         return download(email)
     if action == "erase_confirmed":
         erased = privacy.erase_comments(email)
-        messages.success(
-            request, f"Done: {erased} comment(s) erased. Replies from others stay as they were."
+        done = ngettext(
+            "Done: %(count)s comment erased. Replies from others stay as they were.",
+            "Done: %(count)s comments erased. Replies from others stay as they were.",
+            erased,
         )
+        messages.success(request, done % {"count": erased})
         return redirect(reverse("comments:privacy"))
     count = privacy.comments_of(email).count()
     template = "privacy_erase.html" if action == "erase" else "privacy_confirm.html"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import CrisisResource, bump_resources_version
 from .resources import stale_resources
@@ -27,7 +28,7 @@ class CrisisResourceAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "category", "region", "description", "order", "active"]}),
         (
-            "How to reach it",
+            gettext_lazy("How to reach it"),
             {
                 "fields": [
                     "phone",
@@ -38,13 +39,13 @@ class CrisisResourceAdmin(admin.ModelAdmin):
                     "hours",
                     "languages",
                 ],
-                "description": "At least one of phone, SMS number or web address.",
+                "description": gettext_lazy("At least one of phone, SMS number or web address."),
             },
         ),
-        ("Checked", {"fields": ["source_url", "last_verified"]}),
+        (gettext_lazy("Checked"), {"fields": ["source_url", "last_verified"]}),
     ]
 
-    @admin.display(boolean=True, description="stale")
+    @admin.display(boolean=True, description=gettext_lazy("stale"))
     def stale(self, obj):
         return obj.is_stale
 
@@ -53,19 +54,29 @@ class CrisisResourceAdmin(admin.ModelAdmin):
         if count and request.method == "GET":
             self.message_user(
                 request,
-                f"{count} support line{'s' if count != 1 else ''} not checked for over "
-                f"{settings.CRISIS_RESOURCE_STALE_DAYS} days. Numbers change: please check "
-                "them against their source and update the last verified date.",
+                ngettext(
+                    "%(count)s support line not checked for over %(days)s days. Numbers change: "
+                    "please check it against its source and update the last verified date.",
+                    "%(count)s support lines not checked for over %(days)s days. Numbers change: "
+                    "please check them against their source and update the last verified date.",
+                    count,
+                )
+                % {"count": count, "days": settings.CRISIS_RESOURCE_STALE_DAYS},
                 messages.WARNING,
             )
         return super().changelist_view(request, extra_context)
 
-    @admin.action(description="Mark selected as verified today")
+    @admin.action(description=gettext_lazy("Mark selected as verified today"))
     def mark_verified_today(self, request, queryset):
         for resource in queryset:
             resource.last_verified = timezone.localdate()
             resource.save()
-        self.message_user(request, f"{len(queryset)} marked as verified today.")
+        done = ngettext(
+            "%(count)s marked as verified today.",
+            "%(count)s marked as verified today.",
+            len(queryset),
+        )
+        self.message_user(request, done % {"count": len(queryset)})
 
     def delete_queryset(self, request, queryset):
         """Bulk delete skips the model's delete(): bump the cache version here too."""

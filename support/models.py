@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from pagecache.versions import CacheVersion
 
@@ -32,11 +33,11 @@ class CrisisResource(models.Model):
     """A place to get help now. It cannot be saved without a way to reach it."""
 
     class Category(models.TextChoices):
-        EMERGENCY = "emergency", "Emergency services"
-        CRISIS_LINE = "crisis_line", "Crisis line"
-        TEXT_LINE = "text_line", "Text line"
-        SEXUAL_ASSAULT = "sexual_assault", "Sexual assault support"
-        DIRECTORY = "directory", "Directory of helplines"
+        EMERGENCY = "emergency", gettext_lazy("Emergency services")
+        CRISIS_LINE = "crisis_line", gettext_lazy("Crisis line")
+        TEXT_LINE = "text_line", gettext_lazy("Text line")
+        SEXUAL_ASSAULT = "sexual_assault", gettext_lazy("Sexual assault support")
+        DIRECTORY = "directory", gettext_lazy("Directory of helplines")
 
     name = models.CharField(max_length=120)
     category = models.CharField(max_length=20, choices=Category.choices)
@@ -78,24 +79,26 @@ class CrisisResource(models.Model):
     def clean(self):
         errors = {}
         if not (self.phone or self.sms_number or self.url):
-            errors["__all__"] = (
+            errors["__all__"] = gettext(
                 "Give at least one way to reach this service: a phone, an SMS number or a web "
                 "address."
             )
         for field in ("phone", "sms_number"):
             value = getattr(self, field).strip()
             if value and not re.fullmatch(r"\+?[0-9][0-9 \-]{1,19}", value):
-                errors[field] = "Use digits, spaces and dashes only, e.g. 116 123 or +44 116 123."
+                errors[field] = gettext(
+                    "Use digits, spaces and dashes only, e.g. 116 123 or +44 116 123."
+                )
         for field in ("url", "source_url"):
             value = getattr(self, field)
             if value:
                 try:
                     URLValidator(schemes=["https", "http"])(value)
                 except ValidationError:
-                    errors[field] = "Enter a full web address starting with https://."
+                    errors[field] = gettext("Enter a full web address starting with https://.")
         self.region = (self.region or "").upper()
         if not re.fullmatch(r"[A-Z]{2}|INTL", self.region):
-            errors["region"] = "Use a two-letter country code (GB, US) or INTL."
+            errors["region"] = gettext("Use a two-letter country code (GB, US) or INTL.")
         if errors:
             raise ValidationError(errors)
 

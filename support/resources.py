@@ -10,6 +10,7 @@ import re
 
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from pagecache.versions import SITE_SETTINGS_VERSION, current_versions, kept, versioned
@@ -24,13 +25,13 @@ REGION_COOKIE_MAX_AGE = 365 * 24 * 3600
 INTERNATIONAL = "INTL"
 DATA_TIMEOUT = 3600  # a safety net for changes that bypass save(), e.g. queryset.update()
 REGION_NAMES = {
-    "AU": "Australia",
-    "CA": "Canada",
-    "GB": "United Kingdom",
-    "IE": "Ireland",
-    "NZ": "New Zealand",
-    "US": "United States",
-    INTERNATIONAL: "Another country",
+    "AU": gettext_lazy("Australia"),
+    "CA": gettext_lazy("Canada"),
+    "GB": gettext_lazy("United Kingdom"),
+    "IE": gettext_lazy("Ireland"),
+    "NZ": gettext_lazy("New Zealand"),
+    "US": gettext_lazy("United States"),
+    INTERNATIONAL: gettext_lazy("Another country"),
 }
 REGION_ALIASES = {"UK": "GB"}  # "en-UK" is common in the wild, though not ISO
 ABUSE_WORDS = ("abuse", "assault", "rape")  # crisis categories that add a sexual-assault line
@@ -231,14 +232,24 @@ def contact_text(resource):
     """How to reach a resource, in words: "call 116 123", "text HOME to 741741"."""
     ways = []
     if resource.phone:
-        ways.append(f"call {resource.phone_display or resource.phone}")
+        ways.append(
+            gettext("call %(number)s")
+            % {"number": gettext(resource.phone_display or resource.phone)}
+        )
     if resource.sms_number:
-        keyword = f"{resource.sms_keyword} to " if resource.sms_keyword else ""
-        ways.append(f"text {keyword}{resource.sms_number}")
+        if resource.sms_keyword:
+            text = gettext("text %(keyword)s to %(number)s")
+            ways.append(text % {"keyword": resource.sms_keyword, "number": resource.sms_number})
+        else:
+            ways.append(gettext("text %(number)s") % {"number": resource.sms_number})
     if resource.url and not ways:
         ways.append(resource.url)
-    text = " or ".join(ways)
-    return f"{text} ({resource.hours})" if resource.hours == "24/7" else text
+    text = ways[0] if ways else ""
+    for way in ways[1:]:
+        text = gettext("%(first)s or %(second)s") % {"first": text, "second": way}
+    if resource.hours == "24/7":
+        return gettext("%(ways)s (%(hours)s)") % {"ways": text, "hours": gettext(resource.hours)}
+    return text
 
 
 def support_reply_text(region):
@@ -250,23 +261,29 @@ def support_reply_text(region):
     grouped = all_by_region()
     resources = resources_for(region, grouped=grouped)
     lines = [
-        "Thank you for telling us this. I'm really glad you wrote, and I'm sorry things are "
-        "this hard right now.",
+        gettext(
+            "Thank you for telling us this. I'm really glad you wrote, and I'm sorry things are "
+            "this hard right now."
+        ),
         "",
-        "If you need someone to talk to now, these are free and confidential:",
+        gettext("If you need someone to talk to now, these are free and confidential:"),
     ]
     for resource in resources:
         if resource.category == Category.DIRECTORY:
-            lines.append(f"- {resource.name}: {resource.url} lists free helplines in your country.")
+            line = gettext("- %(name)s: %(url)s lists free helplines in your country.")
+            lines.append(line % {"name": gettext(resource.name), "url": resource.url})
         else:
-            lines.append(f"- {resource.name}: {contact_text(resource)}")
+            line = gettext("- %(name)s: %(contact)s")
+            lines.append(line % {"name": gettext(resource.name), "contact": contact_text(resource)})
     emergency = resources_for(region, category=Category.EMERGENCY, limit=1, grouped=grouped)
-    number = (emergency[0].phone_display or emergency[0].phone) if emergency else ""
+    number = gettext(emergency[0].phone_display or emergency[0].phone) if emergency else ""
     lines += [
         "",
-        f"If you are in danger right now, please call {number or 'your local emergency number'}.",
+        gettext("If you are in danger right now, please call %(number)s.") % {"number": number}
+        if number
+        else gettext("If you are in danger right now, please call your local emergency number."),
         "",
-        "You are welcome here, and we will keep reading.",
+        gettext("You are welcome here, and we will keep reading."),
     ]
     return "\n".join(lines)
 

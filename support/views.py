@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 
 from . import resources
 from .detection import assess
@@ -60,9 +61,13 @@ def _remember_region(request):
     region = resources.normalise_region(request.POST.get("region", ""))
     choices = resources.region_choices(resources.grouped_for_request(request))
     if region not in {code for code, _name in choices}:
-        return _render_support(request, error="Please choose a country from the list.", status=400)
+        return _render_support(
+            request, error=gettext("Please choose a country from the list."), status=400
+        )
     messages.success(
-        request, f"Showing support lines for {resources.region_name(region)} first on this browser."
+        request,
+        gettext("Showing support lines for %(region)s first on this browser.")
+        % {"region": resources.region_name(region)},
     )
     response = redirect("comments:support")
     response.set_cookie(

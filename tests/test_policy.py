@@ -371,5 +371,5 @@ def test_digest_mode_batches_ordinary_comments_but_not_crisis_ones(
         call_command("send_moderation_digest", stdout=io.StringIO())
     assert len(inbox) == 2
     digest = inbox[1]
-    assert digest.subject == "2 comment(s) waiting"
+    assert digest.subject == "2 comments waiting"
     assert "An ordinary comment to review." in digest.body

@@ -1,6 +1,8 @@
 // Comment form: move it under the comment being answered, and keep a draft in this browser
 // until the comment is accepted. Without JavaScript, ?replyto=<id>#respond does the same job.
 //
+// Words come translated from the form's data-text-* attributes (templates/comments/form.html).
+//
 // Drafts (localStorage "haven-draft-<post id>"):
 // - a page shown after a comment was accepted names the draft to forget (data-clear-draft),
 //   so a shared computer never shows the next person what was written;
@@ -32,37 +34,32 @@
   const body = form.querySelector("textarea[name=body]");
   const key = DRAFT_PREFIX + form.dataset.post;
   const autosave = form.dataset.autosave !== "off";
-  const text = {
-    saved: form.dataset.draftSaved || "Draft saved in this browser.",
-    restored: form.dataset.draftRestored || "Your unsent draft was restored.",
-    discarded: form.dataset.draftDiscarded || "Draft discarded.",
-    replyingTo: form.dataset.replyingTo || "Replying to %s. ",
-    replyTo: form.dataset.replyTo || "Reply to %s",
-    cancelReply: form.dataset.cancelReply || "Cancel reply",
-    leaveReply: form.dataset.leaveReply || "Leave a Reply",
-  };
+  const text = form.dataset; // data-text-*: words the template rendered in the site's language
+  function withName(template, name) {
+    return (template || "").split("{name}").join(name);
+  }
 
   function say(message) { if (status) status.textContent = message; }
   function showDiscard(visible) { if (discard) discard.hidden = !visible; }
 
   function showReplying(name, id) {
     replying.hidden = false;
-    replying.textContent = text.replyingTo.replace("%s", name);
+    replying.textContent = withName(text.textReplyingTo, name) + " ";
     const cancel = document.createElement("a");
     cancel.href = "#respond";
     cancel.className = "cancel-reply";
-    cancel.textContent = text.cancelReply;
+    cancel.textContent = text.textCancelReply;
     cancel.addEventListener("click", function (event) {
       event.preventDefault();
       parentField.value = "";
       replying.hidden = true;
-      heading.textContent = text.leaveReply;
+      heading.textContent = text.textLeaveReply;
       home.insertBefore(wrap, homeNext);
       saveDraft();
       body.focus();
     });
     replying.appendChild(cancel);
-    heading.textContent = text.replyTo.replace("%s", name);
+    heading.textContent = withName(text.textReplyTo, name);
     parentField.value = id;
   }
 
@@ -85,7 +82,7 @@
       if (kept) localStorage.setItem(key, JSON.stringify(data));
       else localStorage.removeItem(key);
     } catch (e) { return; /* storage full or disabled: the form still works */ }
-    say(kept ? text.saved : "");
+    say(kept ? text.textDraftSaved : "");
     showDiscard(kept);
   }
   function restoreDraft() {
@@ -95,7 +92,7 @@
     showDiscard(true);
     if (body.value.trim()) return; // the server handed text back: it wins
     body.value = draft.body;
-    say(text.restored);
+    say(text.textDraftRestored);
   }
 
   if (!autosave) {
@@ -108,7 +105,7 @@
       forget(key);
       body.value = "";
       showDiscard(false);
-      say(text.discarded);
+      say(text.textDraftDiscarded);
       body.focus();
     });
   }

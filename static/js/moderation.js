@@ -1,5 +1,6 @@
 // Moderation queue: in-place actions, bulk select, keyboard shortcuts and the support-text
 // button. Without JavaScript every form posts and redirects back to the same tab.
+// Words come translated from the queue's data-text-* attributes (templates/moderation/queue.html).
 (function () {
   "use strict";
   const queue = document.querySelector("[data-queue]");
@@ -71,12 +72,12 @@
     result.append(" ");
     const link = document.createElement("a");
     link.href = url;
-    link.textContent = result.dataset.seeReply;
+    link.textContent = queue.dataset.textSeeReply;
     result.appendChild(link);
   }
 
   // Errors the moderator must see: a visible alert that takes focus (the live region alone is
-  // invisible). Its texts come from data- attributes, so they are translated with the page.
+  // invisible). Its texts come from the queue's data-text-* attributes, translated with the page.
   function showError(text) {
     if (!errorBox) { announce(text); return; }
     errorBox.textContent = text;
@@ -107,14 +108,11 @@
         headers: { Accept: "application/json" },
       });
     } catch (e) {
-      throw new Error(errorBox ? errorBox.dataset.offline : e.message);
+      throw new Error(queue.dataset.textOffline);
     }
     let payload = null;
     try { payload = await response.json(); } catch (e) { payload = null; }
-    if (!payload) {
-      const text = errorBox ? errorBox.dataset.failed : "";
-      throw new Error(text + " (HTTP " + response.status + ")");
-    }
+    if (!payload) throw new Error(queue.dataset.textFailed + " (HTTP " + response.status + ")");
     return payload;
   }
 
