@@ -7,8 +7,29 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from pagecache.versions import CacheVersion
+
+INTERNATIONAL = "INTL"
+REGION_NAMES = {
+    "AT": _("Austria"),
+    "AU": _("Australia"),
+    "BE": _("Belgium"),
+    "BR": _("Brazil"),
+    "CA": _("Canada"),
+    "CH": _("Switzerland"),
+    "DE": _("Germany"),
+    "ES": _("Spain"),
+    "FR": _("France"),
+    "GB": _("United Kingdom"),
+    "IE": _("Ireland"),
+    "MX": _("Mexico"),
+    "NZ": _("New Zealand"),
+    "PT": _("Portugal"),
+    "US": _("United States"),
+    INTERNATIONAL: _("Another country"),
+}
 
 # Bumped by every change to a resource: keys every cached list of them and every stored page.
 RESOURCES_VERSION = CacheVersion("crisis-resources:version", timeout=None)
@@ -32,11 +53,14 @@ class CrisisResource(models.Model):
     """A place to get help now. It cannot be saved without a way to reach it."""
 
     class Category(models.TextChoices):
-        EMERGENCY = "emergency", "Emergency services"
-        CRISIS_LINE = "crisis_line", "Crisis line"
-        TEXT_LINE = "text_line", "Text line"
-        SEXUAL_ASSAULT = "sexual_assault", "Sexual assault support"
-        DIRECTORY = "directory", "Directory of helplines"
+        EMERGENCY = "emergency", _("Emergency services")
+        CRISIS_LINE = "crisis_line", _("Crisis line")
+        TEXT_LINE = "text_line", _("Text line")
+        SEXUAL_ASSAULT = "sexual_assault", _("Sexual assault support")
+        DIRECTORY = "directory", _("Directory of helplines")
+        # Guidance for someone worried about another person: shown to such writers, never
+        # in place of the lines for a writer's own crisis (resources.resources_for).
+        HELPING = "helping", _("Helping someone else")
 
     name = models.CharField(max_length=120)
     category = models.CharField(max_length=20, choices=Category.choices)
@@ -98,6 +122,11 @@ class CrisisResource(models.Model):
             errors["region"] = "Use a two-letter country code (GB, US) or INTL."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def region_name(self):
+        """The region in words, where lines from several regions are listed together."""
+        return REGION_NAMES.get(self.region, self.region)
 
     @property
     def tel_href(self):
