@@ -52,7 +52,6 @@ def writer_help(request, *, level, categories=(), language="", assessed=True, ab
         "resources": own_lines,
         "show_regions": bool(by_language),
         "helping": helping,
-        "not_assessed": not assessed,
         "international": international[0] if international and not assessed else None,
     }
 

@@ -275,7 +275,7 @@ def test_an_english_comment_gets_no_international_line_in_its_notice(send_commen
     assert "findahelpline.com" not in notice
 
 
-def test_the_queue_says_language_not_assessed(moderator_client, send_comment, client):
+def test_the_queue_says_language_not_assessed(moderator_client, send_comment):
     post = PostFactory()
     send_comment(post, body=ITALIAN, via=Client())
     send_comment(post, body="Lovely post, thank you for writing it.", name="Lee", via=Client())
@@ -360,3 +360,14 @@ def test_seed_modules_match_the_tables_here():
     helping = import_module("support.migrations.0004_seed_helping_someone_resources")
     assert {(r["region"], r["name"]) for r in beyond.RESOURCES} == {(r, n) for r, n, _ in BEYOND}
     assert {(r["region"], r["name"]) for r in helping.RESOURCES} == {(r, n) for r, n, _ in HELPING}
+
+
+def test_a_handed_back_comment_about_a_friend_offers_how_to_help_them(send_comment, client):
+    post = PostFactory()
+    send_comment(post, body=ABOUT_A_FRIEND, via=speaking(client, "en-US"))
+    again = send_comment(post, body=ABOUT_A_FRIEND)  # a duplicate: refused, text handed back
+    html = again.content.decode()
+    assert again.status_code == 400 and "already sent this comment" in html
+    panel = html[html.index('id="crisis-help"') :]
+    assert "If you are worried about someone" in panel
+    assert 'href="https://988lifeline.org/help-someone-else/"' in panel
