@@ -158,6 +158,11 @@ class Comment(models.Model):
     crisis_rank = models.PositiveSmallIntegerField(default=0, editable=False)
     crisis_categories = models.JSONField(default=list, blank=True)
     crisis_matches = models.JSONField(default=list, blank=True)
+    # The detector's other results, kept so the queue never runs it again: the comment's
+    # language, whether Haven could assess it, and whether it worries about someone else.
+    crisis_language = models.CharField(max_length=8, blank=True)
+    crisis_assessed = models.BooleanField(default=True)
+    crisis_about_other = models.BooleanField(default=False)
     flags = models.JSONField(default=list, blank=True, help_text="Rules that matched.")
     open_reports = models.PositiveIntegerField(default=0)
     deleted_by_writer = models.BooleanField(
@@ -213,6 +218,15 @@ class Comment(models.Model):
         result = super().delete(*args, **kwargs)
         _tree_changed(self.post_id)
         return result
+
+    def keep_assessment(self, assessment):
+        """Store what support.detection found in this comment's text (the caller saves)."""
+        self.crisis_level = assessment.level
+        self.crisis_categories = list(assessment.categories)
+        self.crisis_matches = list(assessment.matches)
+        self.crisis_language = assessment.language
+        self.crisis_assessed = assessment.assessed
+        self.crisis_about_other = assessment.about_other
 
     @property
     def is_public(self):

@@ -59,9 +59,7 @@ def submit_comment(*, post, data, submission: Submission, user=None, region=""):
             notify_replies=bool(data.get("notify")) and not verdict.silent_spam,
         )
         if assessment is not None:
-            comment.crisis_level = assessment.level
-            comment.crisis_categories = list(assessment.categories)
-            comment.crisis_matches = list(assessment.matches)
+            comment.keep_assessment(assessment)
         comment.save()
         transitions.record_submission(
             comment,

@@ -208,28 +208,39 @@ def edit(comment, *, body, actor=None, actor_label="", note="", supersede_propos
 
 
 def _raise_crisis(comment, assessment):
-    """Keep the higher of the comment's crisis level and ``assessment``'s (for the queue order)."""
-    if assessment is None or rank(assessment.level) <= comment.crisis_rank:
+    """Keep the higher of the comment's crisis level and ``assessment``'s (for the queue order).
+
+    The language is the newest text's; worry about someone else, once seen, stays for the
+    moderator to read.
+    """
+    if assessment is None:
+        return
+    comment.crisis_language = assessment.language
+    comment.crisis_assessed = assessment.assessed
+    comment.crisis_about_other = comment.crisis_about_other or assessment.about_other
+    if rank(assessment.level) <= comment.crisis_rank:
         return
     comment.crisis_level = assessment.level
     comment.crisis_categories = list(assessment.categories)
     comment.crisis_matches = list(assessment.matches)
 
 
+def _crisis_fields(comment):
+    names = ["level", "rank", "categories", "matches", "language", "assessed", "about_other"]
+    return {f"crisis_{name}": getattr(comment, f"crisis_{name}") for name in names}
+
+
 def raise_crisis_flag(comment, assessment):
-    """A pending comment's new text reads as worse: flag it so (no event: the edit has one)."""
+    """A pending comment's new text reads as worse: flag it so (no event: the edit has one).
+
+    Its language and any worry about someone else are recorded whatever the level.
+    """
     with transaction.atomic():
         locked = _locked(comment)
-        before = locked.crisis_rank
         _raise_crisis(locked, assessment)
         locked.crisis_rank = rank(locked.crisis_level)
-        if locked.crisis_rank > before:
-            Comment.objects.filter(pk=locked.pk).update(
-                crisis_level=locked.crisis_level,
-                crisis_rank=locked.crisis_rank,
-                crisis_categories=locked.crisis_categories,
-                crisis_matches=locked.crisis_matches,
-            )
+        if assessment is not None:
+            Comment.objects.filter(pk=locked.pk).update(**_crisis_fields(locked))
     return locked
 
 
@@ -249,10 +260,7 @@ def propose_edit(comment, *, body, flags, assessment=None, actor_label="writer")
             pending_body=locked.pending_body,
             pending_body_html=locked.pending_body_html,
             pending_flags=locked.pending_flags,
-            crisis_level=locked.crisis_level,
-            crisis_rank=locked.crisis_rank,
-            crisis_categories=locked.crisis_categories,
-            crisis_matches=locked.crisis_matches,
+            **_crisis_fields(locked),
             updated_at=timezone.now(),
         )  # no _bump: nothing a reader sees has changed
         _record(

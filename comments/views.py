@@ -22,9 +22,9 @@ from blog.params import id_param
 from pagecache import pages
 from pagecache.versions import versioned
 from support import resources
-from support.levels import CrisisLevel
 from support.resources import resources_version
 from support.views import help_for_text
+from support.writer_help import writer_help
 
 from . import drafts, identity, posting, reports, transitions
 from .forms import CommentForm, EditOwnCommentForm, ReportForm, check_signature
@@ -146,6 +146,8 @@ def comment_section_context(request, post, form=None, refusal=None):
         form = CommentForm(post=post, initial={**_remembered(request), "parent": parent_id})
     session = getattr(request, "session", {})
     notice = session.pop(NOTICE_KEY, None)
+    if notice:
+        notice["help"] = _notice_help(request, notice)
     confirmation = session.pop(CONFIRMATION_KEY, None)
     return {
         "comment_block": mark_safe(block),  # every typed value is escaped by render_tree
@@ -155,6 +157,17 @@ def comment_section_context(request, post, form=None, refusal=None):
         "comment_notice": notice,
         "comment_confirmation": confirmation,
     }
+
+
+def _notice_help(request, notice):
+    """The help under the "thank you" notice, from the detector's results kept in the session."""
+    return writer_help(
+        request,
+        level=notice.get("level"),
+        language=notice.get("language", ""),
+        assessed=notice.get("assessed", True),
+        about_other=notice.get("about_other", False),
+    )
 
 
 def shared_section_context(post):
@@ -234,8 +247,14 @@ def post_comment(request, post_id):
         return redirect(post.get_absolute_url() + "#comments")
     identity.keep_browser_token(request, token)
     identity.remember_own_comment(request, comment)
-    level = comment.crisis_level
-    request.session[NOTICE_KEY] = {"id": comment.pk, "status": comment.status, "level": level}
+    request.session[NOTICE_KEY] = {
+        "id": comment.pk,
+        "status": comment.status,
+        "level": comment.crisis_level,
+        "language": comment.crisis_language,
+        "assessed": comment.crisis_assessed,
+        "about_other": comment.crisis_about_other,
+    }
     if posting.shows_crisis_panel(verdict):
         response = redirect("comments:after_submit", pk=comment.pk)
     else:
@@ -420,23 +439,26 @@ def after_submit(request, pk):
             "post_id",
             "crisis_level",
             "crisis_categories",
+            "crisis_language",
+            "crisis_assessed",
+            "crisis_about_other",
             "post__id",
             "post__slug",
             "post__published_at",
         ),
         pk=pk,
     )
-    region = resources.region_for_request(request)
     context = {
         "comment": comment,
         "post": comment.post,
         "comment_url": comment_url(comment, identity.own_comment_ids(request)),
-        "imminent": comment.crisis_level == CrisisLevel.IMMINENT,
-        "resources": resources.panel_resources(
-            region,
+        "help": writer_help(
+            request,
             level=comment.crisis_level,
             categories=comment.crisis_categories,
-            grouped=resources.grouped_for_request(request),
+            language=comment.crisis_language,
+            assessed=comment.crisis_assessed,
+            about_other=comment.crisis_about_other,
         ),
     }
     return render(request, "comments/after_submit.html", context)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.timesince import timesince
-from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, gettext_lazy, pgettext_lazy
 
 from comments import notifications, transitions
 from comments.models import (
@@ -151,6 +151,14 @@ def waiting_time(created_at, now=None):
     return timesince(created_at, now, depth=1).replace("\xa0", " ")
 
 
+def language_name(code):
+    """A comment's language in the moderator's language ("Italian"), or its code if unknown."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code or gettext("unknown")
+
+
 def decorate(items, now=None):
     """Per-item values computed in Python from what was already loaded."""
     now = now or timezone.now()
@@ -164,6 +172,7 @@ def decorate(items, now=None):
         ]
         item.can_reply = item.status in (Status.PENDING, Status.APPROVED)
         item.edit_actions = list(transitions.EDIT_DECISIONS) if item.pending_body else []
+        item.language_name = language_name(item.crisis_language)
     return items
 
 

@@ -11,6 +11,26 @@ from django.utils.translation import gettext, gettext_lazy
 
 from pagecache.versions import CacheVersion
 
+INTERNATIONAL = "INTL"
+REGION_NAMES = {
+    "AT": gettext_lazy("Austria"),
+    "AU": gettext_lazy("Australia"),
+    "BE": gettext_lazy("Belgium"),
+    "BR": gettext_lazy("Brazil"),
+    "CA": gettext_lazy("Canada"),
+    "CH": gettext_lazy("Switzerland"),
+    "DE": gettext_lazy("Germany"),
+    "ES": gettext_lazy("Spain"),
+    "FR": gettext_lazy("France"),
+    "GB": gettext_lazy("United Kingdom"),
+    "IE": gettext_lazy("Ireland"),
+    "MX": gettext_lazy("Mexico"),
+    "NZ": gettext_lazy("New Zealand"),
+    "PT": gettext_lazy("Portugal"),
+    "US": gettext_lazy("United States"),
+    INTERNATIONAL: gettext_lazy("Another country"),
+}
+
 # Bumped by every change to a resource: keys every cached list of them and every stored page.
 RESOURCES_VERSION = CacheVersion("crisis-resources:version", timeout=None)
 
@@ -38,6 +58,9 @@ class CrisisResource(models.Model):
         TEXT_LINE = "text_line", gettext_lazy("Text line")
         SEXUAL_ASSAULT = "sexual_assault", gettext_lazy("Sexual assault support")
         DIRECTORY = "directory", gettext_lazy("Directory of helplines")
+        # Guidance for someone worried about another person: shown to such writers, never
+        # in place of the lines for a writer's own crisis (resources.resources_for).
+        HELPING = "helping", gettext_lazy("Helping someone else")
 
     name = models.CharField(max_length=120)
     category = models.CharField(max_length=20, choices=Category.choices)
@@ -101,6 +124,11 @@ class CrisisResource(models.Model):
             errors["region"] = gettext("Use a two-letter country code (GB, US) or INTL.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def region_name(self):
+        """The region in words, where lines from several regions are listed together."""
+        return REGION_NAMES.get(self.region, self.region)
 
     @property
     def tel_href(self):

@@ -10,29 +10,22 @@ import re
 
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from pagecache.versions import SITE_SETTINGS_VERSION, current_versions, kept, versioned
 
 from .levels import CrisisLevel
-from .models import RESOURCES_VERSION, CrisisResource
+from .models import INTERNATIONAL, REGION_NAMES, RESOURCES_VERSION, CrisisResource
 
 Category = CrisisResource.Category
 
 REGION_COOKIE = "haven_region"
 REGION_COOKIE_MAX_AGE = 365 * 24 * 3600
-INTERNATIONAL = "INTL"
 DATA_TIMEOUT = 3600  # a safety net for changes that bypass save(), e.g. queryset.update()
-REGION_NAMES = {
-    "AU": gettext_lazy("Australia"),
-    "CA": gettext_lazy("Canada"),
-    "GB": gettext_lazy("United Kingdom"),
-    "IE": gettext_lazy("Ireland"),
-    "NZ": gettext_lazy("New Zealand"),
-    "US": gettext_lazy("United States"),
-    INTERNATIONAL: gettext_lazy("Another country"),
-}
+# Where a comment's language is spoken, for a writer whose own region is unknown: the main
+# regions' lines are shown, then Find A Helpline (language_resources).
+LANGUAGE_REGIONS = {"es": ("ES", "MX"), "fr": ("FR", "BE"), "de": ("DE", "AT"), "pt": ("BR", "PT")}
 REGION_ALIASES = {"UK": "GB"}  # "en-UK" is common in the wild, though not ISO
 ABUSE_WORDS = ("abuse", "assault", "rape")  # crisis categories that add a sexual-assault line
 
@@ -114,6 +107,7 @@ def resources_for(region, *, limit=3, emergency_first=False, category=None, grou
     own = list(grouped.get(region, [])) if region != INTERNATIONAL else []
     if category:
         return [r for r in own if r.category == category][:limit]
+    own = [r for r in own if r.category != Category.HELPING]  # for someone else: see below
     own.sort(key=lambda r: _emergency_rank(r, emergency_first))
     fallback = grouped.get(INTERNATIONAL, [])
     if not fallback:
@@ -135,6 +129,38 @@ def panel_resources(region, *, level, categories=(), grouped=None):
         if line and line[0] not in chosen:
             chosen = chosen[:1] + line + chosen[-1:]
     return chosen
+
+
+def language_resources(language, *, level, grouped=None):
+    """For a writer whose region is unknown: the main line of each region where ``language``
+    is spoken, then Find A Helpline. Empty for a language without regions listed here.
+
+    Imminent: each region's emergency number instead of its listening line.
+    """
+    grouped = all_by_region() if grouped is None else grouped
+    imminent = level == CrisisLevel.IMMINENT
+    chosen = []
+    for region in LANGUAGE_REGIONS.get(language, ()):
+        own = resources_for(region, limit=2, emergency_first=imminent, grouped=grouped)
+        chosen += [r for r in own if r.region == region][:1]
+    if not chosen:
+        return []
+    return chosen + grouped.get(INTERNATIONAL, [])[:1]
+
+
+def helping_resources(region, *, limit=3, grouped=None):
+    """For a writer worried about someone else: how to help them, then someone to talk to.
+
+    The region's "helping someone" guidance, then its main listening line (they take calls
+    about someone else too), ending with Find A Helpline.
+    """
+    grouped = all_by_region() if grouped is None else grouped
+    region = normalise_region(region)
+    guidance = resources_for(region, category=Category.HELPING, limit=1, grouped=grouped)
+    lines = resources_for(region, limit=limit, grouped=grouped)
+    talk = [r for r in lines if r.category != Category.EMERGENCY and r.region == region]
+    fallback = grouped.get(INTERNATIONAL, [])[:1]
+    return (guidance + talk)[: max(limit - len(fallback), 0)] + fallback
 
 
 # The reader's region --------------------------------------------------------------------------
@@ -168,21 +194,33 @@ def region_for_request(request, versions=None):
     if getattr(request, "_support_region", None):
         return request._support_region
     table = region_table(versions)
-    known = table["known"]
-    chosen = normalise_region(request.COOKIES.get(REGION_COOKIE, ""))
-    region = (
-        (chosen if chosen in known else "")
-        or region_from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""), known)
-        or table["default"]
-    )
+    region = _readers_own_region(request, table["known"]) or table["default"]
     request._support_region = region
     return region
+
+
+def readers_own_region(request):
+    """The region the reader told us (the picker's cookie or Accept-Language), else "".
+
+    Unlike region_for_request(), never the site's default: a comment's language then says
+    more about where its writer may be (language_resources).
+    """
+    if not hasattr(request, "_support_own_region"):
+        request._support_own_region = _readers_own_region(request, region_table()["known"])
+    return request._support_own_region
+
+
+def _readers_own_region(request, known):
+    chosen = normalise_region(request.COOKIES.get(REGION_COOKIE, ""))
+    return (chosen if chosen in known else "") or region_from_accept_language(
+        request.META.get("HTTP_ACCEPT_LANGUAGE", ""), known
+    )
 
 
 def region_choices(grouped=None):
     """(code, name) for the region picker: every region we list, "Another country" last."""
     grouped = all_by_region() if grouped is None else grouped
-    codes = sorted((c for c in grouped if c != INTERNATIONAL), key=region_name)
+    codes = sorted((c for c in grouped if c != INTERNATIONAL), key=lambda c: str(region_name(c)))
     return [(code, region_name(code)) for code in [*codes, INTERNATIONAL]]
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 
 from . import resources
 from .detection import assess
-from .levels import CrisisLevel
+from .writer_help import writer_help_for_assessment
 
 
 def help_for_text(request, text):
@@ -20,18 +20,7 @@ def help_for_text(request, text):
     assessment = assess(text or "")
     if not assessment.is_flagged:
         return None
-    region = resources.region_for_request(request)
-    return {
-        "level": assessment.level,
-        "imminent": assessment.level == CrisisLevel.IMMINENT,
-        "distress_only": assessment.level == CrisisLevel.DISTRESS,
-        "resources": resources.panel_resources(
-            region,
-            level=assessment.level,
-            categories=assessment.categories,
-            grouped=resources.grouped_for_request(request),
-        ),
-    }
+    return writer_help_for_assessment(request, assessment)
 
 
 def support_page(request):

@@ -49,6 +49,8 @@ def _seed_data(request):
         _run_migration_function("0002_moderators_group", "create_group", apps)
     if not CrisisResource.objects.exists():
         _run_migration_function("0003_seed_crisis_resources", "seed", _TodaysApps(apps))
+        for module in SUPPORT_SEEDS:
+            _run_migration_function(module, "seed", apps, app="support")
 
 
 class _TodaysApps:
@@ -66,10 +68,13 @@ class _TodaysApps:
         return getattr(self.apps, name)
 
 
-def _run_migration_function(module, function, apps):
+SUPPORT_SEEDS = ("0003_seed_resources_beyond_english", "0004_seed_helping_someone_resources")
+
+
+def _run_migration_function(module, function, apps, app="comments"):
     from importlib import import_module
 
-    getattr(import_module(f"comments.migrations.{module}"), function)(apps, None)
+    getattr(import_module(f"{app}.migrations.{module}"), function)(apps, None)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -12,6 +12,8 @@ from blog.models import SiteSettings
 from support import resources
 from support.models import CrisisResource
 
+from .test_support_beyond_english import BEYOND, HELPING
+
 pytestmark = pytest.mark.django_db
 
 # CRISIS.md "Default resources": (region, name, phone, sms_number, sms_keyword)
@@ -114,8 +116,10 @@ def test_every_crisis_md_row_is_seeded_with_its_source_and_date(region, name, ph
     resource.full_clean()  # the migration skips validation: the data must pass it anyway
 
 
-def test_the_seed_holds_exactly_the_crisis_md_table_with_official_urls():
-    assert CrisisResource.objects.count() == len(CRISIS_MD_ROWS)
+def test_the_seed_holds_exactly_the_crisis_md_tables_with_official_urls():
+    # The English defaults, the lines beyond English and the helping-someone pages (each
+    # seed's own rows are checked in tests/test_support_beyond_english.py).
+    assert CrisisResource.objects.count() == len(CRISIS_MD_ROWS) + len(BEYOND) + len(HELPING)
     urls = set(CrisisResource.objects.values_list("url", flat=True))
     official = {
         "https://988lifeline.org",
@@ -140,8 +144,9 @@ def test_seeded_emergency_services_come_first_within_their_region():
 
 
 def test_seeded_lines_publish_their_hours():
-    lines = CrisisResource.objects.exclude(region="INTL")
-    assert set(lines.values_list("hours", flat=True)) == {"24/7"}
+    lines = CrisisResource.objects.exclude(region="INTL").exclude(category="helping")
+    assert "" not in set(lines.values_list("hours", flat=True))
+    assert lines.exclude(hours="24/7").count() == 1  # SOS Voz Amiga: afternoons and evenings
 
 
 # Stale resources ------------------------------------------------------------------------------
@@ -173,7 +178,8 @@ def test_fresh_seed_has_no_stale_resources():
         ("fr-CA,fr;q=0.8", "CA"),
         ("en-UK", "GB"),
         ("en-ie", "IE"),
-        ("de-DE,en-GB;q=0.7", "GB"),  # first tag with a region we have resources for
+        ("de-DE,en-GB;q=0.7", "DE"),
+        ("nl-NL,en-GB;q=0.7", "GB"),  # first tag with a region we have resources for
         ("en-US;q=0.5,en-GB;q=0.9", "GB"),  # by preference, not by position
         ("zh-Hant-AU", "AU"),
     ],
@@ -182,7 +188,7 @@ def test_region_comes_from_accept_language(header, region):
     assert resources.region_for_request(request_with(accept_language=header)) == region
 
 
-@pytest.mark.parametrize("header", ["", "en", "de-DE", "es-419", "*", "garbage;;;q=x", "x" * 600])
+@pytest.mark.parametrize("header", ["", "en", "nl-NL", "es-419", "*", "garbage;;;q=x", "x" * 600])
 def test_region_falls_back_to_the_sites_default_region(header):
     site = SiteSettings.load()
     site.default_region = "IE"
@@ -253,7 +259,7 @@ def test_support_reply_text_without_a_region_uses_the_sites_default_region():
 
 
 def test_support_reply_text_for_an_unlisted_region_still_offers_help():
-    text = resources.support_reply_text("DE")
+    text = resources.support_reply_text("NL")
     assert "Find A Helpline" in text
     assert "your local emergency number" in text
 

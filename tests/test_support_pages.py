@@ -75,7 +75,13 @@ def test_support_page_groups_by_region_and_category(client):
         assert f">{heading}" in html
     us = re.search(r'<section class="support-region" id="region-US".*?</section>', html, re.S)[0]
     headings = re.findall(r'<h3 class="support-category">([^<]+)</h3>', us)
-    assert headings == ["Emergency services", "Crisis line", "Text line", "Sexual assault support"]
+    assert headings == [
+        "Emergency services",
+        "Crisis line",
+        "Text line",
+        "Sexual assault support",
+        "Helping someone else",
+    ]
     assert "Samaritans" not in us
 
 

@@ -20,6 +20,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery staple"
 CRISIS_WORDS = "I want to kill myself. I don't see the point of going on."
+ABOUT_A_FRIEND = "I'm worried about my friend. She keeps saying she wants to die."
+NOT_ASSESSED = "Non voglio più vivere, sono stanca di tutto."
 BLOCKING = ("serious", "critical")
 # Violations reported to the owners of the file that can fix them, as (scheme, page, rule).
 # Each must still occur (so the entry is removed the day it is fixed); nothing else may.
@@ -34,6 +36,8 @@ def _seeded(settings):
     if not CrisisResource.objects.exists():
         module = importlib.import_module("comments.migrations.0003_seed_crisis_resources")
         module.seed(django_apps, None)
+        for name in ("0003_seed_resources_beyond_english", "0004_seed_helping_someone_resources"):
+            importlib.import_module(f"support.migrations.{name}").seed(django_apps, None)
     group, _ = Group.objects.get_or_create(name="Moderators")
     group.permissions.add(Permission.objects.get(codename="moderate_comment"))
 
@@ -82,16 +86,22 @@ def test_every_kind_of_page_has_no_serious_or_critical_axe_violations(browser, l
         page.goto(live_server.url + post.get_absolute_url())
         _post_comment(page, CRISIS_WORDS)
         check("crisis panel", "#crisis-panel-heading")
+        page.goto(live_server.url + post.get_absolute_url())
+        _post_comment(page, ABOUT_A_FRIEND, name="Kim")
+        check("notice with help for someone else", ".helping-someone")
+        page.goto(live_server.url + post.get_absolute_url())
+        _post_comment(page, NOT_ASSESSED, name="Gio")  # the queue below shows both notes
+        page.wait_for_selector(".not-assessed-help")
         page.goto(live_server.url + "/accounts/login/")
         check("log-in page")
         page.fill("input[name=username]", moderator.username)
         page.fill("input[name=password]", PASSWORD)
         page.click("button:has-text('Log in')")
         page.wait_for_url(re.compile(r"/moderation/"))
-        check("moderation queue")
+        check("moderation queue", ".queue-note")
     finally:
         context.close()
-    assert len(found) == 7
+    assert len(found) == 8
     known = {(name, rule) for s, name, rule in KNOWN if s == scheme}
     unexpected = {
         name: [line for line in lines if (name, line.split(" ", 1)[0]) not in known]
