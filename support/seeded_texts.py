@@ -40,6 +40,15 @@ DESCRIPTIONS = [
     ),
     gettext_noop("Free, anonymous text support with a trained volunteer."),
     gettext_noop(
+        "How to ask someone directly if they are thinking about suicide, how to listen, and how "
+        "to help them stay safe. You can call or text 988 yourself, too, to talk through what to "
+        "do."
+    ),
+    gettext_noop(
+        "Signs that someone may be struggling, how to start a conversation and what to say. You "
+        "can call Samaritans yourself, too, to talk it over."
+    ),
+    gettext_noop(
         "Free, confidential helplines in your country: about 1,300 services in 130 countries."
     ),
     gettext_noop(

@@ -29,6 +29,7 @@ from comments.notifications import deliver
 from moderation.mail import notify_moderators, send_digest
 from privacy import personal_data
 from support.models import CrisisResource
+from support.resources import LANGUAGE_REGIONS
 
 from .conftest import comment_data
 from .factories import CategoryFactory, CommentFactory, ModeratorFactory, PostFactory, UserFactory
@@ -53,6 +54,10 @@ ENGLISH = set(
     would could can cannot don't won't isn't let us my them which after before about
     moderation moderator queue report thank thanks sorry today previous next older newer""".split()
 )
+
+# Lines seeded for regions whose language is not English: their descriptions are written in that
+# language, which a Spanish page shows as the service wrote it.
+NATIVE_REGIONS = {region for pair in LANGUAGE_REGIONS.values() for region in pair} | {"CH"}
 
 
 class VisibleText(HTMLParser):
@@ -96,10 +101,13 @@ def visible_text(html):
 
 
 def proper_names():
-    """Crisis services' own names (not translated), longest first."""
+    """Crisis services' own names (not translated), and the texts of the lines seeded in their
+    own region's language (French, German, Portuguese ...), longest first."""
     from support.seeded_texts import TRANSLATED_NAMES
 
     names = set(CrisisResource.objects.values_list("name", flat=True)) - set(TRANSLATED_NAMES)
+    own_language = CrisisResource.objects.filter(region__in=NATIVE_REGIONS)
+    names |= {text for row in own_language for text in (row.description, row.hours) if text}
     return sorted(names | {"Find A Helpline", "Haven"}, key=len, reverse=True)
 
 
@@ -111,7 +119,7 @@ def english_left(pieces):
         text = piece
         for name in names:
             text = text.replace(name, " ")
-        text = re.sub(r"\S+@\S+|https?://\S+|\S+\.(org|com|ca|uk|ie|gov|au|nz)\S*", " ", text)
+        text = re.sub(r"\S+@\S+|https?://\S+|\S+\.[a-z]{2,4}\b\S*", " ", text)
         text = re.sub(r"\{[a-z_]+\}", " ", text)  # the scripts' placeholders, e.g. {name}
         words = {w.lower() for w in re.findall(r"(?<!\w)[A-Za-z][A-Za-z']*(?!\w)", text)}
         if words & ENGLISH and piece not in found:
