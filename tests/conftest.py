@@ -78,6 +78,24 @@ def _run_migration_function(module, function, apps, app="comments"):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """Compile the catalogues when a .po is newer than its .mo, as `make` does, so that running
+    pytest directly tests the translations people would see (needs gettext's msgfmt)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    catalogues = Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po")
+    stale = [
+        po
+        for po in catalogues
+        if not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale:
+        call_command("compilemessages", ignore_patterns=[".venv"], verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _own_version_files(tmp_path_factory):
     """Without Redis the cache versions are files: this run's own, never `make run`'s."""
     from django.conf import settings
