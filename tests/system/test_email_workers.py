@@ -19,6 +19,10 @@ from .http_client import Client
 
 pytestmark = pytest.mark.system
 CRISIS_TEXT = "I want to die tonight. I can't keep going and nobody would notice"
+DELIVERIES_BY = (  # the deliver_email tasks that ran, counted by {0}
+    "SELECT {0}, count(*) FROM django_tasks_database_dbtaskresult "
+    "WHERE task_path = 'comments.tasks.deliver_email' AND status = 'SUCCESSFUL' GROUP BY {0}"
+)
 UNFINISHED_TASKS = (
     "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
 )
@@ -62,14 +66,11 @@ def test_two_workers_send_every_email_exactly_once(make_site, figures):
     texts = [m["data"] for m in sink.messages]
     outbox = site.sql("SELECT count(*), min(attempts), max(attempts) FROM comments_outgoingemail")
     unsent = site.sql("SELECT count(*) FROM comments_outgoingemail WHERE sent_at IS NULL")
-    by_worker = dict(
-        site.sql(
-            "SELECT worker_ids->>0, count(*) FROM django_tasks_database_dbtaskresult "
-            "WHERE task_path LIKE %s AND status = 'SUCCESSFUL' GROUP BY 1",
-            ("%deliver_email",),
-        )
+    by_worker = dict(site.sql(DELIVERIES_BY.format("worker_ids->>0")))
+    outcomes = dict(site.sql(DELIVERIES_BY.format("return_value#>>'{}'")))
+    figures(
+        delivered=len(texts), tasks_by_worker=by_worker, outcomes=outcomes, cron_run=cron_output
     )
-    figures(delivered=len(texts), tasks_by_worker=by_worker, cron_run=cron_output)
     assert len(texts) == 30, "none lost, none sent twice"
     for token in tokens:
         assert sum(token in text for text in texts) == 1, f"message {token} arrived once"
@@ -78,6 +79,9 @@ def test_two_workers_send_every_email_exactly_once(make_site, figures):
     assert outbox == [(30, 1, 1)], "every outbox row claimed exactly once"
     assert unsent == [(0,)]
     assert set(by_worker) == {"w1", "w2"} and sum(by_worker.values()) == 30
+    # A message another sender had claimed is "skipped", never reported as a failure.
+    assert set(outcomes) <= {"sent", "skipped"}
+    assert "; 0 failed" in cron_output and "already claimed" in cron_output
 
 
 def test_crisis_alert_reaches_smtp_within_seconds_while_the_post_never_waits_on_it(
@@ -140,11 +144,18 @@ def test_comments_post_at_full_speed_while_smtp_hangs(make_site, figures):
         "count(*) FILTER (WHERE last_error ILIKE %s) FROM comments_outgoingemail",
         ("%timed out%",),
     )[0]
+    retries_later = site.sql(
+        "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY' "
+        "AND task_path = 'comments.tasks.deliver_email' "
+        "AND run_after BETWEEN enqueued_at AND enqueued_at + interval '1 day'"  # a deferred retry
+    )[0][0]
     figures(
         post_ms_median=round(statistics.median(posts) * 1000),
         post_ms_max=round(max(posts) * 1000),
         smtp_connections=hole.connections,
+        retries_scheduled=retries_later,
         posts_ms=[round(p * 1000) for p in posts],  # a gunicorn worker's first is cold
     )
     assert unsent == 20, "every alert kept in the outbox for a retry (the worker has stopped)"
     assert timed_out >= 1, "the worker tried, and gave up after EMAIL_TIMEOUT"
+    assert retries_later == timed_out, "each failed send was given a later try (backoff)"
