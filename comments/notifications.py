@@ -77,13 +77,19 @@ def due():
 
 
 def deliver(pk):
-    """Send one stored message at most once; on failure leave it for a retry."""
-    claimed = OutgoingEmail.objects.filter(due(), pk=pk, sent_at=None).update(
-        sent_at=timezone.now(), attempts=F("attempts") + 1
-    )
+    """Send one stored message at most once; on failure leave it for a retry.
+
+    The row is read before it is claimed, so between the claim and the send only the send
+    can fail (and that failure unclaims it): a database error never leaves a message marked
+    sent that was not.
+    """
+    sendable = OutgoingEmail.objects.filter(due(), pk=pk, sent_at=None)
+    message = sendable.first()
+    if message is None:
+        return Delivery.SKIPPED
+    claimed = sendable.update(sent_at=timezone.now(), attempts=F("attempts") + 1)
     if not claimed:
         return Delivery.SKIPPED
-    message = OutgoingEmail.objects.get(pk=pk)
     try:
         EmailMessage(
             subject=message.subject, body=message.body, to=message.to, headers=message.headers

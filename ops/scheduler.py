@@ -32,6 +32,7 @@ JOBS = (
     Job("moderator-digest", "moderation.tasks.send_moderation_digest", DAY),
     Job("purge-hidden-comments", "privacy.tasks.purge_hidden_comments_task", DAY),
     Job("purge-personal-data", "privacy.tasks.purge_personal_data_task", DAY),
+    Job("clear-expired-sessions", "ops.tasks.clear_expired_sessions", DAY),
 )
 
 

@@ -9,15 +9,17 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.db import OperationalError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from comments.models import OutgoingEmail
-from comments.notifications import queue_email
+from comments.notifications import Delivery, deliver, queue_email, send_pending
 from comments.tasks import URGENT_PRIORITY, enqueue_delivery, retry_delay
 from moderation.mail import notify_moderators
 
+from .email_backends import WatchingEmailBackend
 from .factories import CommentFactory, ModeratorFactory
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -96,8 +98,12 @@ def test_the_same_email_enqueued_twice_is_sent_once(database_tasks, mailoutbox):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_racing_never_send_an_email_twice(database_tasks, mailoutbox):
-    messages = [queue(send_now=False) for _ in range(5)]
+def test_two_workers_racing_never_send_an_email_twice_nor_lose_one(database_tasks, mailoutbox):
+    subjects = [f"Note {n}" for n in range(5)]
+    messages = [
+        queue_email(kind="reply", to=["a@x.org"], subject=s, body="Hi", send_now=False)
+        for s in subjects
+    ]
     for message in messages:  # each message twice: a retry raced by the original
         enqueue_delivery(message)
         enqueue_delivery(message)
@@ -123,9 +129,25 @@ def test_two_workers_racing_never_send_an_email_twice(database_tasks, mailoutbox
     for thread in threads:
         thread.join()
     assert errors == []
-    sent_to = sorted(m.subject for m in mail.outbox)
-    assert len(sent_to) == 5
+    # On in-memory SQLite a task can still meet a locked table and error; it must leave its
+    # message unsent (never claimed-but-unsent), so the scheduler's retry job sends it.
+    send_pending()
+    assert sorted(m.subject for m in mail.outbox) == subjects
     assert OutgoingEmail.objects.filter(sent_at=None).count() == 0
+    assert set(OutgoingEmail.objects.values_list("attempts", flat=True)) == {1}
+
+
+@pytest.mark.django_db
+def test_the_claim_is_the_last_database_statement_before_the_send(settings, monkeypatch):
+    """So no database error can come between them and leave a message marked sent unsent."""
+    settings.EMAIL_BACKEND = "tests.email_backends.WatchingEmailBackend"
+    monkeypatch.setattr(WatchingEmailBackend, "seen", [])
+    message = queue(send_now=False)
+    with CaptureQueriesContext(connection) as queries:
+        assert deliver(message.pk) is Delivery.SENT
+    ((count_at_send, last_sql),) = WatchingEmailBackend.seen
+    assert last_sql.startswith("UPDATE") and "sent_at" in last_sql
+    assert count_at_send - queries.initial_queries == len(queries), "nothing after the send"
 
 
 @pytest.mark.django_db

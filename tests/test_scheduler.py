@@ -2,8 +2,10 @@
 
 import io
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -64,3 +66,20 @@ def test_digest_job_sends_only_in_digest_mode(settings, mailoutbox, post):
     settings.COMMENTS_MODERATOR_EMAILS = "digest"
     call_command("run_scheduler", "--once", stdout=io.StringIO())
     assert OutgoingEmail.objects.get(kind="digest").sent_at is not None
+
+
+def test_daily_job_clears_expired_sessions_and_keeps_live_ones(client, settings):
+    """The README's "run clearsessions daily", done by the scheduler with no cron of its own."""
+    moderator = ModeratorFactory()
+    client.force_login(moderator)
+    live = client.session.session_key
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+    expired = SessionStore()
+    expired["note"] = "from last month"
+    expired.set_expiry(-60)  # already past
+    expired.create()
+    assert Session.objects.count() == 2
+    out = io.StringIO()
+    call_command("run_scheduler", "--once", stdout=out)
+    assert "clear-expired-sessions" in out.getvalue()
+    assert list(Session.objects.values_list("session_key", flat=True)) == [live]

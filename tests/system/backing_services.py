@@ -201,10 +201,15 @@ class PrivateRedis:
 
 
 class SmtpSink:
-    """A minimal SMTP server that stores what it receives (aiosmtpd is not a dependency)."""
+    """A minimal SMTP server that stores what it receives (aiosmtpd is not a dependency).
 
-    def __init__(self, port):
-        self.port = port
+    Each message is kept with ``accepted_at`` (``time.monotonic()`` when it answered 250 to
+    the data). ``delay`` seconds before that answer make a send take as long as a slow relay's.
+    """
+
+    def __init__(self, port=None, *, delay=0):
+        self.port = port or free_port()
+        self.delay = delay
         self.messages = []
         self._loop = None
         self._server = None
@@ -258,8 +263,13 @@ class SmtpSink:
                     say("250 OK")
                 elif verb == "DATA":
                     say("354 End data with <CR><LF>.<CR><LF>")
-                    self.messages.append({"to": recipients, "data": await self._data(reader)})
+                    await writer.drain()
+                    data = await self._data(reader)
+                    await asyncio.sleep(self.delay)
                     say("250 OK: queued")
+                    self.messages.append(
+                        {"to": recipients, "data": data, "accepted_at": time.monotonic()}
+                    )
                 elif verb == "QUIT":
                     say("221 Bye")
                     break
@@ -278,3 +288,37 @@ class SmtpSink:
             if line in (".\r\n", ".\n", ""):
                 return "".join(lines)
             lines.append(line[1:] if line.startswith("..") else line)
+
+
+class SmtpBlackHole:
+    """An SMTP server that accepts connections and never says a word (a hung relay)."""
+
+    def __init__(self):
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._listener.settimeout(0.2)
+        self._held = []
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def _accept(self):
+        while not self._stopping.is_set():
+            try:
+                self._held.append(self._listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    def start(self):
+        self._thread.start()
+        return self
+
+    def stop(self):
+        self._stopping.set()
+        self._thread.join(10)
+        self._listener.close()
+        for conn in self._held:
+            conn.close()
+
+    @property
+    def connections(self):
+        return len(self._held)

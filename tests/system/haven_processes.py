@@ -88,6 +88,18 @@ def migrate_and_seed(env):
     return django_code(env, SEED_CODE)
 
 
+ADD_MODERATOR = """
+import json
+from tests.factories import ModeratorFactory
+print(json.dumps(ModeratorFactory(username="alerts", email="alerts@example.org").pk))
+"""
+
+
+def add_alerted_moderator(env):
+    """A second moderator, who gets alert emails at alerts@example.org; their id."""
+    return django_code(env, ADD_MODERATOR)
+
+
 class Gunicorn:
     """``gunicorn config.wsgi`` on a free 127.0.0.1 port, in its own process group."""
 
@@ -141,15 +153,7 @@ class Gunicorn:
         return self.log_path.read_text(errors="replace")
 
     def stop(self):
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout=10)
-        except (subprocess.TimeoutExpired, ProcessLookupError):
-            with _ignored(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=10)
+        _stop_group(self.proc)
 
     def __enter__(self):
         return self.start()
@@ -159,6 +163,55 @@ class Gunicorn:
         if exc_type is not None:  # shown with the failing test's output
             print(f"--- last lines of {self.name}'s log ---\n{self.log()[-3000:]}")
         self.log_path.unlink(missing_ok=True)
+
+
+class TaskWorker:
+    """``manage.py db_worker`` as deploy/systemd/haven-worker.service runs it (1 s polling).
+
+    It has no port to poll: it is running once the process lives, and tasks wait in the
+    database until it takes them.
+    """
+
+    def __init__(self, env, *, name="worker"):
+        self.env = env
+        self.name = name
+        self.proc = None
+        self.log_path = Path(tempfile.mkstemp(prefix=f"haven_{name}_", suffix=".log")[1])
+
+    def start(self):
+        command = [sys.executable, "manage.py", "db_worker", "--worker-id", self.name]
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        return self
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self):
+        _stop_group(self.proc)
+
+    __enter__ = start
+    __exit__ = Gunicorn.__exit__
+
+
+def _stop_group(proc):
+    """SIGTERM the process group (a graceful stop), SIGKILL if it lingers."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+    except (subprocess.TimeoutExpired, ProcessLookupError):
+        with _ignored(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
 
 
 @contextmanager

@@ -28,7 +28,7 @@ from .backing_services import (
     wait_until,
 )
 from .conftest import clear_of_window_edge
-from .haven_processes import ROOT, django_code, manage
+from .haven_processes import ROOT, add_alerted_moderator, manage
 from .http_client import Client, count_line, form_fields, page_text, textarea_text
 
 pytestmark = pytest.mark.system
@@ -311,17 +311,10 @@ def _backends(site):
     return {pid for (pid,) in rows}
 
 
-ADD_MODERATOR = """
-import json
-from tests.factories import ModeratorFactory
-print(json.dumps(ModeratorFactory(username="alerts", email="alerts@example.org").pk))
-"""
-
-
 def test_smtp_down_comments_accepted_and_notifications_sent_later_once_each(make_site, figures):
     smtp_port = free_port()
     site = make_site(EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}", COMMENTS_RATE="1000/1m")
-    django_code(site.env, ADD_MODERATOR)
+    add_alerted_moderator(site.env)
     bodies = [f"Mail outage note {n} {secrets.token_hex(3)}" for n in range(5)]
     with site.gunicorn(workers=2) as app:
         client = Client(app.url)

@@ -8,7 +8,10 @@ from ops.scheduler import run_due
 
 
 class Command(BaseCommand):
-    help = "Enqueue recurring jobs (email retries, moderator digest, retention purges) when due."
+    help = (
+        "Enqueue recurring jobs (email retries, moderator digest, retention purges, expired "
+        "sessions) when due."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Check once, then exit.")
