@@ -52,7 +52,7 @@ moderator: migrate
 
 serve: migrate
 	DEBUG=false $(PY) manage.py collectstatic --noinput -v0
-	DEBUG=false $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2
+	DEBUG=false $(VENV)/bin/gunicorn config.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:8000
 
 # Production runs background tasks here (TASKS_BACKEND=database); `make run` needs neither.
 worker: migrate

@@ -16,3 +16,12 @@ limit_request_field_size = 8190
 # Haven's TRUSTED_PROXIES setting, not by gunicorn.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-" if os.environ.get("ACCESS_LOG") else None
+
+
+def post_worker_init(worker):
+    """Load the crisis detector's language model (about 3 s) before the worker takes requests,
+    so the first crisis comment after a restart is answered as fast as the rest."""
+    from support.detection import assess
+
+    for text in ("I am fine", "estoy bien", "je vais bien", "mir geht es gut", "estou bem"):
+        assess(text)
