@@ -79,6 +79,11 @@ def _odd_words(text):
     return "<" + text + ">&'\""
 
 
+def _braced_words(text):
+    """A stand-in catalogue whose words hold format-string braces."""
+    return "{0}{" + text + "}"
+
+
 CASES = {
     "page.html": {},
     "page-closed.html": {"comments_open": False},
@@ -99,10 +104,17 @@ def test_tree_markup_is_byte_identical_to_the_stored_rendering(name):
         _compare(name, _render(**CASES[name]))
 
 
-def test_translated_words_with_markup_and_braces_render_as_before(monkeypatch):
+def test_translated_words_with_markup_characters_render_as_before(monkeypatch):
     monkeypatch.setattr("comments.tree.gettext", _odd_words)
     with timezone.override("Europe/London"):
         _compare("page-odd-words.html", _render())
+
+
+def test_translated_words_with_braces_are_printed_as_they_are(monkeypatch):
+    monkeypatch.setattr("comments.tree.gettext", _braced_words)
+    html = _render()
+    for words in ["{0}{Reply}", "{0}{Report}", "{0}{Content note:}", "{0}{in reply to Ana}"]:
+        assert words in html
 
 
 def test_every_typed_value_in_the_fixture_is_escaped():
