@@ -325,18 +325,20 @@ class _Words:
 
     @classmethod
     def translated(cls):
+        # gettext outside f-strings, where makemessages finds every word.
+        author, report = _literal(gettext("Author")), _literal(gettext("Report"))
+        note_label = _literal(gettext("Content note:"))
+        note_hint = _literal(gettext("show the comment"))
+        awaiting = _literal(gettext("Your comment is awaiting moderation. Only you can see it."))
         report_before, report_after = _url_around_id("comments:report")
         return cls(
-            badge=f'<span class="author-badge">{_literal(gettext("Author"))}</span>\n  ',
-            pending='<p class="pending-note">'
-            + _literal(gettext("Your comment is awaiting moderation. Only you can see it."))
-            + "</p>\n",
+            badge=f'<span class="author-badge">{author}</span>\n  ',
+            pending=f'<p class="pending-note">{awaiting}</p>\n',
             # Around the note, which differs by comment.
             note_open=(
                 '<details class="content-note"><summary><span class="content-note-label">'
-                f'{_literal(gettext("Content note:"))}</span> <span class="content-note-text">',
-                '</span> <span class="content-note-hint">'
-                f"({_literal(gettext('show the comment'))})</span></summary>"
+                f'{note_label}</span> <span class="content-note-text">',
+                f'</span> <span class="content-note-hint">({note_hint})</span></summary>'
                 '<div class="comment-body">',
             ),
             in_reply_to=_literal(gettext("in reply to %(name)s")),
@@ -347,7 +349,7 @@ class _Words:
             # Around the comment's id (digits).
             report=(
                 f'<a class="report-link" href="{report_before}',
-                f'{report_after}" rel="nofollow">{_literal(gettext("Report"))}</a>',
+                f'{report_after}" rel="nofollow">{report}</a>',
             ),
             removed=_literal(gettext("This comment was removed.")),
             # Translators: a comment's date, e.g. "4 December 2026 at 18:56".
