@@ -392,16 +392,15 @@ def render_tree(items):
                 "year": created.year,
                 "time": f"{created.hour:02d}:{created.minute:02d}",
             }
-            parts.append(_comment(node, words, slot, when, created.isoformat()))
+            parts.append(_comment(node, pk, words, slot, when, created.isoformat()))
         parts.append(_after(node))
     parts.append("</ol>")
     return format_html("".join(parts), *typed)
 
 
-def _comment(node, words, slot, when, iso):
+def _comment(node, pk, words, slot, when, iso):
     """One comment's header, body and actions, with slots for what its writer typed."""
     comment = node.comment
-    pk = comment.pk
     name = slot(comment.author_name)
     author = name
     if comment.author_url and not comment.is_staff_reply:
@@ -425,13 +424,13 @@ def _comment(node, words, slot, when, iso):
         # body_html was sanitised by render_comment_body on save: printed as it is.
         f"{body_open}{slot(SafeString(comment.body_html))}{body_close}"
         '<footer class="comment-actions">\n  '
-        f"{_actions(node, words, slot, name)}\n</footer>"
+        f"{_actions(node, pk, words, slot, name)}\n</footer>"
     )
 
 
-def _actions(node, words, slot, name):
+def _actions(node, pk, words, slot, name):
     """Reply, Edit and Delete, Report: whichever this reader may use. ``name``: its slot."""
-    pk, links = node.comment.pk, []
+    links = []
     if node.can_reply:
         label = words.reply_to % {"name": name}
         links.append(
