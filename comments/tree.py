@@ -7,6 +7,7 @@ The tree is then linked by ``parent_id`` and flattened into the order the templa
 the open/close marks for nested ``<ol>`` lists, so the template never recurses or queries.
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,12 +16,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from blog.models import Post
 from pagecache.pages import LISTS_VERSION
@@ -358,11 +359,25 @@ class _Words:
         )
 
 
+def _words():
+    """This page's words: translated once per language, URL prefix and URLconf, then kept.
+
+    Made afresh each page they were 5-10% of a render. ``gettext`` is part of the key so a
+    stand-in catalogue (tests) is seen at once.
+    """
+    return _words_for(get_language(), get_script_prefix(), get_urlconf(), gettext)
+
+
+@functools.lru_cache(maxsize=64)
+def _words_for(language, script_prefix, urlconf, gettext_in_use):
+    return _Words.translated()
+
+
 def render_tree(items):
     """The nested <ol> of a page of threads, from flatten()'s order and close marks."""
     if not items:
         return mark_safe("")
-    words = _Words.translated()
+    words = _words()
     months = {}
     typed = []  # format_html's arguments: what readers wrote
 

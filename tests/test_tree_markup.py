@@ -117,6 +117,12 @@ def test_translated_words_with_braces_are_printed_as_they_are(monkeypatch):
         assert words in html
 
 
+def test_words_follow_a_change_of_catalogue_at_once(monkeypatch):
+    assert "[Reply]" not in _render()
+    monkeypatch.setattr("comments.tree.gettext", lambda text: f"[{text}]")
+    assert "[Reply]" in _render()
+
+
 def test_every_typed_value_in_the_fixture_is_escaped():
     html = _render()
     for raw in ['Ben <b>"', "<loss>", "b=<2>"]:
