@@ -289,7 +289,7 @@ def _prepare(items, post):
 
 
 # The markup ------------------------------------------------------------------------------------
-# A template loop costs about 100 us a comment; this about 14 (bench/render.py, on a loaded VM).
+# A template loop costs about 100 us a comment; this about 11 (python -m bench.render).
 # The page is one format string and one format_html() call: every value a reader typed (names,
 # links, content notes) is a positional argument, so format_html escapes it; the rest of the
 # string is fixed markup, digits, and words translated and escaped once per page (_literal).
