@@ -7,19 +7,21 @@ The tree is then linked by ``parent_id`` and flattened into the order the templa
 the open/close marks for nested ``<ol>`` lists, so the template never recurses or queries.
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from blog.models import Post
 from pagecache.pages import LISTS_VERSION
@@ -93,10 +95,10 @@ def _stored_counts(post_id):
 
 @dataclass
 class Node:
-    """One comment in page order, with what the template prints already worked out.
+    """One comment in page order, with what its markup needs already worked out.
 
-    Strings are prepared once here rather than through template filters and ``{% url %}``
-    per comment: on a page of 50 threads that is most of the cost of a cold render.
+    Worked out once here (build_tree, flatten, _prepare) rather than through template filters
+    and ``{% url %}`` per comment: on a page of 50 threads that was most of a cold render.
     """
 
     comment: Comment
@@ -107,12 +109,8 @@ class Node:
     own_pending: bool = False
     editable: bool = False
     closes: range = range(0)
-    anchor: str = ""
-    time_iso: str = ""
-    time_text: str = ""
-    report_url: str = ""
-    pk: str = ""
-    depth: str = ""
+    created: datetime | None = None  # in the current time zone
+    reportable: bool = False
     can_reply: bool = False
 
     @property
@@ -279,158 +277,100 @@ def flatten(roots, first_number=1):
     return items
 
 
-def _url_with_id(name):
-    """reverse() once per page, as a format string for any comment id."""
-    marker = 987654321987
-    return reverse(name, args=[marker]).replace(str(marker), "{}")
-
-
 def _prepare(items, post):
-    """The per-comment values the markup needs: times, links, whether to offer Reply."""
-    report_url = _url_with_id("comments:report")
+    """The per-comment values the markup needs: local time, whether to offer Reply and Report."""
     open_to_replies = comments_open(post)
     zone = timezone.get_current_timezone()
-    # Translators: a comment's date, e.g. "4 December 2026 at 18:56".
-    when = gettext("%(day)s %(month)s %(year)s at %(time)s")
-    months = {}
     for node in items:
         comment = node.comment
-        created = comment.created_at.astimezone(zone)
-        month = months.get(created.month) or months.setdefault(
-            created.month, str(MONTHS[created.month])
-        )
-        # Built here from numbers and dates only, so safe in HTML as they are.
-        node.pk = SafeString(comment.pk)
-        node.depth = SafeString(comment.depth)
-        node.anchor = SafeString(f"comment-{comment.pk}")
-        node.time_iso = SafeString(created.isoformat())
-        node.time_text = when % {
-            "day": created.day,
-            "month": month,
-            "year": created.year,
-            "time": f"{created:%H:%M}",
-        }
-        approved = comment.status == Status.APPROVED
-        node.report_url = SafeString(report_url.format(comment.pk)) if approved else ""
-        node.can_reply = approved and open_to_replies and takes_nested_replies(comment)
+        node.created = comment.created_at.astimezone(zone)
+        node.reportable = comment.status == Status.APPROVED
+        node.can_reply = node.reportable and open_to_replies and takes_nested_replies(comment)
 
 
 # The markup ------------------------------------------------------------------------------------
-# Built with format_html rather than a template: this runs once per comment on every cold page,
-# and the template engine spends about 100 us a comment on it against about 10 us here.
-# format_html escapes every value a reader typed; body_html was sanitised when it was saved.
-# Each visible word is translated once per page (_words). CSS and comments.js rely on the classes.
+# A template loop costs about 100 us a comment; this about 11 (python -m bench.render).
+# The page is one format string and one format_html() call: every value a reader typed (names,
+# links, content notes) is a positional argument, so format_html escapes it; the rest of the
+# string is fixed markup, digits, and words translated and escaped once per page (_literal).
+# body_html was sanitised on save.
+# CSS and comments.js rely on the classes; tests/test_tree_markup.py holds the exact bytes.
 
-_ITEM = (
-    '<li id="{anchor}" class="comment-item depth-{depth}">\n'
-    '<article class="comment{pending_class}" aria-labelledby="{anchor}-by">\n'
-)
-_COMMENT = (
-    _ITEM + '<header class="comment-meta">\n'
-    '  <span class="comment-number" aria-hidden="true">{number}.</span>\n'
-    '  <span class="comment-author" id="{anchor}-by">{author}</span>\n'
-    "  {badge}{reply_to}"
-    '<a class="permalink" href="#{anchor}"><time datetime="{iso}">{when}</time></a>\n'
-    "</header>\n"
-    "{pending}{body_open}{body}{body_close}"
-    '<footer class="comment-actions">\n  {actions}\n</footer>'
-    "\n</article>\n{after}"
-)
-_PLACEHOLDER = (
-    _ITEM + '<p class="comment-placeholder" id="{anchor}-by">{removed}</p>\n</article>\n{after}'
-)
-_AUTHOR_LINK = '<a href="{}" rel="nofollow ugc noopener">{}</a>'
-_REPLY_TO = '<span class="in-reply-to">{}</span>\n  '
-_REPLY = (
-    '<a class="reply-link" href="?replyto={pk}#respond" data-reply-to="{pk}" '
-    'data-reply-name="{name}" aria-label="{label}">{reply}</a>'
-)
-_OWN = '<a href="{}">{}</a> <a href="{}">{}</a>'
-_NOTHING = SafeString("")
-_JOIN_ACTIONS = "\n  "
-_PENDING_CLASS = {False: _NOTHING, True: SafeString(" comment-pending")}
+
+def _literal(text):
+    """Fixed text as part of a format string for format_html: HTML-escaped, braces doubled."""
+    return escape(text).replace("{", "{{").replace("}", "}}")
+
+
+def _url_around_id(name):
+    """reverse() once per page: the URL of ``name`` before and after a comment's id."""
+    marker = "987654321987"
+    before, after = reverse(name, args=[marker]).split(marker)
+    return _literal(before), _literal(after)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A page's fixed words and markup, translated and made _literal once."""
+
+    badge: str
+    pending: str
+    note_open: tuple
+    in_reply_to: str
+    reply_to: str
+    reply: str
+    edit: str
+    delete: str
+    report: tuple
+    removed: str
+    when: str
+
+    @classmethod
+    def translated(cls):
+        # gettext outside f-strings, where makemessages finds every word.
+        author, report = _literal(gettext("Author")), _literal(gettext("Report"))
+        note_label = _literal(gettext("Content note:"))
+        note_hint = _literal(gettext("show the comment"))
+        awaiting = _literal(gettext("Your comment is awaiting moderation. Only you can see it."))
+        report_before, report_after = _url_around_id("comments:report")
+        return cls(
+            badge=f'<span class="author-badge">{author}</span>\n  ',
+            pending=f'<p class="pending-note">{awaiting}</p>\n',
+            # Around the note, which differs by comment.
+            note_open=(
+                '<details class="content-note"><summary><span class="content-note-label">'
+                f'{note_label}</span> <span class="content-note-text">',
+                f'</span> <span class="content-note-hint">({note_hint})</span></summary>'
+                '<div class="comment-body">',
+            ),
+            in_reply_to=_literal(gettext("in reply to %(name)s")),
+            reply_to=_literal(gettext("Reply to %(name)s")),
+            reply=_literal(gettext("Reply")),
+            edit=_literal(gettext("Edit")),
+            delete=_literal(gettext("Delete")),
+            # Around the comment's id (digits).
+            report=(
+                f'<a class="report-link" href="{report_before}',
+                f'{report_after}" rel="nofollow">{report}</a>',
+            ),
+            removed=_literal(gettext("This comment was removed.")),
+            # Translators: a comment's date, e.g. "4 December 2026 at 18:56".
+            when=_literal(gettext("%(day)s %(month)s %(year)s at %(time)s")),
+        )
 
 
 def _words():
-    """The fixed markup and visible words of the tree, translated and escaped once per page."""
-    return {
-        "badge": format_html('<span class="author-badge">{}</span>\n  ', gettext("Author")),
-        "pending": format_html(
-            '<p class="pending-note">{}</p>\n',
-            gettext("Your comment is awaiting moderation. Only you can see it."),
-        ),
-        # The note differs by comment: its place is a "{}" filled by format_html per comment.
-        "note_open": format_html(
-            '<details class="content-note"><summary><span class="content-note-label">{}</span> '
-            '<span class="content-note-text">{}</span> <span class="content-note-hint">({})</span>'
-            '</summary><div class="comment-body">',
-            gettext("Content note:"),
-            SafeString("{}"),
-            gettext("show the comment"),
-        ),
-        "note_close": SafeString("</div></details>\n"),
-        "body_open": SafeString('<div class="comment-body">'),
-        "body_close": SafeString("</div>\n"),
-        "in_reply_to": escape(gettext("in reply to %(name)s")),
-        "reply_to": escape(gettext("Reply to %(name)s")),
-        "reply": escape(gettext("Reply")),
-        "edit": escape(gettext("Edit")),
-        "delete": escape(gettext("Delete")),
-        # The report link differs only by the comment's id (digits): made once per page.
-        "report": format_html(
-            '<a class="report-link" href="{}" rel="nofollow">{}</a>',
-            SafeString("{}"),
-            gettext("Report"),
-        ),
-        "removed": escape(gettext("This comment was removed.")),
-        "opens_list": SafeString('<ol class="children">\n'),
-    }
+    """This page's words: translated once per language, URL prefix and URLconf, then kept.
+
+    Made afresh each page they were 5-10% of a render. ``gettext`` is part of the key so a
+    stand-in catalogue (tests) is seen at once.
+    """
+    return _words_for(get_language(), get_script_prefix(), get_urlconf(), gettext)
 
 
-def _actions(node, words):
-    comment, links = node.comment, []
-    if node.can_reply:
-        name = escape(comment.author_name)
-        label = SafeString(words["reply_to"] % {"name": name})  # both parts are escaped
-        links.append(format_html(_REPLY, pk=node.pk, name=name, label=label, reply=words["reply"]))
-    if node.editable:
-        edit = reverse("comments:edit", args=[comment.pk])
-        delete = reverse("comments:delete", args=[comment.pk])
-        links.append(format_html(_OWN, edit, words["edit"], delete, words["delete"]))
-    if node.report_url:
-        links.append(words["report"].format(node.report_url))
-    return SafeString(_JOIN_ACTIONS.join(links))  # each link came from format_html
-
-
-def _comment_html(node, words, after):
-    """One comment's <li> up to its replies: header, body and actions."""
-    comment = node.comment
-    author = comment.author_name
-    if comment.author_url and not comment.is_staff_reply:
-        author = format_html(_AUTHOR_LINK, comment.author_url, author)
-    reply_to = _NOTHING
-    if node.parent_name:
-        text = SafeString(words["in_reply_to"] % {"name": escape(node.parent_name)})
-        reply_to = format_html(_REPLY_TO, text)
-    note = comment.content_note_text
-    return format_html(
-        _COMMENT,
-        anchor=node.anchor,
-        depth=node.depth,
-        pending_class=_PENDING_CLASS[node.own_pending],
-        number=node.number,
-        author=author,
-        badge=words["badge"] if comment.is_staff_reply else _NOTHING,
-        reply_to=reply_to,
-        iso=node.time_iso,
-        when=node.time_text,
-        pending=words["pending"] if node.own_pending else _NOTHING,
-        body_open=format_html(words["note_open"], note) if note else words["body_open"],
-        body=SafeString(comment.body_html),  # sanitised by render_comment_body on save
-        body_close=words["note_close"] if note else words["body_close"],
-        actions=_actions(node, words),
-        after=after,
-    )
+@functools.lru_cache(maxsize=64)
+def _words_for(language, script_prefix, urlconf, gettext_in_use):
+    return _Words.translated()
 
 
 def render_tree(items):
@@ -438,25 +378,93 @@ def render_tree(items):
     if not items:
         return mark_safe("")
     words = _words()
+    months = {}
+    typed = []  # format_html's arguments: what readers wrote
+
+    def slot(value):
+        """The place of a typed value in the format string; format_html escapes it there."""
+        typed.append(value)
+        return f"{{{len(typed) - 1}}}"
+
     parts = ['<ol class="comment-list">\n']
     for node in items:
-        if node.children:
-            after = words["opens_list"]
-        else:
-            after = SafeString("</li>" + "</ol></li>" * len(node.closes) + "\n")
+        comment = node.comment
+        pk = comment.pk
+        pending_class = " comment-pending" if node.own_pending else ""
+        parts.append(
+            f'<li id="comment-{pk}" class="comment-item depth-{comment.depth}">\n'
+            f'<article class="comment{pending_class}" aria-labelledby="comment-{pk}-by">\n'
+        )
         if node.placeholder:
-            parts.append(
-                format_html(
-                    _PLACEHOLDER,
-                    anchor=node.anchor,
-                    depth=node.depth,
-                    pending_class=_PENDING_CLASS[node.own_pending],
-                    removed=words["removed"],
-                    after=after,
-                )
-            )
+            parts.append(f'<p class="comment-placeholder" id="comment-{pk}-by">{words.removed}</p>')
         else:
-            parts.append(_comment_html(node, words, after))
+            created = node.created
+            month = months.get(created.month) or months.setdefault(
+                created.month, _literal(str(MONTHS[created.month]))
+            )
+            when = words.when % {
+                "day": created.day,
+                "month": month,
+                "year": created.year,
+                "time": f"{created.hour:02d}:{created.minute:02d}",
+            }
+            parts.append(_comment(node, pk, words, slot, when, created.isoformat()))
+        parts.append(_after(node))
     parts.append("</ol>")
-    # Every part is a constant or came from format_html, which escaped what readers typed.
-    return mark_safe("".join(parts))
+    return format_html("".join(parts), *typed)
+
+
+def _comment(node, pk, words, slot, when, iso):
+    """One comment's header, body and actions, with slots for what its writer typed."""
+    comment = node.comment
+    name = slot(comment.author_name)
+    author = name
+    if comment.author_url and not comment.is_staff_reply:
+        author = f'<a href="{slot(comment.author_url)}" rel="nofollow ugc noopener">{name}</a>'
+    reply_to = ""
+    if node.parent_name:
+        text = words.in_reply_to % {"name": slot(node.parent_name)}
+        reply_to = f'<span class="in-reply-to">{text}</span>\n  '
+    body_open, body_close = '<div class="comment-body">', "</div>\n"
+    if comment.content_note:
+        before, after = words.note_open
+        body_open, body_close = before + slot(comment.content_note_text) + after, "</div></details>\n"
+    return (
+        '<header class="comment-meta">\n'
+        f'  <span class="comment-number" aria-hidden="true">{node.number}.</span>\n'
+        f'  <span class="comment-author" id="comment-{pk}-by">{author}</span>\n'
+        f"  {words.badge if comment.is_staff_reply else ''}{reply_to}"
+        f'<a class="permalink" href="#comment-{pk}"><time datetime="{iso}">{when}</time></a>\n'
+        "</header>\n"
+        f"{words.pending if node.own_pending else ''}"
+        # body_html was sanitised by render_comment_body on save: printed as it is.
+        f"{body_open}{slot(SafeString(comment.body_html))}{body_close}"
+        '<footer class="comment-actions">\n  '
+        f"{_actions(node, pk, words, slot, name)}\n</footer>"
+    )
+
+
+def _actions(node, pk, words, slot, name):
+    """Reply, Edit and Delete, Report: whichever this reader may use. ``name``: its slot."""
+    links = []
+    if node.can_reply:
+        label = words.reply_to % {"name": name}
+        links.append(
+            f'<a class="reply-link" href="?replyto={pk}#respond" data-reply-to="{pk}" '
+            f'data-reply-name="{name}" aria-label="{label}">{words.reply}</a>'
+        )
+    if node.editable:
+        edit = slot(reverse("comments:edit", args=[pk]))
+        delete = slot(reverse("comments:delete", args=[pk]))
+        links.append(f'<a href="{edit}">{words.edit}</a> <a href="{delete}">{words.delete}</a>')
+    if node.reportable:
+        before, after = words.report
+        links.append(f"{before}{pk}{after}")
+    return "\n  ".join(links)
+
+
+def _after(node):
+    """What follows a comment's <article>: its replies' list opening, or the lists it closes."""
+    if node.children:
+        return '\n</article>\n<ol class="children">\n'
+    return "\n</article>\n</li>" + "</ol></li>" * len(node.closes) + "\n"
