@@ -428,7 +428,10 @@ def _comment(node, pk, words, slot, when, iso):
     body_open, body_close = '<div class="comment-body">', "</div>\n"
     if comment.content_note:
         before, after = words.note_open
-        body_open, body_close = before + slot(comment.content_note_text) + after, "</div></details>\n"
+        body_open, body_close = (
+            before + slot(comment.content_note_text) + after,
+            "</div></details>\n",
+        )
     return (
         '<header class="comment-meta">\n'
         f'  <span class="comment-number" aria-hidden="true">{node.number}.</span>\n'
