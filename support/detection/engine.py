@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from . import cues
 from .levels import MAX_MATCHES, Assessment, max_level
 from .lexicon import Lexicon
 
@@ -88,13 +89,17 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     return sentences
 
 
-def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence) -> None:
+def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence, person=True) -> None:
+    """Adjust a sentence's kinds for voice, person, negation and tense.
+
+    ``person=False`` for cue sentences, which already gave each risk word its speaker.
+    """
     mods = lexicon.modifiers
     if mods["professional"].search(raw):
         sentence.notes.add("professional")
         sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell"}
         return
-    if mods["third"].search(raw):
+    if person and mods["third"].search(raw):
         own = [
             phrase
             for phrase, name in zip(sentence.matches, sentence.categories, strict=True)
@@ -152,14 +157,46 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     return level, about_other
 
 
-def assess_with(lexicon: Lexicon, normalised: str, language: str) -> Assessment:
-    """Grade normalised text with one lexicon."""
-    sentences = read_sentences(lexicon, lexicon.prepare(normalised))
+def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
+    """The signals the lexicon's word cues give, sentence by sentence (see ``cues.py``)."""
+    sentences = []
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        raw = text[start:end]
+        kinds, words, farewells = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
+        if not kinds:
+            continue
+        sentence = Sentence(index=start, kinds=kinds, categories=["cues"], matches=words)
+        sentence.farewells = farewells
+        _apply_modifiers(lexicon, raw, sentence, person=False)
+        sentences.append(sentence)
+    return sentences
+
+
+def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
+    """Both readings of the comment, in text order; a sentence the phrases found told as past,
+    negated or in a professional's voice keeps that reading whatever its cues say."""
+    settled = {s.index for s in phrased if s.notes & {"past", "negation", "professional"}}
+    kept = [s for s in cued if s.index not in settled]
+    return sorted(phrased + kept, key=lambda s: s.index)
+
+
+def assess_with(
+    lexicon: Lexicon, normalised: str, language: str, *, compose: bool = False
+) -> Assessment:
+    """Grade normalised text with one lexicon; ``compose`` adds its word cues (the comment's
+    own language only: another language's cue words are ordinary words here, German "die")."""
+    prepared = lexicon.prepare(normalised)
+    sentences = read_sentences(lexicon, prepared)
+    if compose and lexicon.cues is not None:
+        sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
     if not sentences:
         return Assessment("none", language=language)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
-    categories = sorted({c for s in sentences for c in s.categories}, key=order.__getitem__)
+    categories = sorted(
+        {c for s in sentences for c in s.categories}, key=lambda c: order.get(c, len(order))
+    )
     matches = tuple(dict.fromkeys(m for s in sentences for m in s.matches))[:MAX_MATCHES]
     signals = sorted(set().union(*(s.kinds | s.notes for s in sentences)))
     return Assessment(

@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = SPLITS[name]
         missing = [path.name for path in paths if not path.exists()]
         if missing:
-            print(f"== {name} split: {', '.join(missing)} not here (held-back split not merged yet) ==")
+            print(f"== {name} split: {', '.join(missing)} not here (not merged yet) ==")
             continue
         print(render(name, evaluate(load(paths)), show_misses=args.misses))
         print()

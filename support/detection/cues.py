@@ -1,0 +1,240 @@
+"""Compositional reading: word-level cues per language, combined into the engine's signal kinds.
+
+The phrase patterns (``lexicon.py``) catch wordings someone wrote down; readers who never saw them
+say the same things in other words. Here each language lists *cues* (``"cues"`` in its lexicon
+file): small word families for who is speaking (``self``, ``other``), wanting (``want``), dying or
+killing oneself (``die``), death words that mean it only when wanted (``topic``: "suicide",
+"disappear"), hurting oneself (``harm``), living (``live``: negated it is a wish to
+die), means (``means``: pills), tools (``tool``: a rope, a knife, which have other uses) and places
+(``place``), getting them ready (``gather``), having decided
+(``decided``), doing "it" (``act``), a time (``time``), finality (``final``: unmistakable;
+``farewell``: thanks, giving away, a note), being a burden (``burden``), worry about someone
+(``worry``) and negation (``neg``). A sentence's meaning is read from which cues meet in it, so
+"I've been saving up my pills" and "je garde mes cachets" need no phrase of their own.
+
+A cue is one or more words; a word ending in ``*`` is a stem (``stockpil*``), ``..`` lets up to
+three other words sit between two words. A word of six letters or more in a cue also matches a
+typed word one edit away (``stockpilling``, ``mourrir``), found through a deletion index.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+CUE_CLASSES = (
+    "self",
+    "other",
+    "worry",
+    "want",
+    "die",
+    "topic",
+    "harm",
+    "live",
+    "means",
+    "tool",
+    "place",
+    "gather",
+    "decided",
+    "act",
+    "time",
+    "final",
+    "farewell",
+    "burden",
+    "neg",
+)
+_WORD = re.compile(r"\w+")
+_GAP = ".."
+_MAX_GAP = 3
+_FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
+_NEG_REACH = 4  # a negation word this many words before a cue negates it
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:n] + word[n + 1 :] for n in range(len(word))}
+
+
+@dataclass(frozen=True)
+class CueBook:
+    """One language's cues, indexed by their first word for a fast scan."""
+
+    by_word: dict[str, list[tuple[str, tuple[str, ...]]]]  # first word -> (class, words)
+    # the first three letters of a stem -> (class, stem, words)
+    by_stem: dict[str, list[tuple[str, str, tuple[str, ...]]]]
+    fuzzy: dict[str, set[str]]  # a deletion of a long cue word -> the cue words
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def build(cls, cues: dict[str, list[str]]) -> CueBook:
+        by_word: dict = {}
+        by_stem: dict = {}
+        fuzzy: dict = {}
+        vocabulary = set()
+        for name, phrases in cues.items():
+            if name not in CUE_CLASSES:
+                raise ValueError(f"unknown cue class {name!r}")
+            for phrase in phrases:
+                words = tuple(phrase.split())
+                first = words[0]
+                if first.endswith("*"):
+                    by_stem.setdefault(first[:3], []).append((name, first[:-1], words))
+                else:
+                    by_word.setdefault(first, []).append((name, words))
+                for word in words:
+                    if word == _GAP or word.endswith("*"):
+                        continue
+                    vocabulary.add(word)
+        for word in vocabulary:
+            if len(word) >= _FUZZY_MIN:
+                for key in {word, *_deletions(word)}:
+                    fuzzy.setdefault(key, set()).add(word)
+        return cls(by_word, by_stem, fuzzy, frozenset(vocabulary))
+
+    def spell(self, token: str) -> str:
+        """The cue word a typed word stands for: itself, or a long cue word one edit away."""
+        if token in self.vocabulary or len(token) < _FUZZY_MIN - 1:
+            return token
+        return _near(self, token)
+
+    def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
+        """(first word, past last word, class) of every cue in ``tokens``."""
+        found = []
+        for start, token in enumerate(tokens):
+            candidates = [(name, words) for name, words in self.by_word.get(token, ())]
+            for name, stem, words in self.by_stem.get(token[:3], ()):
+                if token.startswith(stem):
+                    candidates.append((name, words))
+            for name, words in candidates:
+                end = _match(tokens, start, words)
+                if end:
+                    found.append((start, end, name))
+        return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _near_cached(book_id: int, token: str) -> str:
+    book = _BOOKS[book_id]
+    matches = set()
+    for key in {token, *_deletions(token)}:
+        matches |= book.fuzzy.get(key, set())
+    matches = {word for word in matches if abs(len(word) - len(token)) <= 1}
+    return min(matches) if len(matches) == 1 else token
+
+
+_BOOKS: dict[int, CueBook] = {}
+
+
+def _near(book: CueBook, token: str) -> str:
+    _BOOKS.setdefault(id(book), book)
+    return _near_cached(id(book), token)
+
+
+def _word_matches(pattern: str, token: str) -> bool:
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    return token == pattern
+
+
+def _match(tokens: list[str], start: int, words: tuple[str, ...]) -> int:
+    """Past the last word of ``words`` matched at ``start``, or 0."""
+    at = start
+    gap = False
+    for word in words:
+        if word == _GAP:
+            gap = True
+            continue
+        limit = min(len(tokens), at + 1 + (_MAX_GAP if gap else 0))
+        for position in range(at, limit):
+            if _word_matches(word, tokens[position]):
+                at = position + 1
+                break
+        else:
+            return 0
+        gap = False
+    return at
+
+
+def tokens_of(book: CueBook, text: str) -> list[str]:
+    return [book.spell(token) for token in _WORD.findall(text)]
+
+
+def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
+    """The engine's signal kinds one sentence gives, and the cue words behind them.
+
+    Who a risk word belongs to is the nearest speaker before it ("my sister says she wants to
+    die": she); a negation just before a cue cancels it, and a negated ``live`` ("I don't want
+    to wake up") is a wish to die.
+    """
+    tokens = tokens_of(book, text)
+    cues = book.find(tokens)
+    if not cues:
+        return set(), [], 0
+    negated = {
+        (start, name)
+        for start, _, name in cues
+        if name != "neg" and any(n == "neg" and start - _NEG_REACH <= s < start for s, _, n in cues)
+    }
+    speakers = sorted((s, n) for s, _, n in cues if n in ("self", "other"))
+
+    def whose(position: int) -> str:
+        before = [n for s, n in speakers if s <= position]
+        return before[-1] if before else "self"
+
+    own: set[str] = set()
+    others: set[str] = set()
+    words: list[str] = []
+    farewells = 0
+    for start, end, name in cues:
+        if name in ("self", "other", "neg"):
+            continue
+        if (start, name) in negated:
+            if name != "live":
+                continue
+            name = "die"  # "I don't want to live", "je veux plus vivre"
+        elif name == "live":
+            continue
+        (others if whose(start) == "other" else own).add(name)
+        farewells += name == "farewell" and whose(start) == "self"
+        words.append(" ".join(tokens[start:end]))
+    kinds = _kinds(own)
+    someone_else = any(n == "other" for _, n in speakers)
+    their = _kinds(others) - {"time", "decision"}
+    if their or others & _RISKY or ("worry" in own | others and someone_else):
+        kinds.add("other")  # "my son told me he's been cutting", "worried about my friend"
+    return kinds, words, farewells
+
+
+_RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act"}
+
+
+def _kinds(cues: set[str]) -> set[str]:
+    """The signal kinds a set of the writer's own cues makes."""
+    kinds = set()
+    if cues & {"die", "harm"} or "topic" in cues and "want" in cues:
+        kinds.add("intent")  # "I want to disappear", not "a documentary about suicide"
+    if "burden" in cues:
+        kinds.add("burden")
+    if "means" in cues and cues & {"gather", "decided", "time", "want"}:
+        kinds.add("plan")  # pills saved up, tablets in front of me
+    if "place" in cues and cues & {"decided", "want", "act", "gather"}:
+        kinds.add("plan")  # the bridge chosen, going to the tracks
+    if "tool" in cues and cues & {"decided", "time", "act"}:
+        kinds.add("plan")  # a gun and "I know where the key is"
+    elif "tool" in cues and "gather" in cues:
+        kinds.add("decision")  # a rope bought: imminent only with distress nearby
+    if "act" in cues and cues & {"decided", "time"}:
+        kinds.add("plan")  # "I know how I'll do it", "it's happening tonight"
+    if "decided" in cues and cues & {"die", "harm", "act", "burden"}:
+        kinds.add("plan")
+    if "decided" in cues:
+        kinds.add("decision")
+    if "time" in cues:
+        kinds.add("time")
+        if cues & {"die", "final", "burden"}:
+            kinds.add("plan")
+    if "final" in cues:
+        kinds.add("goodbye")
+    if "farewell" in cues:
+        kinds.add("farewell")
+    return kinds
