@@ -2,7 +2,8 @@
 
 The phrase patterns (``lexicon.py``) catch wordings someone wrote down; readers who never saw them
 say the same things in other words. Here each language lists *cues* (``"cues"`` in its lexicon
-file): small word families for who is speaking (``self``, ``other``), wanting (``want``), dying or
+file): small word families for who is speaking (``self``, ``other``, and ``people`` in general,
+whose risk words belong to nobody here), wanting (``want``), dying or
 killing oneself (``die``), death words that mean it only when wanted (``topic``: "suicide",
 "disappear"), hurting oneself (``harm``), living (``live``: negated it is a wish to
 die), means (``means``: pills), tools (``tool``: a rope, a knife, which have other uses) and places
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 CUE_CLASSES = (
     "self",
     "other",
+    "people",
     "worry",
     "want",
     "die",
@@ -62,8 +64,10 @@ class CueBook:
     by_word: dict[str, list[tuple[str, tuple[str, ...]]]]  # first word -> (class, words)
     # the first three letters of a stem -> (class, stem, words)
     by_stem: dict[str, list[tuple[str, str, tuple[str, ...]]]]
-    fuzzy: dict[str, set[str]]  # a deletion of a long cue word -> the cue words
+    fuzzy: dict[str, set[str]]  # a long cue word less one letter -> the cue words
     vocabulary: frozenset[str]
+    long_words: frozenset[str]
+    self_words: frozenset[str]  # "my", "myself", "mich": a cue holding one is the writer's
 
     @classmethod
     def build(cls, cues: dict[str, list[str]]) -> CueBook:
@@ -85,11 +89,12 @@ class CueBook:
                     if word == _GAP or word.endswith("*"):
                         continue
                     vocabulary.add(word)
-        for word in vocabulary:
-            if len(word) >= _FUZZY_MIN:
-                for key in {word, *_deletions(word)}:
-                    fuzzy.setdefault(key, set()).add(word)
-        return cls(by_word, by_stem, fuzzy, frozenset(vocabulary))
+        long_words = frozenset(word for word in vocabulary if len(word) >= _FUZZY_MIN)
+        for word in long_words:
+            for key in _deletions(word):
+                fuzzy.setdefault(key, set()).add(word)
+        self_words = frozenset(p for p in cues.get("self", ()) if " " not in p)
+        return cls(by_word, by_stem, fuzzy, frozenset(vocabulary), long_words, self_words)
 
     def spell(self, token: str) -> str:
         """The cue word a typed word stands for: itself, or a long cue word one edit away."""
@@ -114,11 +119,14 @@ class CueBook:
 
 @functools.lru_cache(maxsize=8192)
 def _near_cached(book_id: int, token: str) -> str:
+    """A long cue word the typed word is one letter short of, or one letter too many for.
+
+    Only insertions and deletions: a changed letter is how conjugations differ ("mataste" is
+    not "matarse"), a missing or doubled one is how typing slips ("mourrir", "sterbn").
+    """
     book = _BOOKS[book_id]
-    matches = set()
-    for key in {token, *_deletions(token)}:
-        matches |= book.fuzzy.get(key, set())
-    matches = {word for word in matches if abs(len(word) - len(token)) <= 1}
+    matches = set(book.fuzzy.get(token, ()))
+    matches |= {word for word in _deletions(token) if word in book.long_words}
     return min(matches) if len(matches) == 1 else token
 
 
@@ -175,10 +183,12 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
         for start, _, name in cues
         if name != "neg" and any(n == "neg" and start - _NEG_REACH <= s < start for s, _, n in cues)
     }
-    speakers = sorted((s, n) for s, _, n in cues if n in ("self", "other"))
+    speakers = sorted((s, n) for s, _, n in cues if n in ("self", "other", "people"))
 
-    def whose(position: int) -> str:
-        before = [n for s, n in speakers if s <= position]
+    def whose(start: int, end: int) -> str:
+        if any(token in book.self_words for token in tokens[start:end]):
+            return "self"  # "take care of my cat", "kill myself": the writer's own words
+        before = [n for s, n in speakers if s <= start]
         return before[-1] if before else "self"
 
     own: set[str] = set()
@@ -186,7 +196,7 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
     words: list[str] = []
     farewells = 0
     for start, end, name in cues:
-        if name in ("self", "other", "neg"):
+        if name in ("self", "other", "people", "neg"):
             continue
         if (start, name) in negated:
             if name != "live":
@@ -194,8 +204,11 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
             name = "die"  # "I don't want to live", "je veux plus vivre"
         elif name == "live":
             continue
-        (others if whose(start) == "other" else own).add(name)
-        farewells += name == "farewell" and whose(start) == "self"
+        speaker = whose(start, end)
+        if speaker == "people":
+            continue  # "people who want to die": talk about people in general
+        (others if speaker == "other" else own).add(name)
+        farewells += name == "farewell" and speaker == "self"
         words.append(" ".join(tokens[start:end]))
     kinds = _kinds(own)
     someone_else = any(n == "other" for _, n in speakers)

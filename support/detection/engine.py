@@ -22,6 +22,8 @@ from .levels import MAX_MATCHES, Assessment, max_level
 from .lexicon import Lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n|\s[-–—]\s")
+# Cues are read per clause, so "years ago I tried, today I'm fine" keeps each tense to its clause.
+_CLAUSE_END = re.compile(r"[.!?;,:]+(?:\s+|$)|\n|\s[-–—]\s")
 _REACH = 300
 _RISK_KINDS = {"plan", "goodbye", "intent", "burden", "abuse", "attempt", "time", "decision"}
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
@@ -31,6 +33,7 @@ _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attemp
 @dataclass
 class Sentence:
     index: int
+    end: int = 0
     kinds: set[str] = field(default_factory=set)
     categories: list[str] = field(default_factory=list)
     matches: list[str] = field(default_factory=list)
@@ -78,7 +81,7 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         )
         if not hits:
             continue
-        sentence = Sentence(index=start)
+        sentence = Sentence(index=start, end=end)
         for _, _, name, phrase in hits:
             sentence.kinds.add(lexicon.kinds[name])
             sentence.categories.append(name)
@@ -158,15 +161,15 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
 
 
 def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
-    """The signals the lexicon's word cues give, sentence by sentence (see ``cues.py``)."""
+    """The signals the lexicon's word cues give, clause by clause (see ``cues.py``)."""
     sentences = []
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         raw = text[start:end]
         kinds, words, farewells = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
         if not kinds:
             continue
-        sentence = Sentence(index=start, kinds=kinds, categories=["cues"], matches=words)
+        sentence = Sentence(start, end, kinds, categories=["cues"], matches=words)
         sentence.farewells = farewells
         _apply_modifiers(lexicon, raw, sentence, person=False)
         sentences.append(sentence)
@@ -174,10 +177,29 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
 
 
 def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
-    """Both readings of the comment, in text order; a sentence the phrases found told as past,
-    negated or in a professional's voice keeps that reading whatever its cues say."""
-    settled = {s.index for s in phrased if s.notes & {"past", "negation", "professional"}}
-    kept = [s for s in cued if s.index not in settled]
+    """Both readings of the comment, in text order.
+
+    A sentence the phrases found told as past, negated or in a professional's voice keeps that
+    reading whatever its cues say. A phrase sentence whose risk its clauses read as past ("years
+    ago I tried, today I'm fine": "today" is the recovery's) is lowered the same way. A farewell
+    both readings found in one sentence counts once.
+    """
+    settled = [(s.index, s.end) for s in phrased if s.notes & {"past", "negation", "professional"}]
+    kept = [s for s in cued if not any(start <= s.index < end for start, end in settled)]
+    for sentence in phrased:
+        inside = [c for c in kept if sentence.index <= c.index < sentence.end]
+        if not inside:
+            continue
+        told_past = any("past" in c.notes for c in inside)
+        live = any(c.kinds & _PAST_CAN_LOWER for c in inside)
+        if told_past and not live and sentence.kinds & (_PAST_CAN_LOWER | {"attempt"}):
+            sentence.notes.add("past")
+            sentence.kinds -= _PAST_CAN_LOWER | {"attempt"}
+            sentence.kinds.add("distress")
+        sentence.farewells = max(0, sentence.farewells - sum(c.farewells for c in inside))
+        for clause in inside:
+            if clause.kinds <= sentence.kinds:  # nothing new: name the phrase, not its words
+                clause.matches, clause.categories = [], []
     return sorted(phrased + kept, key=lambda s: s.index)
 
 
