@@ -20,9 +20,8 @@ typed word one edit away (``stockpilling``, ``mourrir``), found through a deleti
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CUE_CLASSES = (
     "self",
@@ -50,7 +49,8 @@ _WORD = re.compile(r"\w+")
 _GAP = ".."
 _MAX_GAP = 3
 _FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
-_NEG_REACH = 4  # a negation word this many words before a cue negates it
+_SPELLED_MAX = 20000
+_NEG_REACH = 3  # a negation word this many words before a cue negates it
 
 
 def _deletions(word: str) -> set[str]:
@@ -68,6 +68,7 @@ class CueBook:
     vocabulary: frozenset[str]
     long_words: frozenset[str]
     self_words: frozenset[str]  # "my", "myself", "mich": a cue holding one is the writer's
+    spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, cues: dict[str, list[str]]) -> CueBook:
@@ -98,9 +99,22 @@ class CueBook:
 
     def spell(self, token: str) -> str:
         """The cue word a typed word stands for: itself, or a long cue word one edit away."""
-        if token in self.vocabulary or len(token) < _FUZZY_MIN - 1:
-            return token
-        return _near(self, token)
+        spelled = self.spelled.get(token)
+        if spelled is None:
+            if token in self.vocabulary or len(token) < _FUZZY_MIN - 1:
+                spelled = token
+            else:
+                spelled = _near(self, token)
+            if len(self.spelled) < _SPELLED_MAX:  # a bounded memo of words already seen
+                self.spelled[token] = spelled
+        return spelled
+
+    def risky_spans(self, text: str) -> list[int]:
+        """Where in ``text`` (character offsets) a cue starts that can give a signal on its own
+        or with others; speakers, wanting and negation alone give none."""
+        matches = list(_WORD.finditer(text))
+        tokens = [self.spell(m.group()) for m in matches]
+        return [matches[start].start() for start, _, name in self.find(tokens) if name in _SIGNAL]
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(first word, past last word, class) of every cue in ``tokens``."""
@@ -110,32 +124,29 @@ class CueBook:
             for name, stem, words in self.by_stem.get(token[:3], ()):
                 if token.startswith(stem):
                     candidates.append((name, words))
+            following = tokens[start + 1] if start + 1 < len(tokens) else ""
             for name, words in candidates:
+                if len(words) == 1:
+                    found.append((start, start + 1, name))
+                    continue
+                second = words[1]
+                if second != _GAP and not second.endswith("*") and second != following:
+                    continue  # most candidates: the next word already differs
                 end = _match(tokens, start, words)
                 if end:
                     found.append((start, end, name))
         return found
 
 
-@functools.lru_cache(maxsize=8192)
-def _near_cached(book_id: int, token: str) -> str:
+def _near(book: CueBook, token: str) -> str:
     """A long cue word the typed word is one letter short of, or one letter too many for.
 
     Only insertions and deletions: a changed letter is how conjugations differ ("mataste" is
     not "matarse"), a missing or doubled one is how typing slips ("mourrir", "sterbn").
     """
-    book = _BOOKS[book_id]
     matches = set(book.fuzzy.get(token, ()))
     matches |= {word for word in _deletions(token) if word in book.long_words}
     return min(matches) if len(matches) == 1 else token
-
-
-_BOOKS: dict[int, CueBook] = {}
-
-
-def _near(book: CueBook, token: str) -> str:
-    _BOOKS.setdefault(id(book), book)
-    return _near_cached(id(book), token)
 
 
 def _word_matches(pattern: str, token: str) -> bool:
@@ -219,6 +230,7 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act"}
+_SIGNAL = set(CUE_CLASSES) - {"self", "other", "people", "want", "neg"}
 
 
 def _kinds(cues: set[str]) -> set[str]:

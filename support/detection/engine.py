@@ -163,8 +163,13 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
 def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     """The signals the lexicon's word cues give, clause by clause (see ``cues.py``)."""
     sentences = []
+    at = lexicon.cues.risky_spans(text)  # one pass over the words; most clauses hold no cue
+    if not at:
+        return sentences
     starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+    clauses = sorted({bisect.bisect_right(starts, offset) - 1 for offset in at})
+    ends = [*starts[1:], len(text)]
+    for start, end in ((starts[n], ends[n]) for n in clauses):
         raw = text[start:end]
         kinds, words, farewells = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
         if not kinds:
