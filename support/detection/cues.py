@@ -2,8 +2,10 @@
 
 The phrase patterns (``lexicon.py``) catch wordings someone wrote down; readers who never saw them
 say the same things in other words. Here each language lists *cues* (``"cues"`` in its lexicon
-file): small word families for who is speaking (``self``, ``other``, and ``people`` in general,
-whose risk words belong to nobody here), wanting (``want``), dying or
+file): small word families for who is speaking (``self``: "I", "je", "ich"; ``other``: "she", "my
+friend"; ``people`` in general, whose risk words belong to nobody here), the writer's own objects
+and possessives (``mine``: "me", "my", "mich": not a speaker, but a cue holding one is the
+writer's), wanting (``want``), dying or
 killing oneself (``die``), death words that mean it only when wanted (``topic``: "suicide",
 "disappear"), hurting oneself (``harm``), living (``live``: negated it is a wish to
 die), means (``means``: pills), tools (``tool``: a rope, a knife, which have other uses) and places
@@ -15,7 +17,8 @@ die), means (``means``: pills), tools (``tool``: a rope, a knife, which have oth
 
 A cue is one or more words; a word ending in ``*`` is a stem (``stockpil*``), ``..`` lets up to
 three other words sit between two words. A word of six letters or more in a cue also matches a
-typed word one edit away (``stockpilling``, ``mourrir``), found through a deletion index.
+typed word one edit away (``stockpilling``, ``mourrir``, ``desided``; never a changed letter in
+the last three, where "mataste" and "matarse" differ), found through a deletion index.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 
 CUE_CLASSES = (
     "self",
+    "mine",
     "other",
     "people",
     "worry",
@@ -50,11 +54,16 @@ _GAP = ".."
 _MAX_GAP = 3
 _FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
 _SPELLED_MAX = 20000
-_NEG_REACH = 3  # a negation word this many words before a cue negates it
+_NEG_REACH = 3  # a negation ending at most this many words before a cue negates it
 
 
 def _deletions(word: str) -> set[str]:
     return {word[:n] + word[n + 1 :] for n in range(len(word))}
+
+
+def _substitutions(word: str) -> set[str]:
+    """A changed letter, but not in the last three, where conjugations and plurals differ."""
+    return {word[:n] + "?" + word[n + 1 :] for n in range(len(word) - 3)}
 
 
 @dataclass(frozen=True)
@@ -68,14 +77,16 @@ class CueBook:
     vocabulary: frozenset[str]
     long_words: frozenset[str]
     self_words: frozenset[str]  # "my", "myself", "mich": a cue holding one is the writer's
+    elisions: frozenset[str]  # letters that stand for an elided word before an apostrophe
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, cues: dict[str, list[str]]) -> CueBook:
+    def build(cls, cues: dict[str, list[str]], elisions=()) -> CueBook:
         by_word: dict = {}
         by_stem: dict = {}
         fuzzy: dict = {}
         vocabulary = set()
+        closed = set()  # pronouns and negations: short, common, never typo-matched
         for name, phrases in cues.items():
             if name not in CUE_CLASSES:
                 raise ValueError(f"unknown cue class {name!r}")
@@ -90,12 +101,24 @@ class CueBook:
                     if word == _GAP or word.endswith("*"):
                         continue
                     vocabulary.add(word)
-        long_words = frozenset(word for word in vocabulary if len(word) >= _FUZZY_MIN)
+                    if name in _NOT_SIGNALS:
+                        closed.add(word)
+        long_words = frozenset(w for w in vocabulary - closed if len(w) >= _FUZZY_MIN)
         for word in long_words:
-            for key in _deletions(word):
+            for key in _deletions(word) | _substitutions(word):
                 fuzzy.setdefault(key, set()).add(word)
-        self_words = frozenset(p for p in cues.get("self", ()) if " " not in p)
-        return cls(by_word, by_stem, fuzzy, frozenset(vocabulary), long_words, self_words)
+        self_words = frozenset(
+            p for name in ("self", "mine") for p in cues.get(name, ()) if " " not in p
+        )
+        return cls(
+            by_word,
+            by_stem,
+            fuzzy,
+            frozenset(vocabulary),
+            long_words,
+            self_words,
+            frozenset(elisions),
+        )
 
     def spell(self, token: str) -> str:
         """The cue word a typed word stands for: itself, or a long cue word one edit away."""
@@ -146,6 +169,11 @@ def _near(book: CueBook, token: str) -> str:
     """
     matches = set(book.fuzzy.get(token, ()))
     matches |= {word for word in _deletions(token) if word in book.long_words}
+    for key in _substitutions(token):
+        matches |= book.fuzzy.get(key, set())
+    if not matches and len(token) > 3 and token[0] in book.elisions:
+        tail = token[1:]  # French "detre" is "d'etre" with its apostrophe removed
+        return tail if tail in book.vocabulary else _near(book, tail) if len(tail) > 4 else token
     return min(matches) if len(matches) == 1 else token
 
 
@@ -192,7 +220,8 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
     negated = {
         (start, name)
         for start, _, name in cues
-        if name != "neg" and any(n == "neg" and start - _NEG_REACH <= s < start for s, _, n in cues)
+        if name in _NEGATABLE
+        and any(n == "neg" and start - _NEG_REACH <= e <= start for _, e, n in cues)
     }
     speakers = sorted((s, n) for s, _, n in cues if n in ("self", "other", "people"))
 
@@ -206,8 +235,9 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
     others: set[str] = set()
     words: list[str] = []
     farewells = 0
+    addressing = False  # after "tell my brother", the rest of the message is the writer's
     for start, end, name in cues:
-        if name in ("self", "other", "people", "neg"):
+        if name in _NOT_SIGNALS:
             continue
         if (start, name) in negated:
             if name != "live":
@@ -216,6 +246,11 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
         elif name == "live":
             continue
         speaker = whose(start, end)
+        if name in ("farewell", "final"):
+            if speaker == "self":
+                addressing = True
+            elif addressing:
+                speaker = "self"
         if speaker == "people":
             continue  # "people who want to die": talk about people in general
         (others if speaker == "other" else own).add(name)
@@ -230,7 +265,11 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act"}
-_SIGNAL = set(CUE_CLASSES) - {"self", "other", "people", "want", "neg"}
+_NOT_SIGNALS = {"self", "mine", "other", "people", "neg"}
+# What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
+# beam" keeps the beam).
+_NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather"}
+_SIGNAL = set(CUE_CLASSES) - _NOT_SIGNALS - {"want"}
 
 
 def _kinds(cues: set[str]) -> set[str]:
@@ -244,6 +283,8 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("plan")  # pills saved up, tablets in front of me
     if "place" in cues and cues & {"decided", "want", "act", "gather"}:
         kinds.add("plan")  # the bridge chosen, going to the tracks
+    if cues & {"means", "tool", "place"}:
+        kinds.add("method")  # named by the writer: imminent next to a decision or intent
     if "tool" in cues and cues & {"decided", "time", "act"}:
         kinds.add("plan")  # a gun and "I know where the key is"
     elif "tool" in cues and "gather" in cues:

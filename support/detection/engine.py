@@ -25,7 +25,17 @@ _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n|\s[-–—]\s")
 # Cues are read per clause, so "years ago I tried, today I'm fine" keeps each tense to its clause.
 _CLAUSE_END = re.compile(r"[.!?;,:]+(?:\s+|$)|\n|\s[-–—]\s")
 _REACH = 300
-_RISK_KINDS = {"plan", "goodbye", "intent", "burden", "abuse", "attempt", "time", "decision"}
+_RISK_KINDS = {
+    "plan",
+    "goodbye",
+    "intent",
+    "burden",
+    "abuse",
+    "attempt",
+    "time",
+    "decision",
+    "method",
+}
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
 _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attempt": "crisis"}
 
@@ -151,8 +161,15 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     if "decision" in kinds and heavy:
         level = "imminent"
     intent_at = [n for n, s in enumerate(sentences) if s.kinds & {"intent", "burden"}]
+    decided_at = [n for n, s in enumerate(sentences) if "decision" in s.kinds]
     for n, sentence in enumerate(sentences):
         if "time" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
+            level = "imminent"
+        # "I've decided. Sunday." and "A rope in the shed. I've decided.": parts of one plan
+        # told in neighbouring sentences.
+        if sentence.kinds & {"time", "method"} and any(abs(n - m) == 1 for m in decided_at):
+            level = "imminent"
+        if "method" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
             level = "imminent"
     about_other = "other" in kinds
     if about_other:
@@ -177,6 +194,8 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         sentence = Sentence(start, end, kinds, categories=["cues"], matches=words)
         sentence.farewells = farewells
         _apply_modifiers(lexicon, raw, sentence, person=False)
+        if sentence.notes & {"past", "negation", "professional"}:
+            sentence.kinds.discard("method")
         sentences.append(sentence)
     return sentences
 

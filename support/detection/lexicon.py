@@ -222,7 +222,7 @@ def load_lexicon(language: str) -> Lexicon:
         anchored=anchored,
         tokens=tokens,
         token_pattern=token_pattern,
-        cues=CueBook.build(data["cues"]) if data.get("cues") else None,
+        cues=CueBook.build(data["cues"], data.get("elisions", ())) if data.get("cues") else None,
     )
 
 
