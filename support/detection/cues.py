@@ -2,18 +2,20 @@
 
 The phrase patterns (``lexicon.py``) catch wordings someone wrote down; readers who never saw them
 say the same things in other words. Here each language lists *cues* (``"cues"`` in its lexicon
-file): small word families for who is speaking (``self``: "I", "je", "ich"; ``other``: "she", "my
-friend"; ``people`` in general, whose risk words belong to nobody here), the writer's own objects
-and possessives (``mine``: "me", "my", "mich": not a speaker, but a cue holding one is the
-writer's), wanting (``want``), dying or
-killing oneself (``die``), death words that mean it only when wanted (``topic``: "suicide",
-"disappear"), hurting oneself (``harm``), living (``live``: negated it is a wish to
-die), means (``means``: pills), tools (``tool``: a rope, a knife, which have other uses) and places
-(``place``), getting them ready (``gather``), having decided
-(``decided``), doing "it" (``act``), a time (``time``), finality (``final``: unmistakable;
-``farewell``: thanks, giving away, a note), being a burden (``burden``), worry about someone
-(``worry``) and negation (``neg``). A sentence's meaning is read from which cues meet in it, so
-"I've been saving up my pills" and "je garde mes cachets" need no phrase of their own.
+file), small word families:
+
+- who speaks: ``self`` ("I", "je", "ich"), ``other`` ("she", "my friend"), ``people`` in general
+  (their risk words belong to nobody here); ``mine`` ("me", "my", "mich") is no speaker, but a cue
+  holding one is the writer's own;
+- what is said: ``want``, ``die`` (killing oneself), ``topic`` (death words that mean it only when
+  wanted: "suicide", "disappear"), ``harm``, ``live`` (negated, a wish to die), ``means`` (pills),
+  ``tool`` (a rope, a knife: other uses too), ``place`` (a bridge, a roof), ``spot`` (a river, a
+  window: only named with dying), ``gather`` (saved, bought, in front of me), ``decided``, ``act``
+  (doing "it"), ``time``, ``final`` (unmistakable goodbyes), ``farewell`` (thanks, giving away,
+  a note: weak alone), ``burden``, ``worry`` (about someone) and ``neg``.
+
+A clause's meaning is read from which cues meet in it, so "I've been saving up my pills" and "je
+garde mes cachets" need no phrase of their own.
 
 A cue is one or more words; a word ending in ``*`` is a stem (``stockpil*``), ``..`` lets up to
 three other words sit between two words. A word of six letters or more in a cue also matches a
@@ -40,6 +42,7 @@ CUE_CLASSES = (
     "means",
     "tool",
     "place",
+    "spot",
     "gather",
     "decided",
     "act",
@@ -285,6 +288,8 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("plan")  # the bridge chosen, going to the tracks
     if cues & {"means", "tool", "place"}:
         kinds.add("method")  # named by the writer: imminent next to a decision or intent
+    if "spot" in cues and (cues & {"die", "harm"} or {"topic", "want"} <= cues):
+        kinds.add("plan")  # "walk into the sea": an everyday place, named with dying
     if "tool" in cues and cues & {"decided", "time", "act"}:
         kinds.add("plan")  # a gun and "I know where the key is"
     elif "tool" in cues and "gather" in cues:
