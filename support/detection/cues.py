@@ -12,7 +12,9 @@ file), small word families:
   ``tool`` (a rope, a knife: other uses too), ``place`` (a bridge, a roof), ``spot`` (a river, a
   window: only named with dying), ``gather`` (saved, bought, in front of me), ``decided``, ``act``
   (doing "it"), ``time``, ``final`` (unmistakable goodbyes), ``farewell`` (thanks, giving away,
-  a note: weak alone), ``burden``, ``worry`` (about someone) and ``neg``.
+  a note: weak alone), ``burden``, ``abuse`` (done to the writer now), ``sign`` (warning
+  signs that count only in someone else: "she's ready to go", "stopped eating"), ``worry``
+  (about someone) and ``neg``.
 
 A clause's meaning is read from which cues meet in it, so "I've been saving up my pills" and "je
 garde mes cachets" need no phrase of their own.
@@ -50,6 +52,8 @@ CUE_CLASSES = (
     "final",
     "farewell",
     "burden",
+    "abuse",
+    "sign",
     "neg",
 )
 _WORD = re.compile(r"\w+")
@@ -231,7 +235,9 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
     def whose(start: int, end: int) -> str:
         if any(token in book.self_words for token in tokens[start:end]):
             return "self"  # "take care of my cat", "kill myself": the writer's own words
-        before = [n for s, n in speakers if s <= start]
+        if any(s < end and n == "other" for s, n in speakers if s >= start):
+            return "other"  # "cutting his arms", "kill herself"
+        before = [n for s, n in speakers if s < start]
         return before[-1] if before else "self"
 
     own: set[str] = set()
@@ -267,7 +273,7 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
     return kinds, words, farewells
 
 
-_RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act"}
+_RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
 _NOT_SIGNALS = {"self", "mine", "other", "people", "neg"}
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
@@ -282,6 +288,8 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("intent")  # "I want to disappear", not "a documentary about suicide"
     if "burden" in cues:
         kinds.add("burden")
+    if "abuse" in cues:
+        kinds.add("abuse")
     if "means" in cues and cues & {"gather", "decided", "time", "want"}:
         kinds.add("plan")  # pills saved up, tablets in front of me
     if "place" in cues and cues & {"decided", "want", "act", "gather"}:

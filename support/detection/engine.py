@@ -44,6 +44,7 @@ _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attemp
 class Sentence:
     index: int
     end: int = 0
+    number: int = 0  # which sentence of the comment
     kinds: set[str] = field(default_factory=set)
     categories: list[str] = field(default_factory=list)
     matches: list[str] = field(default_factory=list)
@@ -142,8 +143,8 @@ def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence, person=True
         sentence.notes.add("past")
         sentence.kinds.discard("attempt")
         sentence.kinds.add("distress")
-    if "farewell" in sentence.kinds and mods["comeback"].search(raw):
-        sentence.kinds.discard("farewell")  # "bye everyone, back in two weeks"
+    if sentence.kinds & {"farewell", "goodbye"} and mods["comeback"].search(raw):
+        sentence.kinds -= {"farewell", "goodbye"}  # "bye everyone, back in two weeks"
 
 
 def combine(sentences: list[Sentence]) -> tuple[str, bool]:
@@ -160,13 +161,15 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         level = "imminent"
     if "decision" in kinds and heavy:
         level = "imminent"
-    intent_at = [n for n, s in enumerate(sentences) if s.kinds & {"intent", "burden"}]
-    decided_at = [n for n, s in enumerate(sentences) if "decision" in s.kinds]
-    for n, sentence in enumerate(sentences):
-        if "time" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
+    # Nearness is counted in the comment's sentences (``number``), not in the list of readings.
+    intent_at = [s.number for s in sentences if s.kinds & {"intent", "burden"}]
+    decided_at = [s.number for s in sentences if "decision" in s.kinds]
+    for sentence in sentences:
+        n = sentence.number
+        if "time" in sentence.kinds and any(abs(n - m) <= 2 for m in intent_at):
             level = "imminent"
         # "I've decided. Sunday." and "A rope in the shed. I've decided.": parts of one plan
-        # told in neighbouring sentences.
+        # told in neighbouring sentences ("I've decided to quit on Friday" is one sentence).
         if sentence.kinds & {"time", "method"} and any(abs(n - m) == 1 for m in decided_at):
             level = "imminent"
         if "method" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
@@ -191,7 +194,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         kinds, words, farewells = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
         if not kinds:
             continue
-        sentence = Sentence(start, end, kinds, categories=["cues"], matches=words)
+        sentence = Sentence(start, end, kinds=kinds, categories=["cues"], matches=words)
         sentence.farewells = farewells
         _apply_modifiers(lexicon, raw, sentence, person=False)
         if sentence.notes & {"past", "negation", "professional"}:
@@ -238,6 +241,9 @@ def assess_with(
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
     if not sentences:
         return Assessment("none", language=language)
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
+    for sentence in sentences:
+        sentence.number = bisect.bisect_right(starts, sentence.index) - 1
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
     categories = sorted(
