@@ -14,7 +14,7 @@ file), small word families:
   (doing "it"), ``time``, ``final`` (unmistakable goodbyes), ``farewell`` (thanks, giving away,
   a note: weak alone), ``burden``, ``abuse`` (done to the writer now), ``sign`` (warning
   signs that count only in someone else: "she's ready to go", "stopped eating"), ``worry``
-  (about someone) and ``neg``.
+  (about someone), ``neg`` and ``asked`` (a question someone put: "the nurse asked if").
 
 A clause's meaning is read from which cues meet in it, so "I've been saving up my pills" and "je
 garde mes cachets" need no phrase of their own.
@@ -55,6 +55,7 @@ CUE_CLASSES = (
     "abuse",
     "sign",
     "neg",
+    "asked",
 )
 _WORD = re.compile(r"\w+")
 _GAP = ".."
@@ -213,23 +214,44 @@ def tokens_of(book: CueBook, text: str) -> list[str]:
     return [book.spell(token) for token in _WORD.findall(text)]
 
 
-def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
-    """The engine's signal kinds one sentence gives, and the cue words behind them.
+@dataclass
+class Reading:
+    """What one clause's cues say: signal kinds, the words behind them, the writer's farewells,
+    and ``denied`` when a risk word was negated or only asked about ("I'm not going to hurt
+    myself", "the nurse asked if I'd thought of ending my life")."""
+
+    kinds: set[str] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)
+    farewells: int = 0
+    denied: bool = False
+
+
+def read(book: CueBook, text: str) -> Reading:
+    """The engine's signal kinds one clause gives, and the cue words behind them.
 
     Who a risk word belongs to is the nearest speaker before it ("my sister says she wants to
     die": she); a negation just before a cue cancels it, and a negated ``live`` ("I don't want
-    to wake up") is a wish to die.
+    to wake up") is a wish to die; a question someone asked ("asked if") is nobody's statement.
     """
+    reading = Reading()
     tokens = tokens_of(book, text)
     cues = book.find(tokens)
     if not cues:
-        return set(), [], 0
+        return reading
+    # A negation inside a longer cue is that cue's own word ("can't stop thinking", "won't be
+    # here"), not a denial of what follows.
+    negations = [
+        (s, e)
+        for s, e, n in cues
+        if n == "neg"
+        and not any(o != "neg" and os <= s and e <= oe and oe - os > 1 for os, oe, o in cues)
+    ]
     negated = {
         (start, name)
         for start, _, name in cues
-        if name in _NEGATABLE
-        and any(n == "neg" and start - _NEG_REACH <= e <= start for _, e, n in cues)
+        if name in _NEGATABLE and any(start - _NEG_REACH <= e <= start for _, e in negations)
     }
+    asked_at = min((s for s, _, n in cues if n == "asked"), default=len(tokens))
     speakers = sorted((s, n) for s, _, n in cues if n in ("self", "other", "people"))
 
     def whose(start: int, end: int) -> str:
@@ -242,14 +264,13 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
 
     own: set[str] = set()
     others: set[str] = set()
-    words: list[str] = []
-    farewells = 0
     addressing = False  # after "tell my brother", the rest of the message is the writer's
     for start, end, name in cues:
         if name in _NOT_SIGNALS:
             continue
-        if (start, name) in negated:
-            if name != "live":
+        if (start, name) in negated or (start > asked_at and name in _NEGATABLE):
+            if name != "live" or start > asked_at:
+                reading.denied |= name in ("die", "harm", "topic")
                 continue
             name = "die"  # "I don't want to live", "je veux plus vivre"
         elif name == "live":
@@ -263,18 +284,18 @@ def read(book: CueBook, text: str) -> tuple[set[str], list[str], int]:
         if speaker == "people":
             continue  # "people who want to die": talk about people in general
         (others if speaker == "other" else own).add(name)
-        farewells += name == "farewell" and speaker == "self"
-        words.append(" ".join(tokens[start:end]))
-    kinds = _kinds(own)
+        reading.farewells += name == "farewell" and speaker == "self"
+        reading.words.append(" ".join(tokens[start:end]))
+    reading.kinds = _kinds(own)
     someone_else = any(n == "other" for _, n in speakers)
     their = _kinds(others) - {"time", "decision"}
     if their or others & _RISKY or ("worry" in own | others and someone_else):
-        kinds.add("other")  # "my son told me he's been cutting", "worried about my friend"
-    return kinds, words, farewells
+        reading.kinds.add("other")  # "my son told me he's been cutting", "worried about my friend"
+    return reading
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "other", "people", "neg"}
+_NOT_SIGNALS = {"self", "mine", "other", "people", "neg", "asked"}
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
 _NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather"}

@@ -157,7 +157,7 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     if kinds & {"plan", "goodbye"}:
         level = "imminent"
     farewells = sum(s.farewells for s in sentences if "farewell" in s.kinds)
-    if farewells and (heavy or farewells > 1):
+    if farewells and (heavy or farewells > 1 or "decision" in kinds):
         level = "imminent"
     if "decision" in kinds and heavy:
         level = "imminent"
@@ -191,11 +191,16 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     ends = [*starts[1:], len(text)]
     for start, end in ((starts[n], ends[n]) for n in clauses):
         raw = text[start:end]
-        kinds, words, farewells = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
-        if not kinds:
+        reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
+        if reading.denied and not reading.kinds & _PAST_CAN_LOWER:
+            # Kept with no kinds, so merge() can lower a phrase the negation was missed for.
+            sentences.append(Sentence(start, end, notes={"negation"}))
             continue
-        sentence = Sentence(start, end, kinds=kinds, categories=["cues"], matches=words)
-        sentence.farewells = farewells
+        if not reading.kinds:
+            continue
+        sentence = Sentence(start, end, kinds=reading.kinds, categories=["cues"])
+        sentence.matches = reading.words
+        sentence.farewells = reading.farewells
         _apply_modifiers(lexicon, raw, sentence, person=False)
         if sentence.notes & {"past", "negation", "professional"}:
             sentence.kinds.discard("method")
@@ -208,7 +213,8 @@ def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
 
     A sentence the phrases found told as past, negated or in a professional's voice keeps that
     reading whatever its cues say. A phrase sentence whose risk its clauses read as past ("years
-    ago I tried, today I'm fine": "today" is the recovery's) is lowered the same way. A farewell
+    ago I tried, today I'm fine": "today" is the recovery's), negated or only asked about ("je
+    compte pas me faire du mal") is lowered the same way. A farewell
     both readings found in one sentence counts once.
     """
     settled = [(s.index, s.end) for s in phrased if s.notes & {"past", "negation", "professional"}]
@@ -217,10 +223,10 @@ def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
         inside = [c for c in kept if sentence.index <= c.index < sentence.end]
         if not inside:
             continue
-        told_past = any("past" in c.notes for c in inside)
+        told_past = any(c.notes & {"past", "negation"} for c in inside)
         live = any(c.kinds & _PAST_CAN_LOWER for c in inside)
         if told_past and not live and sentence.kinds & (_PAST_CAN_LOWER | {"attempt"}):
-            sentence.notes.add("past")
+            sentence.notes |= set().union(*(c.notes & {"past", "negation"} for c in inside))
             sentence.kinds -= _PAST_CAN_LOWER | {"attempt"}
             sentence.kinds.add("distress")
         sentence.farewells = max(0, sentence.farewells - sum(c.farewells for c in inside))
