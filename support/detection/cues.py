@@ -11,10 +11,12 @@ file), small word families:
   wanted: "suicide", "disappear"), ``harm``, ``live`` (negated, a wish to die), ``means`` (pills),
   ``tool`` (a rope, a knife: other uses too), ``place`` (a bridge, a roof), ``spot`` (a river, a
   window: only named with dying), ``gather`` (saved, bought, in front of me), ``decided``, ``act``
-  (doing "it"), ``time``, ``final`` (unmistakable goodbyes), ``farewell`` (thanks, giving away,
-  a note: weak alone), ``burden``, ``abuse`` (done to the writer now), ``sign`` (warning
-  signs that count only in someone else: "she's ready to go", "stopped eating"), ``worry``
-  (about someone), ``neg`` and ``asked`` (a question someone put: "the nurse asked if").
+  (doing "it"), ``time``, ``final`` (unmistakable goodbyes), ``farewell`` (giving things away,
+  a note, "whoever finds this": weak alone), ``thanks`` (thanks to all, "love you all", "bye":
+  weaker still, friendly comments say them every day), ``burden``, ``abuse`` (done to the
+  writer now), ``sign`` (warning signs that count only in someone else: "she's ready to go",
+  "stopped eating"), ``worry`` (about someone), ``neg`` and ``asked`` (a question someone
+  put: "the nurse asked if").
 
 A clause's meaning is read from which cues meet in it, so "I've been saving up my pills" and "je
 garde mes cachets" need no phrase of their own.
@@ -51,6 +53,7 @@ CUE_CLASSES = (
     "time",
     "final",
     "farewell",
+    "thanks",
     "burden",
     "abuse",
     "sign",
@@ -276,7 +279,7 @@ def read(book: CueBook, text: str) -> Reading:
         elif name == "live":
             continue
         speaker = whose(start, end)
-        if name in ("farewell", "final"):
+        if name in ("farewell", "final", "thanks"):
             if speaker == "self":
                 addressing = True
             elif addressing:
@@ -337,4 +340,6 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("goodbye")
     if "farewell" in cues:
         kinds.add("farewell")
+    if "thanks" in cues:
+        kinds.add("thanks")
     return kinds

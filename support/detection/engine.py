@@ -111,7 +111,7 @@ def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence, person=True
     mods = lexicon.modifiers
     if mods["professional"].search(raw):
         sentence.notes.add("professional")
-        sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell"}
+        sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell", "thanks"}
         return
     if person and mods["third"].search(raw):
         own = [
@@ -143,8 +143,8 @@ def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence, person=True
         sentence.notes.add("past")
         sentence.kinds.discard("attempt")
         sentence.kinds.add("distress")
-    if sentence.kinds & {"farewell", "goodbye"} and mods["comeback"].search(raw):
-        sentence.kinds -= {"farewell", "goodbye"}  # "bye everyone, back in two weeks"
+    if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(raw):
+        sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
 
 
 def combine(sentences: list[Sentence]) -> tuple[str, bool]:
@@ -157,7 +157,10 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     if kinds & {"plan", "goodbye"}:
         level = "imminent"
     farewells = sum(s.farewells for s in sentences if "farewell" in s.kinds)
-    if farewells and (heavy or farewells > 1 or "decision" in kinds):
+    thanks = "thanks" in kinds  # "thanks all, love you": only with something heavier
+    if farewells and (heavy or farewells > 1 or thanks or "decision" in kinds):
+        level = "imminent"
+    if thanks and (heavy & {"intent", "burden"} or "decision" in kinds):
         level = "imminent"
     if "decision" in kinds and heavy:
         level = "imminent"
@@ -229,7 +232,14 @@ def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
             sentence.notes |= set().union(*(c.notes & {"past", "negation"} for c in inside))
             sentence.kinds -= _PAST_CAN_LOWER | {"attempt"}
             sentence.kinds.add("distress")
-        sentence.farewells = max(0, sentence.farewells - sum(c.farewells for c in inside))
+        # A phrase farewell the cues read as mere thanks ("obrigada a todos", "amo voces") is
+        # one farewell however many it holds; one they read as a farewell too counts once.
+        if sentence.farewells:
+            thanked = sum("thanks" in c.kinds and not c.farewells for c in inside)
+            counted = sentence.farewells - thanked - sum(c.farewells for c in inside)
+            sentence.farewells = max(1, counted)
+            for clause in inside:
+                clause.kinds.discard("thanks")
         for clause in inside:
             if clause.kinds <= sentence.kinds:  # nothing new: name the phrase, not its words
                 clause.matches, clause.categories = [], []
