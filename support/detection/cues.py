@@ -16,7 +16,8 @@ file), small word families:
   weaker still, friendly comments say them every day), ``burden``, ``abuse`` (done to the
   writer now), ``sign`` (warning signs that count only in someone else: "she's ready to go",
   "stopped eating"), ``worry`` (about someone), ``neg`` and ``asked`` (a question someone
-  put: "the nurse asked if").
+  put: "the nurse asked if") and ``joke`` ("lol", "jaja", "mdr", "kkkk": a clause laughed
+  off is distress at most when only cues read it).
 
 A clause's meaning is read from which cues meet in it, so "I've been saving up my pills" and "je
 garde mes cachets" need no phrase of their own.
@@ -59,6 +60,7 @@ CUE_CLASSES = (
     "sign",
     "neg",
     "asked",
+    "joke",
 )
 _WORD = re.compile(r"\w+")
 _GAP = ".."
@@ -227,6 +229,7 @@ class Reading:
     words: list[str] = field(default_factory=list)
     farewells: int = 0
     denied: bool = False
+    joking: bool = False
 
 
 def read(book: CueBook, text: str) -> Reading:
@@ -290,6 +293,7 @@ def read(book: CueBook, text: str) -> Reading:
         reading.farewells += name == "farewell" and speaker == "self"
         reading.words.append(" ".join(tokens[start:end]))
     reading.kinds = _kinds(own)
+    reading.joking = any(n == "joke" for _, _, n in cues)
     someone_else = any(n == "other" for _, n in speakers)
     their = _kinds(others) - {"time", "decision"}
     if their or others & _RISKY or ("worry" in own | others and someone_else):
@@ -298,7 +302,7 @@ def read(book: CueBook, text: str) -> Reading:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "other", "people", "neg", "asked"}
+_NOT_SIGNALS = {"self", "mine", "other", "people", "neg", "asked", "joke"}
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
 _NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather"}

@@ -36,6 +36,7 @@ _RISK_KINDS = {
     "decision",
     "method",
 }
+_CUE_RISK = {"plan", "goodbye", "farewell", "thanks", "intent", "burden", "method", "decision"}
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
 _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attempt": "crisis"}
 
@@ -204,6 +205,11 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         sentence = Sentence(start, end, kinds=reading.kinds, categories=["cues"])
         sentence.matches = reading.words
         sentence.farewells = reading.farewells
+        if reading.joking and sentence.kinds & _CUE_RISK:
+            # "one more meeting and I'll throw myself out the window lol": laughed off. Only
+            # the cue reading is lowered; a phrase the lexicon knows still counts.
+            sentence.notes.add("joke")
+            sentence.kinds = (sentence.kinds - _CUE_RISK) | {"distress"}
         _apply_modifiers(lexicon, raw, sentence, person=False)
         if sentence.notes & {"past", "negation", "professional"}:
             sentence.kinds.discard("method")
