@@ -220,3 +220,36 @@ def test_every_assessed_language_has_cues_of_known_classes(code):
     assert data.cues is not None
     assert set(data.cues.self_words)
     assert set(CUE_CLASSES) >= {"self", "die", "means", "final", "neg"}
+
+
+# --- what the hard negatives taught ---------------------------------------------------------
+
+
+def test_thanks_and_love_alone_are_not_a_goodbye():
+    assert level("Thanks all for the lovely anniversary wishes, love you guys!") == "none"
+    assert level("obrigado a todos pelas mensagens, amo voces!") != "imminent"
+
+
+def test_thanks_with_a_farewell_act_is_a_goodbye():
+    assert level("thank you all. I've left everything to my sister.") == "imminent"
+
+
+def test_a_clause_laughed_off_is_not_crisis_when_only_cues_read_it():
+    assert level("one more group project and I'll walk into the sea lol") not in (
+        "crisis",
+        "imminent",
+    )
+
+
+def test_a_phrase_the_lexicon_knows_still_counts_when_laughed_off():
+    assert level("i want to die lol") == "crisis"
+
+
+def test_a_teacher_on_warning_signs_speaks_as_a_professional():
+    text = "The trainer explained the signs: giving things away, saying goodbye, feeling a burden."
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_medicine_taken_back_or_taken_for_pain_is_not_a_plan():
+    assert level("dropped all my expired tablets at the pharmacy for disposal") == "none"
+    assert level("hab zwei ibuprofen gegen die zahnschmerzen genommen") == "none"
