@@ -86,7 +86,7 @@ class CueBook:
     by_word: dict[str, list[tuple[str, tuple[str, ...]]]]  # first word -> (class, words)
     # the first three letters of a stem -> (class, stem, words)
     by_stem: dict[str, list[tuple[str, str, tuple[str, ...]]]]
-    fuzzy: dict[str, set[str]]  # a long cue word less one letter -> the cue words
+    fuzzy: dict[str, set[str]]  # a long cue word less a letter, or with "?" for one -> words
     vocabulary: frozenset[str]
     long_words: frozenset[str]
     self_words: frozenset[str]  # "my", "myself", "mich": a cue holding one is the writer's
@@ -175,10 +175,9 @@ class CueBook:
 
 
 def _near(book: CueBook, token: str) -> str:
-    """A long cue word the typed word is one letter short of, or one letter too many for.
-
-    Only insertions and deletions: a changed letter is how conjugations differ ("mataste" is
-    not "matarse"), a missing or doubled one is how typing slips ("mourrir", "sterbn").
+    """The long cue word a typed word is one slip from: a letter short or too many ("sterbn",
+    "mourrir"), or one changed, but never in the last three letters, where conjugations differ
+    ("desided" is "decided"; "mataste" is not "matarse"). None, or two candidates: as typed.
     """
     matches = set(book.fuzzy.get(token, ()))
     matches |= {word for word in _deletions(token) if word in book.long_words}
