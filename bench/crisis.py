@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_SPLIT = ROOT / "support" / "detection" / "data" / "dev_split.jsonl"
+DEV_SPLITS = sorted((ROOT / "support" / "detection" / "data").glob("dev_split*.jsonl"))
 GOAL_P99_MS = 2.0
 REPEATS = 5
 _PARAGRAPH = (
@@ -28,8 +28,10 @@ _PARAGRAPH = (
 def texts() -> list[str]:
     """The dev split's comments, plus long ones: 300-1,500 characters (the bench's comment
     bodies), 5,000 and 10,000, each ending in one distress sentence."""
-    with DEV_SPLIT.open(encoding="utf-8") as lines:
-        dev = [json.loads(line)["text"] for line in lines if line.strip()]
+    dev = []
+    for path in DEV_SPLITS:
+        with path.open(encoding="utf-8") as lines:
+            dev += [json.loads(line)["text"] for line in lines if line.strip()]
     long = [
         (_PARAGRAPH * (size // len(_PARAGRAPH) + 1))[:size] + " i cant do this anymore."
         for size in (300, 600, 900, 1200, 1500, 5000, 10000)

@@ -23,12 +23,13 @@ LABELS = {"imminent", "crisis", "concern", "third_person", "none"}
 
 
 def _figures(name):
-    path = SPLITS[name]
-    if not path.exists():
+    paths = SPLITS[name]
+    missing = [path for path in paths if not path.exists()]
+    if missing:
         if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing under CI: the held-back test split must be merged")
+            pytest.fail(f"{missing} missing under CI: the held-back test split must be merged")
         pytest.skip("held-back test split not merged yet")
-    return evaluate(load(path))
+    return evaluate(load(paths))
 
 
 @pytest.fixture(scope="module")
@@ -41,17 +42,19 @@ def dev_figures():
     return _figures("dev")
 
 
-# Measured once on the held-back split after all tuning (2026-12-04, docs/crisis.md): these
-# targets are not met yet, and issue 15 stays open. Strict: the day one is met, this test fails
-# until its key is taken off the list, so the figure can only be claimed when it is true.
+# Measured on the held-back split after all tuning (docs/crisis.md): these targets are not met,
+# and issue 15 stays open. Strict: the day one is met, this test fails until its key is taken off
+# the list, so the figure can only be claimed when it is true. 2026-12-04 first, then 2026-12-05
+# after the compositional cues (issue 15): urgent recall es met; none at crisis regressed from
+# 0.020 to 0.066 (the cues catch more and also misread more ordinary comments).
 NOT_YET_MET = {
-    "urgent_recall": "0.534 of urgent found at crisis or above (goal >= 0.92)",
-    "stated_recall": "0.384 of plan/means/time/place/goodbye (goal >= 0.90)",
-    "third_person": "0.460 recognised (goal >= 0.80)",
-    "urgent_recall_es": "0.611 (goal >= 0.85)",
-    "urgent_recall_fr": "0.444 (goal >= 0.85)",
-    "urgent_recall_de": "0.316 (goal >= 0.85)",
-    "urgent_recall_pt": "0.389 (goal >= 0.85)",
+    "urgent_recall": "0.770 of urgent found at crisis or above (goal >= 0.92; 0.534 before)",
+    "stated_recall": "0.698 of plan/means/time/place/goodbye (goal >= 0.90; 0.384 before)",
+    "none_at_crisis": "0.066 of none flagged at crisis or above (goal <= 0.03; 0.020 before)",
+    "third_person": "0.700 recognised (goal >= 0.80; 0.460 before)",
+    "urgent_recall_fr": "0.667 (goal >= 0.85; 0.444 before)",
+    "urgent_recall_de": "0.526 (goal >= 0.85; 0.316 before)",
+    "urgent_recall_pt": "0.778 (goal >= 0.85; 0.389 before)",
 }
 
 
@@ -75,7 +78,7 @@ def test_dev_split_meets_the_target(dev_figures, target):
 
 def test_dev_split_is_big_enough_and_well_formed():
     items = load(SPLITS["dev"])
-    assert len(items) >= 420
+    assert len(items) >= 420 + 300  # issue 15 added at least 300 new comments
     assert len({item["id"] for item in items}) == len(items)
     for item in items:
         assert set(item) == {"id", "text", "label", "lang", "tags"}, item["id"]
@@ -90,5 +93,6 @@ def test_dev_split_is_big_enough_and_well_formed():
 
 
 def test_dev_split_lines_are_json_objects():
-    for line in SPLITS["dev"].read_text(encoding="utf-8").splitlines():
-        assert isinstance(json.loads(line), dict)
+    for path in SPLITS["dev"]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert isinstance(json.loads(line), dict)

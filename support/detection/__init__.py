@@ -55,10 +55,10 @@ def _assess(text: str) -> Assessment:
     language, sure = identify(text)
     best = None
     for code in ASSESSED_LANGUAGES:
-        result = assess_with(load_lexicon(code), normalised, code)
         # The comment's own language counts in full; another assessed language's lexicon (a
         # short text, a mixed one, a wrong guess) counts only when it finds something strong.
         own = code == language or (not sure and code == "en" and language not in ASSESSED_LANGUAGES)
+        result = assess_with(load_lexicon(code), normalised, code, compose=own)
         if not own and result.level not in _STRONG:
             continue
         if best is None or (result.rank, result.about_other) > (best.rank, best.about_other):

@@ -17,12 +17,26 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from . import cues
 from .levels import MAX_MATCHES, Assessment, max_level
 from .lexicon import Lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n|\s[-–—]\s")
+# Cues are read per clause, so "years ago I tried, today I'm fine" keeps each tense to its clause.
+_CLAUSE_END = re.compile(r"[.!?;,:]+(?:\s+|$)|\n|\s[-–—]\s")
 _REACH = 300
-_RISK_KINDS = {"plan", "goodbye", "intent", "burden", "abuse", "attempt", "time", "decision"}
+_RISK_KINDS = {
+    "plan",
+    "goodbye",
+    "intent",
+    "burden",
+    "abuse",
+    "attempt",
+    "time",
+    "decision",
+    "method",
+}
+_CUE_RISK = {"plan", "goodbye", "farewell", "thanks", "intent", "burden", "method", "decision"}
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
 _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attempt": "crisis"}
 
@@ -30,6 +44,8 @@ _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attemp
 @dataclass
 class Sentence:
     index: int
+    end: int = 0
+    number: int = 0  # which sentence of the comment
     kinds: set[str] = field(default_factory=set)
     categories: list[str] = field(default_factory=list)
     matches: list[str] = field(default_factory=list)
@@ -77,7 +93,7 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         )
         if not hits:
             continue
-        sentence = Sentence(index=start)
+        sentence = Sentence(index=start, end=end)
         for _, _, name, phrase in hits:
             sentence.kinds.add(lexicon.kinds[name])
             sentence.categories.append(name)
@@ -88,13 +104,17 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     return sentences
 
 
-def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence) -> None:
+def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence, person=True) -> None:
+    """Adjust a sentence's kinds for voice, person, negation and tense.
+
+    ``person=False`` for cue sentences, which already gave each risk word its speaker.
+    """
     mods = lexicon.modifiers
     if mods["professional"].search(raw):
         sentence.notes.add("professional")
-        sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell"}
+        sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell", "thanks"}
         return
-    if mods["third"].search(raw):
+    if person and mods["third"].search(raw):
         own = [
             phrase
             for phrase, name in zip(sentence.matches, sentence.categories, strict=True)
@@ -124,8 +144,8 @@ def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence) -> None:
         sentence.notes.add("past")
         sentence.kinds.discard("attempt")
         sentence.kinds.add("distress")
-    if "farewell" in sentence.kinds and mods["comeback"].search(raw):
-        sentence.kinds.discard("farewell")  # "bye everyone, back in two weeks"
+    if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(raw):
+        sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
 
 
 def combine(sentences: list[Sentence]) -> tuple[str, bool]:
@@ -138,13 +158,25 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     if kinds & {"plan", "goodbye"}:
         level = "imminent"
     farewells = sum(s.farewells for s in sentences if "farewell" in s.kinds)
-    if farewells and (heavy or farewells > 1):
+    thanks = "thanks" in kinds  # "thanks all, love you": only with something heavier
+    if farewells and (heavy or farewells > 1 or thanks or "decision" in kinds):
+        level = "imminent"
+    if thanks and (heavy & {"intent", "burden"} or "decision" in kinds):
         level = "imminent"
     if "decision" in kinds and heavy:
         level = "imminent"
-    intent_at = [n for n, s in enumerate(sentences) if s.kinds & {"intent", "burden"}]
-    for n, sentence in enumerate(sentences):
-        if "time" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
+    # Nearness is counted in the comment's sentences (``number``), not in the list of readings.
+    intent_at = [s.number for s in sentences if s.kinds & {"intent", "burden"}]
+    decided_at = [s.number for s in sentences if "decision" in s.kinds]
+    for sentence in sentences:
+        n = sentence.number
+        if "time" in sentence.kinds and any(abs(n - m) <= 2 for m in intent_at):
+            level = "imminent"
+        # "I've decided. Sunday." and "A rope in the shed. I've decided.": parts of one plan
+        # told in neighbouring sentences ("I've decided to quit on Friday" is one sentence).
+        if sentence.kinds & {"time", "method"} and any(abs(n - m) == 1 for m in decided_at):
+            level = "imminent"
+        if "method" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
             level = "imminent"
     about_other = "other" in kinds
     if about_other:
@@ -152,14 +184,93 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     return level, about_other
 
 
-def assess_with(lexicon: Lexicon, normalised: str, language: str) -> Assessment:
-    """Grade normalised text with one lexicon."""
-    sentences = read_sentences(lexicon, lexicon.prepare(normalised))
+def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
+    """The signals the lexicon's word cues give, clause by clause (see ``cues.py``)."""
+    sentences = []
+    at = lexicon.cues.risky_spans(text)  # one pass over the words; most clauses hold no cue
+    if not at:
+        return sentences
+    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
+    clauses = sorted({bisect.bisect_right(starts, offset) - 1 for offset in at})
+    ends = [*starts[1:], len(text)]
+    for start, end in ((starts[n], ends[n]) for n in clauses):
+        raw = text[start:end]
+        reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
+        if reading.denied and not reading.kinds & _PAST_CAN_LOWER:
+            # Kept with no kinds, so merge() can lower a phrase the negation was missed for.
+            sentences.append(Sentence(start, end, notes={"negation"}))
+            continue
+        if not reading.kinds:
+            continue
+        sentence = Sentence(start, end, kinds=reading.kinds, categories=["cues"])
+        sentence.matches = reading.words
+        sentence.farewells = reading.farewells
+        if reading.joking and sentence.kinds & _CUE_RISK:
+            # "one more meeting and I'll throw myself out the window lol": laughed off. Only
+            # the cue reading is lowered; a phrase the lexicon knows still counts.
+            sentence.notes.add("joke")
+            sentence.kinds = (sentence.kinds - _CUE_RISK) | {"distress"}
+        _apply_modifiers(lexicon, raw, sentence, person=False)
+        if sentence.notes & {"past", "negation", "professional"}:
+            sentence.kinds.discard("method")
+        sentences.append(sentence)
+    return sentences
+
+
+def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
+    """Both readings of the comment, in text order.
+
+    A sentence the phrases found told as past, negated or in a professional's voice keeps that
+    reading whatever its cues say. A phrase sentence whose risk its clauses read as past ("years
+    ago I tried, today I'm fine": "today" is the recovery's), negated or only asked about ("je
+    compte pas me faire du mal") is lowered the same way. A farewell
+    both readings found in one sentence counts once.
+    """
+    settled = [(s.index, s.end) for s in phrased if s.notes & {"past", "negation", "professional"}]
+    kept = [s for s in cued if not any(start <= s.index < end for start, end in settled)]
+    for sentence in phrased:
+        inside = [c for c in kept if sentence.index <= c.index < sentence.end]
+        if not inside:
+            continue
+        told_past = any(c.notes & {"past", "negation"} for c in inside)
+        live = any(c.kinds & _PAST_CAN_LOWER for c in inside)
+        if told_past and not live and sentence.kinds & (_PAST_CAN_LOWER | {"attempt"}):
+            sentence.notes |= set().union(*(c.notes & {"past", "negation"} for c in inside))
+            sentence.kinds -= _PAST_CAN_LOWER | {"attempt"}
+            sentence.kinds.add("distress")
+        # A phrase farewell the cues read as mere thanks ("obrigada a todos", "amo voces") is
+        # one farewell however many it holds; one they read as a farewell too counts once.
+        if sentence.farewells:
+            thanked = sum("thanks" in c.kinds and not c.farewells for c in inside)
+            counted = sentence.farewells - thanked - sum(c.farewells for c in inside)
+            sentence.farewells = max(1, counted)
+            for clause in inside:
+                clause.kinds.discard("thanks")
+        for clause in inside:
+            if clause.kinds <= sentence.kinds:  # nothing new: name the phrase, not its words
+                clause.matches, clause.categories = [], []
+    return sorted(phrased + kept, key=lambda s: s.index)
+
+
+def assess_with(
+    lexicon: Lexicon, normalised: str, language: str, *, compose: bool = False
+) -> Assessment:
+    """Grade normalised text with one lexicon; ``compose`` adds its word cues (the comment's
+    own language only: another language's cue words are ordinary words here, German "die")."""
+    prepared = lexicon.prepare(normalised)
+    sentences = read_sentences(lexicon, prepared)
+    if compose and lexicon.cues is not None:
+        sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
     if not sentences:
         return Assessment("none", language=language)
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
+    for sentence in sentences:
+        sentence.number = bisect.bisect_right(starts, sentence.index) - 1
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
-    categories = sorted({c for s in sentences for c in s.categories}, key=order.__getitem__)
+    categories = sorted(
+        {c for s in sentences for c in s.categories}, key=lambda c: order.get(c, len(order))
+    )
     matches = tuple(dict.fromkeys(m for s in sentences for m in s.matches))[:MAX_MATCHES]
     signals = sorted(set().union(*(s.kinds | s.notes for s in sentences)))
     return Assessment(

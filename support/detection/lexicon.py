@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .anchors import covered, derive
+from .cues import CueBook
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 ASSESSED_LANGUAGES = ("en", "es", "fr", "de", "pt")
@@ -130,6 +131,7 @@ class Lexicon:
     anchored: dict[str, frozenset[str]]  # anchor found -> categories worth examining
     tokens: dict[str, str]
     token_pattern: re.Pattern | None
+    cues: CueBook | None = None  # word cues for the compositional reading (cues.py)
 
     def prepare(self, normalised: str) -> str:
         """The normalised text with this language's txt-speak spelled out."""
@@ -220,6 +222,7 @@ def load_lexicon(language: str) -> Lexicon:
         anchored=anchored,
         tokens=tokens,
         token_pattern=token_pattern,
+        cues=CueBook.build(data["cues"], data.get("elisions", ())) if data.get("cues") else None,
     )
 
 

@@ -19,7 +19,13 @@ from . import assess as detect
 from .lexicon import ASSESSED_LANGUAGES
 
 DATA_DIR = Path(__file__).with_name("data")
-SPLITS = {"dev": DATA_DIR / "dev_split.jsonl", "test": DATA_DIR / "test_split.jsonl"}
+# A split may span several files: dev_split_2 to _8 were written for issue 15 after the first
+# tuning, each after the cues were fitted to the ones before it (to see how they carry to wording
+# they have not seen; docs/crisis.md has each one's first reading).
+SPLITS = {
+    "dev": tuple(DATA_DIR / f"dev_split{n}.jsonl" for n in ("", *(f"_{k}" for k in range(2, 9)))),
+    "test": (DATA_DIR / "test_split.jsonl",),
+}
 URGENT = ("imminent", "crisis")
 HIGH = ("crisis", "imminent")
 STATED = {"plan", "means", "time", "place", "goodbye"}
@@ -50,9 +56,15 @@ TARGETS = (
 )
 
 
-def load(path: Path) -> list[dict]:
-    with Path(path).open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+def load(paths) -> list[dict]:
+    """The items of one file, or of several files in order."""
+    if isinstance(paths, str | Path):
+        paths = (paths,)
+    items = []
+    for path in paths:
+        with Path(path).open(encoding="utf-8") as lines:
+            items += [json.loads(line) for line in lines if line.strip()]
+    return items
 
 
 def unassessed(item: dict) -> bool:
@@ -184,11 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     names = list(SPLITS) if args.split == "all" else [args.split]
     for name in names:
-        path = SPLITS[name]
-        if not path.exists():
-            print(f"== {name} split: {path.name} is not here (held-back split not merged yet) ==")
+        paths = SPLITS[name]
+        missing = [path.name for path in paths if not path.exists()]
+        if missing:
+            print(f"== {name} split: {', '.join(missing)} not here (not merged yet) ==")
             continue
-        print(render(name, evaluate(load(path)), show_misses=args.misses))
+        print(render(name, evaluate(load(paths)), show_misses=args.misses))
         print()
     return 0
 

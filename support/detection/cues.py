@@ -1,0 +1,348 @@
+"""Compositional reading: word-level cues per language, combined into the engine's signal kinds.
+
+The phrase patterns (``lexicon.py``) catch wordings someone wrote down; readers who never saw them
+say the same things in other words. Here each language lists *cues* (``"cues"`` in its lexicon
+file), small word families:
+
+- who speaks: ``self`` ("I", "je", "ich"), ``other`` ("she", "my friend"), ``people`` in general
+  (their risk words belong to nobody here); ``mine`` ("me", "my", "mich") is no speaker, but a cue
+  holding one is the writer's own;
+- what is said: ``want``, ``die`` (killing oneself), ``topic`` (death words that mean it only when
+  wanted: "suicide", "disappear"), ``harm``, ``live`` (negated, a wish to die), ``means`` (pills),
+  ``tool`` (a rope, a knife: other uses too), ``place`` (a bridge, a roof), ``spot`` (a river, a
+  window: only named with dying), ``gather`` (saved, bought, in front of me), ``decided``, ``act``
+  (doing "it"), ``time``, ``final`` (unmistakable goodbyes), ``farewell`` (giving things away,
+  a note, "whoever finds this": weak alone), ``thanks`` (thanks to all, "love you all", "bye":
+  weaker still, friendly comments say them every day), ``burden``, ``abuse`` (done to the
+  writer now), ``sign`` (warning signs that count only in someone else: "she's ready to go",
+  "stopped eating"), ``worry`` (about someone), ``neg`` and ``asked`` (a question someone
+  put: "the nurse asked if") and ``joke`` ("lol", "jaja", "mdr", "kkkk": a clause laughed
+  off is distress at most when only cues read it).
+
+A clause's meaning is read from which cues meet in it, so "I've been saving up my pills" and "je
+garde mes cachets" need no phrase of their own.
+
+A cue is one or more words; a word ending in ``*`` is a stem (``stockpil*``), ``..`` lets up to
+three other words sit between two words. A word of six letters or more in a cue also matches a
+typed word one edit away (``stockpilling``, ``mourrir``, ``desided``; never a changed letter in
+the last three, where "mataste" and "matarse" differ), found through a deletion index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CUE_CLASSES = (
+    "self",
+    "mine",
+    "other",
+    "people",
+    "worry",
+    "want",
+    "die",
+    "topic",
+    "harm",
+    "live",
+    "means",
+    "tool",
+    "place",
+    "spot",
+    "gather",
+    "decided",
+    "act",
+    "time",
+    "final",
+    "farewell",
+    "thanks",
+    "burden",
+    "abuse",
+    "sign",
+    "neg",
+    "asked",
+    "joke",
+)
+_WORD = re.compile(r"\w+")
+_GAP = ".."
+_MAX_GAP = 3
+_FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
+_SPELLED_MAX = 20000
+_NEG_REACH = 3  # a negation ending at most this many words before a cue negates it
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:n] + word[n + 1 :] for n in range(len(word))}
+
+
+def _substitutions(word: str) -> set[str]:
+    """A changed letter, but not in the last three, where conjugations and plurals differ."""
+    return {word[:n] + "?" + word[n + 1 :] for n in range(len(word) - 3)}
+
+
+@dataclass(frozen=True)
+class CueBook:
+    """One language's cues, indexed by their first word for a fast scan."""
+
+    by_word: dict[str, list[tuple[str, tuple[str, ...]]]]  # first word -> (class, words)
+    # the first three letters of a stem -> (class, stem, words)
+    by_stem: dict[str, list[tuple[str, str, tuple[str, ...]]]]
+    fuzzy: dict[str, set[str]]  # a long cue word less a letter, or with "?" for one -> words
+    vocabulary: frozenset[str]
+    long_words: frozenset[str]
+    self_words: frozenset[str]  # "my", "myself", "mich": a cue holding one is the writer's
+    elisions: frozenset[str]  # letters that stand for an elided word before an apostrophe
+    spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def build(cls, cues: dict[str, list[str]], elisions=()) -> CueBook:
+        by_word: dict = {}
+        by_stem: dict = {}
+        fuzzy: dict = {}
+        vocabulary = set()
+        closed = set()  # pronouns and negations: short, common, never typo-matched
+        for name, phrases in cues.items():
+            if name not in CUE_CLASSES:
+                raise ValueError(f"unknown cue class {name!r}")
+            for phrase in phrases:
+                words = tuple(phrase.split())
+                first = words[0]
+                if first.endswith("*"):
+                    by_stem.setdefault(first[:3], []).append((name, first[:-1], words))
+                else:
+                    by_word.setdefault(first, []).append((name, words))
+                for word in words:
+                    if word == _GAP or word.endswith("*"):
+                        continue
+                    vocabulary.add(word)
+                    if name in _NOT_SIGNALS:
+                        closed.add(word)
+        long_words = frozenset(w for w in vocabulary - closed if len(w) >= _FUZZY_MIN)
+        for word in long_words:
+            for key in _deletions(word) | _substitutions(word):
+                fuzzy.setdefault(key, set()).add(word)
+        self_words = frozenset(
+            p for name in ("self", "mine") for p in cues.get(name, ()) if " " not in p
+        )
+        return cls(
+            by_word,
+            by_stem,
+            fuzzy,
+            frozenset(vocabulary),
+            long_words,
+            self_words,
+            frozenset(elisions),
+        )
+
+    def spell(self, token: str) -> str:
+        """The cue word a typed word stands for: itself, or a long cue word one edit away."""
+        spelled = self.spelled.get(token)
+        if spelled is None:
+            if token in self.vocabulary or len(token) < _FUZZY_MIN - 1:
+                spelled = token
+            else:
+                spelled = _near(self, token)
+            if len(self.spelled) < _SPELLED_MAX:  # a bounded memo of words already seen
+                self.spelled[token] = spelled
+        return spelled
+
+    def risky_spans(self, text: str) -> list[int]:
+        """Where in ``text`` (character offsets) a cue starts that can give a signal on its own
+        or with others; speakers, wanting and negation alone give none."""
+        matches = list(_WORD.finditer(text))
+        tokens = [self.spell(m.group()) for m in matches]
+        return [matches[start].start() for start, _, name in self.find(tokens) if name in _SIGNAL]
+
+    def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
+        """(first word, past last word, class) of every cue in ``tokens``."""
+        found = []
+        for start, token in enumerate(tokens):
+            candidates = [(name, words) for name, words in self.by_word.get(token, ())]
+            for name, stem, words in self.by_stem.get(token[:3], ()):
+                if token.startswith(stem):
+                    candidates.append((name, words))
+            following = tokens[start + 1] if start + 1 < len(tokens) else ""
+            for name, words in candidates:
+                if len(words) == 1:
+                    found.append((start, start + 1, name))
+                    continue
+                second = words[1]
+                if second != _GAP and not second.endswith("*") and second != following:
+                    continue  # most candidates: the next word already differs
+                end = _match(tokens, start, words)
+                if end:
+                    found.append((start, end, name))
+        return found
+
+
+def _near(book: CueBook, token: str) -> str:
+    """The long cue word a typed word is one slip from: a letter short or too many ("sterbn",
+    "mourrir"), or one changed, but never in the last three letters, where conjugations differ
+    ("desided" is "decided"; "mataste" is not "matarse"). None, or two candidates: as typed.
+    """
+    matches = set(book.fuzzy.get(token, ()))
+    matches |= {word for word in _deletions(token) if word in book.long_words}
+    for key in _substitutions(token):
+        matches |= book.fuzzy.get(key, set())
+    if not matches and len(token) > 3 and token[0] in book.elisions:
+        tail = token[1:]  # French "detre" is "d'etre" with its apostrophe removed
+        return tail if tail in book.vocabulary else _near(book, tail) if len(tail) > 4 else token
+    return min(matches) if len(matches) == 1 else token
+
+
+def _word_matches(pattern: str, token: str) -> bool:
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    return token == pattern
+
+
+def _match(tokens: list[str], start: int, words: tuple[str, ...]) -> int:
+    """Past the last word of ``words`` matched at ``start``, or 0."""
+    at = start
+    gap = False
+    for word in words:
+        if word == _GAP:
+            gap = True
+            continue
+        limit = min(len(tokens), at + 1 + (_MAX_GAP if gap else 0))
+        for position in range(at, limit):
+            if _word_matches(word, tokens[position]):
+                at = position + 1
+                break
+        else:
+            return 0
+        gap = False
+    return at
+
+
+def tokens_of(book: CueBook, text: str) -> list[str]:
+    return [book.spell(token) for token in _WORD.findall(text)]
+
+
+@dataclass
+class Reading:
+    """What one clause's cues say: signal kinds, the words behind them, the writer's farewells,
+    and ``denied`` when a risk word was negated or only asked about ("I'm not going to hurt
+    myself", "the nurse asked if I'd thought of ending my life")."""
+
+    kinds: set[str] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)
+    farewells: int = 0
+    denied: bool = False
+    joking: bool = False
+
+
+def read(book: CueBook, text: str) -> Reading:
+    """The engine's signal kinds one clause gives, and the cue words behind them.
+
+    Who a risk word belongs to is the nearest speaker before it ("my sister says she wants to
+    die": she); a negation just before a cue cancels it, and a negated ``live`` ("I don't want
+    to wake up") is a wish to die; a question someone asked ("asked if") is nobody's statement.
+    """
+    reading = Reading()
+    tokens = tokens_of(book, text)
+    cues = book.find(tokens)
+    if not cues:
+        return reading
+    # A negation inside a longer cue is that cue's own word ("can't stop thinking", "won't be
+    # here"), not a denial of what follows.
+    negations = [
+        (s, e)
+        for s, e, n in cues
+        if n == "neg"
+        and not any(o != "neg" and os <= s and e <= oe and oe - os > 1 for os, oe, o in cues)
+    ]
+    negated = {
+        (start, name)
+        for start, _, name in cues
+        if name in _NEGATABLE and any(start - _NEG_REACH <= e <= start for _, e in negations)
+    }
+    asked_at = min((s for s, _, n in cues if n == "asked"), default=len(tokens))
+    speakers = sorted((s, n) for s, _, n in cues if n in ("self", "other", "people"))
+
+    def whose(start: int, end: int) -> str:
+        if any(token in book.self_words for token in tokens[start:end]):
+            return "self"  # "take care of my cat", "kill myself": the writer's own words
+        if any(s < end and n == "other" for s, n in speakers if s >= start):
+            return "other"  # "cutting his arms", "kill herself"
+        before = [n for s, n in speakers if s < start]
+        return before[-1] if before else "self"
+
+    own: set[str] = set()
+    others: set[str] = set()
+    addressing = False  # after "tell my brother", the rest of the message is the writer's
+    for start, end, name in cues:
+        if name in _NOT_SIGNALS:
+            continue
+        if (start, name) in negated or (start > asked_at and name in _NEGATABLE):
+            if name != "live" or start > asked_at:
+                reading.denied |= name in ("die", "harm", "topic")
+                continue
+            name = "die"  # "I don't want to live", "je veux plus vivre"
+        elif name == "live":
+            continue
+        speaker = whose(start, end)
+        if name in ("farewell", "final", "thanks"):
+            if speaker == "self":
+                addressing = True
+            elif addressing:
+                speaker = "self"
+        if speaker == "people":
+            continue  # "people who want to die": talk about people in general
+        (others if speaker == "other" else own).add(name)
+        reading.farewells += name == "farewell" and speaker == "self"
+        reading.words.append(" ".join(tokens[start:end]))
+    reading.kinds = _kinds(own)
+    reading.joking = any(n == "joke" for _, _, n in cues)
+    someone_else = any(n == "other" for _, n in speakers)
+    their = _kinds(others) - {"time", "decision"}
+    if their or others & _RISKY or ("worry" in own | others and someone_else):
+        reading.kinds.add("other")  # "my son told me he's been cutting", "worried about my friend"
+    return reading
+
+
+_RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
+_NOT_SIGNALS = {"self", "mine", "other", "people", "neg", "asked", "joke"}
+# What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
+# beam" keeps the beam).
+_NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather"}
+_SIGNAL = set(CUE_CLASSES) - _NOT_SIGNALS - {"want"}
+
+
+def _kinds(cues: set[str]) -> set[str]:
+    """The signal kinds a set of the writer's own cues makes."""
+    kinds = set()
+    if cues & {"die", "harm"} or "topic" in cues and "want" in cues:
+        kinds.add("intent")  # "I want to disappear", not "a documentary about suicide"
+    if "burden" in cues:
+        kinds.add("burden")
+    if "abuse" in cues:
+        kinds.add("abuse")
+    if "means" in cues and cues & {"gather", "decided", "time", "want"}:
+        kinds.add("plan")  # pills saved up, tablets in front of me
+    if "place" in cues and cues & {"decided", "want", "act", "gather"}:
+        kinds.add("plan")  # the bridge chosen, going to the tracks
+    if cues & {"means", "tool", "place"}:
+        kinds.add("method")  # named by the writer: imminent next to a decision or intent
+    if "spot" in cues and (cues & {"die", "harm"} or {"topic", "want"} <= cues):
+        kinds.add("plan")  # "walk into the sea": an everyday place, named with dying
+    if "tool" in cues and cues & {"decided", "time", "act"}:
+        kinds.add("plan")  # a gun and "I know where the key is"
+    elif "tool" in cues and "gather" in cues:
+        kinds.add("decision")  # a rope bought: imminent only with distress nearby
+    if "act" in cues and cues & {"decided", "time"}:
+        kinds.add("plan")  # "I know how I'll do it", "it's happening tonight"
+    if "decided" in cues and cues & {"die", "harm", "act", "burden"}:
+        kinds.add("plan")
+    if "decided" in cues:
+        kinds.add("decision")
+    if "time" in cues:
+        kinds.add("time")
+        if cues & {"die", "final", "burden"}:
+            kinds.add("plan")
+    if "final" in cues:
+        kinds.add("goodbye")
+    if "farewell" in cues:
+        kinds.add("farewell")
+    if "thanks" in cues:
+        kinds.add("thanks")
+    return kinds

@@ -1,0 +1,255 @@
+"""The compositional reading (support/detection/cues.py): word cues per language, read clause by
+clause and combined over the comment. Every sentence here is written for this file."""
+
+import pytest
+
+from support.detection import ASSESSED_LANGUAGES, assess, load_lexicon
+from support.detection.cues import CUE_CLASSES, CueBook, read
+
+
+def level(text):
+    return assess(text).level
+
+
+# --- plans, means, times, places, goodbyes said plainly -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been putting my sleeping tablets aside for weeks, theres plenty now",
+        "I know which cliff. I drove past it twice this week.",
+        "ive figured out how to do it and it wont hurt anyone else",
+        "gonna walk into the sea tonight",
+        "my meds are lined up on the windowsill",
+    ],
+)
+def test_a_plan_or_means_said_plainly_is_imminent(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for every kind word here. I won't be around after this.",
+        "please look after my rabbit, she likes carrots. goodbye",
+        "gave away my guitar and my books, wont need them where im headed",
+        "this is my last comment on here. love you all",
+    ],
+)
+def test_a_goodbye_is_imminent(text):
+    assert level(text) == "imminent"
+
+
+def test_a_goodbye_with_a_see_you_next_post_is_not_a_goodbye():
+    assert level("Bye everyone, thanks for reading! See you next post.") != "imminent"
+
+
+def test_a_decision_and_a_time_in_neighbouring_sentences_are_one_plan():
+    assert level("It's all arranged now. Thursday night.") == "imminent"
+
+
+def test_a_decision_and_a_time_in_one_sentence_are_an_errand():
+    assert level("I've decided to repaint the kitchen on Thursday!") == "none"
+
+
+def test_a_crisis_sentence_buried_mid_comment_is_found():
+    text = (
+        "Loved the photos of the harbour. The blue boat is my favourite. Honestly I want to "
+        "end my life most days lately. Are you going back there in the spring?"
+    )
+    assert level(text) in ("crisis", "imminent")
+
+
+def test_a_burden_said_indirectly_is_crisis():
+    assert level("my family would be so much lighter without me around") == "crisis"
+
+
+def test_a_negated_wish_to_live_is_a_wish_to_die():
+    assert level("i really dont want to live anymore") in ("crisis", "imminent")
+
+
+# --- person, tense, negation, voice ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousin keeps telling me she wants to disappear for good",
+        "Worried sick about my flatmate, he gave me his watch and said goodbye",
+        "my dad says we would all be better off without him",
+    ],
+)
+def test_someone_else_at_risk_is_about_other_not_the_writers_crisis(text):
+    result = assess(text)
+    assert result.about_other and result.level not in ("crisis", "imminent")
+
+
+def test_people_in_general_are_nobodys_risk():
+    result = assess("Helpline volunteers listen to anyone who wants to die, every night.")
+    assert result.level == "none" and not result.about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not going to hurt myself, I'm just worn out",
+        "the doctor asked whether I'd thought about killing myself and I said no",
+        "je compte pas me faire du mal, je suis juste fatiguee",
+    ],
+)
+def test_a_denied_or_only_asked_about_risk_is_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_a_negation_inside_a_longer_cue_denies_nothing():
+    assert level("i cant stop thinking about ending it") in ("crisis", "imminent")
+
+
+def test_a_past_attempt_with_a_present_recovery_is_not_crisis():
+    for text in (
+        "hace ocho años intente matarme, ahora estoy bien",
+        "vor acht jahren hab ich versucht mich umzubringen, heute gehts mir gut",
+    ):
+        assert level(text) not in ("crisis", "imminent"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm dying to see the sequel",
+        "this homework is going to be the death of me",
+        "the old bridge in the park is being repainted this weekend",
+        "I saved up my pocket money and bought a new bike on Friday",
+        "As a paramedic I ask people directly about pills and plans.",
+    ],
+)
+def test_figures_of_speech_errands_and_professionals_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+# --- typing as people type ------------------------------------------------------------------
+
+
+def test_a_missing_or_doubled_letter_in_a_long_word_is_tolerated():
+    assert level("been stockpilling my tabletts since spring") == "imminent"
+
+
+def test_a_changed_letter_is_tolerated_away_from_the_ending():
+    assert level("ive desided. its tonight") == "imminent"
+
+
+def test_a_changed_ending_is_another_word_not_a_typo():
+    # "mataste" (you killed) is one letter from "matarse" (to kill oneself) at the ending.
+    assert level("jajaja me mataste con ese chiste") == "none"
+
+
+def test_french_elisions_without_apostrophes_are_read():
+    assert level("jai plus envie detre en vie") in ("crisis", "imminent")
+
+
+# --- other languages, written natively ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya tengo las pastillas juntadas, esta noche lo hago",
+        "cuiden a mi perro por favor, gracias por todo, adios",
+        "jai mis de cote tous mes cachets, cest pour ce soir",
+        "prenez soin de mon chat, merci pour tout, adieu",
+        "ich hab genug tabletten gesammelt, heute nacht mach ich es",
+        "kümmert euch bitte um meine katze, danke für alles, tschüss",
+        "guardei os comprimidos faz semanas, hoje a noite eu faço",
+        "cuidem do meu cachorro, obrigada por tudo, adeus",
+    ],
+)
+def test_plans_and_goodbyes_in_the_other_languages_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hermana dice que se quiere morir",
+        "mon frere dit quil veut mourir",
+        "meine schwester sagt sie will sterben",
+        "minha irma diz que quer morrer",
+    ],
+)
+def test_third_person_in_the_other_languages_is_about_other(text):
+    assert assess(text).about_other
+
+
+def test_another_languages_cue_words_are_ordinary_words():
+    # German "die" is an article; the English cues never read a German comment.
+    assert level("Die Katze schläft auf dem Sofa und die Kinder spielen draußen.") == "none"
+
+
+# --- the cue book ---------------------------------------------------------------------------
+
+
+def test_cue_book_finds_words_stems_and_gaps():
+    book = CueBook.build({"means": ["pills"], "gather": ["stockpil*", "hid .. away"]})
+    tokens = "i hid all the pills away after stockpiling".split()
+    found = {(name, " ".join(tokens[start:end])) for start, end, name in book.find(tokens)}
+    assert found == {
+        ("means", "pills"),
+        ("gather", "hid all the pills away"),
+        ("gather", "stockpiling"),
+    }
+
+
+def test_cue_book_rejects_an_unknown_class():
+    with pytest.raises(ValueError, match="unknown cue class"):
+        CueBook.build({"feelings": ["sad"]})
+
+
+def test_a_clauses_reading_names_the_cue_words_behind_it():
+    reading = read(load_lexicon("en").cues, "i have been saving my pills")
+    assert "plan" in reading.kinds and "pills" in reading.words
+
+
+def test_a_phrase_the_lexicon_found_is_named_once():
+    assert assess("I want to die").matches == ("i want to die",)
+
+
+@pytest.mark.parametrize("code", ASSESSED_LANGUAGES)
+def test_every_assessed_language_has_cues_of_known_classes(code):
+    data = load_lexicon(code)
+    assert data.cues is not None
+    assert set(data.cues.self_words)
+    assert set(CUE_CLASSES) >= {"self", "die", "means", "final", "neg"}
+
+
+# --- what the hard negatives taught ---------------------------------------------------------
+
+
+def test_thanks_and_love_alone_are_not_a_goodbye():
+    assert level("Thanks all for the lovely anniversary wishes, love you guys!") == "none"
+    assert level("obrigado a todos pelas mensagens, amo voces!") != "imminent"
+
+
+def test_thanks_with_a_farewell_act_is_a_goodbye():
+    assert level("thank you all. I've left everything to my sister.") == "imminent"
+
+
+def test_a_clause_laughed_off_is_not_crisis_when_only_cues_read_it():
+    assert level("one more group project and I'll walk into the sea lol") not in (
+        "crisis",
+        "imminent",
+    )
+
+
+def test_a_phrase_the_lexicon_knows_still_counts_when_laughed_off():
+    assert level("i want to die lol") == "crisis"
+
+
+def test_a_teacher_on_warning_signs_speaks_as_a_professional():
+    text = "The trainer explained the signs: giving things away, saying goodbye, feeling a burden."
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_medicine_taken_back_or_taken_for_pain_is_not_a_plan():
+    assert level("dropped all my expired tablets at the pharmacy for disposal") == "none"
+    assert level("hab zwei ibuprofen gegen die zahnschmerzen genommen") == "none"
