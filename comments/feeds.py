@@ -1,12 +1,12 @@
 """Feeds of approved comments. Names only: an email never appears in a feed."""
 
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from blog.feeds import StoredFeed
 from blog.models import Post, SiteSettings
 
-from .models import Comment
+from .models import COMMENTS_VERSION, Comment
 from .tree import comment_url, pages_of
 
 
@@ -37,7 +37,9 @@ def _with_pages(comments):
     return comments
 
 
-class LatestCommentsFeed(Feed):
+class LatestCommentsFeed(StoredFeed):
+    stored_versions = (COMMENTS_VERSION,)
+
     def title(self):
         return f"Latest comments · {SiteSettings.load().site_name}"
 

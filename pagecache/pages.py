@@ -16,6 +16,7 @@ a new release changes BUILD_ID). This module knows nothing of the apps that use 
 import hashlib
 import os
 import re
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 
+from .http import Validators, mark_shared, not_modified
 from .versions import SITE_SETTINGS_VERSION, CacheVersion, current_versions, versioned
 
 CONTENT_VERSION = CacheVersion("blog:content-version")
@@ -82,7 +84,8 @@ def vary_on(*, versions, part, cookie=None):
     _variations.append((cookie, tuple(versions), part))
 
 
-def _shared_cookies():
+def shared_cookies():
+    """Cookies that leave a reader's page the one every reader sees: CSRF and ``vary_on`` ones."""
     return {settings.CSRF_COOKIE_NAME, *(cookie for cookie, _v, _p in _variations if cookie)}
 
 
@@ -95,35 +98,48 @@ def is_shared(request, params=()):
     return (
         settings.PAGE_CACHE
         and request.method in ("GET", "HEAD")
-        and set(request.COOKIES) <= _shared_cookies()
+        and set(request.COOKIES) <= shared_cookies()
         and set(request.GET) <= set(params)
     )
 
 
-def page_key(request, *parts, versions=(), also=()):
+def page_key(request, *parts, versions=(), also=(), varied=True):
     """(key of this address's page for the current versions and variations, [also's values]).
 
     Every version is read in one cache round trip: the page's own, and ``also`` (versions the
     caller needs next, e.g. the post's comment tree), which are returned, not put in the key.
+    ``varied=False``: the page is the same for every reader (a feed), whatever ``vary_on`` says.
     """
-    registered = [version for _c, vs, _p in _variations for version in vs]
+    variations = _variations if varied else []
+    registered = [version for _c, vs, _p in variations for version in vs]
     own = [CONTENT_VERSION, SITE_SETTINGS_VERSION, *registered, *versions]
     numbers = current_versions([*own, *also])
     keyed, extra = numbers[: len(own)], numbers[len(own) :]
     if 0 in numbers:  # the cache is down: never store under a version that may repeat
         return None, extra
     year = timezone.localdate().year  # the footer's copyright line
-    varied, start = [], 2
-    for _cookie, vs, part in _variations:
-        varied.append(part(request, keyed[start : start + len(vs)]))
+    varied_parts, start = [], 2
+    for _cookie, vs, part in variations:
+        varied_parts.append(part(request, keyed[start : start + len(vs)]))
         start += len(vs)
-    key = ":".join(map(str, ("page", BUILD_ID, request.path, *parts, *varied, year, *keyed)))
+    key = ":".join(map(str, ("page", BUILD_ID, request.path, *parts, *varied_parts, year, *keyed)))
     return key, extra
 
 
 def store(key, response, **extra):
-    """Keep a rendered 200 page as parts split at the markers; return the entry."""
-    entry = {"parts": _SPLIT.split(response.content.decode()), **extra}
+    """Keep a rendered 200 page as parts split at the markers; return the entry.
+
+    The entry also holds a digest of its text and when it was made: the page's HTTP
+    validators (http.Validators) start from them.
+    """
+    text = response.content.decode()
+    entry = {
+        "parts": _SPLIT.split(text),
+        "digest": hashlib.blake2b(text.encode(), digest_size=12).hexdigest(),
+        "stored_at": time.time(),
+        "content_type": response.get("Content-Type"),
+        **extra,
+    }
     if key is not None and response.status_code == 200:
         versioned.set(key, entry, PAGE_TTL)
     return entry
@@ -141,11 +157,54 @@ def fetch(key, *also):
     return entry, found
 
 
-def respond(request, entry, **values):
-    """The stored page with this request's CSRF token and ``values`` in place of the markers."""
+def _holds_csrf_cookie(request):
+    return settings.CSRF_COOKIE_NAME in request.COOKIES
+
+
+def validators(request, entry, parts=(), times=()):
+    """The stored page's ETag and Last-Modified, with ``parts``/``times`` filled in per request.
+
+    A reader who holds a CSRF cookie gets their token in the page, so their copy is keyed by
+    it too (and is private: see http.PrivateResponsesMiddleware).
+    """
+    csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    return Validators(
+        [entry["digest"], *parts, hashlib.blake2b(csrf.encode()).hexdigest() if csrf else ""],
+        [entry["stored_at"], *times],
+    )
+
+
+def respond(request, entry, checked=None, **values):
+    """The stored page with ``values`` in place of the markers, and its HTTP caching headers.
+
+    The CSRF token is filled in only for a reader who already holds the cookie: a page that
+    set one could not be kept by a shared cache. Everyone else's form gets its token when they
+    start writing (comments.js asks /comments/csrf/), or from the page a refused POST hands
+    back. ``checked``: the validators the caller already compared (http.not_modified).
+    """
     parts = entry["parts"]  # text, marker, text, ...: markers sit at the odd places
     fill = {MARK.format(name): value for name, value in values.items()}
     if CSRF_MARK in parts[1::2]:
-        fill[CSRF_MARK] = get_token(request)
+        fill[CSRF_MARK] = get_token(request) if _holds_csrf_cookie(request) else ""
     parts = [fill.get(part, "") if i % 2 else part for i, part in enumerate(parts)]
-    return HttpResponse("".join(parts))
+    response = HttpResponse("".join(parts), content_type=entry.get("content_type"))
+    return mark_shared(response, checked or validators(request, entry))
+
+
+def serve(request, key, build, *, vary=("Cookie", "Accept-Language"), valid_until=None):
+    """A whole response stored under ``key`` (no markers), with conditional GET: e.g. a feed.
+
+    ``build()`` makes the response on a miss; ``valid_until()`` says when it must be made anew.
+    """
+    entry, _ = fetch(key)
+    if entry is None:
+        response = build()
+        if response.status_code != 200:
+            return response
+        entry = store(key, response, valid_until=valid_until() if valid_until else None)
+    checked = validators(request, entry)
+    answer = not_modified(request, checked, vary)
+    if answer is not None:
+        return answer
+    response = HttpResponse("".join(entry["parts"]), content_type=entry["content_type"])
+    return mark_shared(response, checked, vary=vary)
