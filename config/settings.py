@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.headers.SteadyCSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "comments.middleware.RequestLimitsMiddleware",
     "comments.middleware.DatabaseUnavailableMiddleware",
