@@ -402,7 +402,10 @@ def csrf_failure(request, reason=""):
 
 
 def _csrf_refusal_message(request):
-    if settings.CSRF_COOKIE_NAME not in request.COOKIES:
+    had_token = request.POST.get("csrfmiddlewaretoken") or request.COOKIES.get(
+        settings.CSRF_COOKIE_NAME
+    )
+    if not had_token:
         # A page kept by a cache carries no token; without JavaScript nothing fetched one.
         return _(
             "One more step to keep this form safe: your comment has not been sent yet. Your "
