@@ -141,7 +141,7 @@ CACHES["versions"] = (
     {**CACHES["default"]}
     if REDIS_URL
     else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "pagecache.counters.CounterFiles",  # FileBasedCache, lighter to read
         "LOCATION": env.str("VERSION_CACHE_DIR", default=str(BASE_DIR / ".cache" / "versions")),
         "KEY_PREFIX": env.str("CACHE_PREFIX", default="haven"),
         "OPTIONS": {"MAX_ENTRIES": 100_000},  # one per post: never cull a live version
