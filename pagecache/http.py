@@ -8,6 +8,7 @@ pages) is ``private, no-store``: PrivateResponsesMiddleware decides that in one 
 """
 
 import hashlib
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -54,11 +55,18 @@ def mark_shared(response, validators, vary=("Cookie", "Accept-Language")):
     """
     response["ETag"] = validators.etag
     if validators.last_modified is not None:
-        response["Last-Modified"] = http_date(validators.last_modified)
+        response["Last-Modified"] = _http_date(validators.last_modified)
     response["Cache-Control"] = f"public, max-age={settings.HTTP_CACHE_SECONDS}"
-    if vary:
+    if vary and "Vary" in response:
         patch_vary_headers(response, vary)
+    elif vary:
+        response["Vary"] = ", ".join(vary)
     return response
+
+
+@lru_cache(maxsize=64)
+def _http_date(seconds):
+    return http_date(seconds)
 
 
 def time_of(version):
