@@ -1,11 +1,13 @@
 """Reader pages rendered once and served from the cache to every reader the site knows nothing of.
 
 Most readers arrive with no session, no saved name and no message waiting: for the same address
-and support region they all see the same page, but for two values made per request (the CSRF
-token, and the comment form's signed timestamp) and, on a post, the comments. Such a page is
-rendered with markers in those places, stored as its parts, and joined with fresh values on
-each request; the caller supplies those values (on a post, its comments). A reader with any other
-cookie or query gets a full render.
+and support region they all see the same page, but for the comment form's signed timestamp,
+the CSRF token (left empty unless the reader already holds its cookie, so the page sets none)
+and, on a post, the comments. Such a page is rendered with markers in those places, stored as
+its parts, and joined with fresh values on each request; the caller supplies those values (on
+a post, its comments). Each answer carries validators made from the entry (http.py), so a
+reader whose copy is current gets a 304. A reader with any other cookie or query gets a full
+render.
 
 Nothing can go stale: every key holds the versions of what the page was built from, and each
 change bumps one (the apps that own the content bump CONTENT_VERSION and LISTS_VERSION; an app
@@ -165,7 +167,7 @@ def validators(request, entry, parts=(), times=()):
     """The stored page's ETag and Last-Modified, with ``parts``/``times`` filled in per request.
 
     A reader who holds a CSRF cookie gets their token in the page, so their copy is keyed by
-    it too (and is private: see http.PrivateResponsesMiddleware).
+    it too (and is private: see middleware.PrivateResponsesMiddleware).
     """
     csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
     return Validators(
