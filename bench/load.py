@@ -1,6 +1,7 @@
 """Load: wrk for the read path, a small threaded client for comment submissions."""
 
 import http.client
+import json
 import re
 import shutil
 import subprocess
@@ -103,8 +104,15 @@ def _writer(port, post_url, post_id, number, deadline, results):
         raise RuntimeError(f"GET {post_url} answered {status}")
     jar = _cookies(headers, {})
     html = html.decode()
+    token = _hidden_value(html, "csrfmiddlewaretoken")
+    if not token:  # a page served to every reader has none: ask, as comments.js does
+        status, headers, answer = _request(port, "GET", "/comments/csrf/")
+        if status != 200:
+            raise RuntimeError(f"GET /comments/csrf/ answered {status}")
+        jar = _cookies(headers, jar)
+        token = json.loads(answer)["token"]
     fields = {
-        "csrfmiddlewaretoken": _hidden_value(html, "csrfmiddlewaretoken"),
+        "csrfmiddlewaretoken": token,
         "security": _hidden_value(html, "security"),
         "name": f"Bench reader {number}",
         "email": "",

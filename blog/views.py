@@ -18,7 +18,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, MonthArchiveView
 
-from pagecache import pages
+from pagecache import http, pages
 
 from .directory import directory
 from .models import Category, Page, Post
@@ -111,7 +111,7 @@ class ListedPostsMixin:
             response = super().get(request, *args, **kwargs).render()
             # A scheduled post appears by itself: the stored list lasts until then.
             entry = pages.store(key, response, valid_until=self.valid_until())
-        return pages.respond(request, entry)
+        return _stored_answer(request, entry)
 
 
 class HomeView(ListedPostsMixin, ListView):
@@ -184,7 +184,13 @@ def page_detail(request, slug):
     entry, _ = pages.fetch(key)
     if entry is None:
         entry = pages.store(key, _render_page(request, slug))
-    return pages.respond(request, entry)
+    return _stored_answer(request, entry)
+
+
+def _stored_answer(request, entry):
+    """The stored page, or 304 when the reader's copy of it is current."""
+    checked = pages.validators(request, entry)
+    return http.not_modified(request, checked) or pages.respond(request, entry, checked)
 
 
 def _render_page(request, slug):

@@ -7,6 +7,11 @@ Origin) and carries this browser's draft token: comments.js sets a random value 
 form's ``draft`` field and in a SameSite=Strict cookie scoped to /comments/, which no other
 site can read or set and which is never sent with a cross-site request. The cookie lives two
 days at most (DRAFT_MAX_AGE in the script).
+
+Without JavaScript there is no draft token, and a page kept by a cache carries no CSRF token
+either (pagecache.pages.respond), so the first comment from it always fails the check. The
+browser itself then vouches for the POST: ``Sec-Fetch-Site: same-origin`` is a header no page
+can set or forge, sent by current browsers with every request, JavaScript or not.
 """
 
 from urllib.parse import urlsplit
@@ -35,6 +40,8 @@ def is_own_draft(request):
     """Did this browser, on a page of this site, send this POST?"""
     if not _same_origin(request):
         return False
+    if request.headers.get("Sec-Fetch-Site") == "same-origin":
+        return True
     cookie = request.COOKIES.get(DRAFT_COOKIE, "")
     sent = request.POST.get(DRAFT_FIELD, "")
     return len(cookie) >= MIN_TOKEN_LENGTH and constant_time_compare(cookie, sent)

@@ -1,13 +1,13 @@
 """Feeds of approved comments. Names only: an email never appears in a feed."""
 
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy
 
+from blog.feeds import StoredFeed
 from blog.models import Post, SiteSettings
 
-from .models import Comment
+from .models import COMMENTS_VERSION, Comment
 from .tree import comment_url, pages_of
 
 
@@ -38,7 +38,9 @@ def _with_pages(comments):
     return comments
 
 
-class LatestCommentsFeed(Feed):
+class LatestCommentsFeed(StoredFeed):
+    stored_versions = (COMMENTS_VERSION,)
+
     def title(self):
         return gettext("Latest comments · %(site)s") % {"site": SiteSettings.load().site_name}
 

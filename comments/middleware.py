@@ -72,6 +72,9 @@ class RequestLimitsMiddleware:
         return self.get_response(request)
 
     def refusal(self, request):
+        if request.method in ("GET", "HEAD") and not request.META.get("CONTENT_LENGTH"):
+            if not _chunked(request):
+                return None  # no body: nothing to limit (most requests: readers' pages)
         limit = body_limit(request)
         if limit is not None:
             if _content_length(request) > limit:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
+from pagecache.versions import CacheVersion
 from support.levels import CrisisLevel, rank
 
 from .rendering import render_comment_body
@@ -22,11 +23,17 @@ CONTENT_NOTE_MAX = 120
 DEFAULT_CONTENT_NOTE = gettext_noop("Talks about something distressing")
 
 
-def _tree_changed(post_id):
+# Bumped by any change to any post's comments: the comment feeds, stored whole, are keyed by it.
+COMMENTS_VERSION = CacheVersion("comments:any-change-version")
+
+
+def comments_changed(post_id):
+    """Every change to a post's public comments: recount, retire its tree and the feeds."""
     # comments.tree reads these models, so it can only be imported once they are defined.
     from .tree import tree_changed_now_and_on_commit
 
     tree_changed_now_and_on_commit(post_id)
+    COMMENTS_VERSION.bump_now_and_on_commit()
 
 
 def needs_review_condition():
@@ -205,7 +212,7 @@ class Comment(models.Model):
             type(self).objects.filter(pk=self.pk).update(root=self.pk)
             self.root_id = self.pk
         if not new_and_pending:  # a comment waiting for review changes no public page
-            _tree_changed(self.post_id)
+            comments_changed(self.post_id)
 
     def get_absolute_url(self):
         """Its post's page of threads that shows it (comments.tree.comment_url)."""
@@ -216,7 +223,7 @@ class Comment(models.Model):
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        _tree_changed(self.post_id)
+        comments_changed(self.post_id)
         return result
 
     def keep_assessment(self, assessment):

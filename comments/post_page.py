@@ -4,16 +4,18 @@ It lives here, not in blog, because blog must not know about comments. The URL k
 ``blog:post`` (config/urls.py).
 """
 
+import time
+
 from django.conf import settings
 from django.db.models import Q
 
 from blog.models import Post
 from blog.views import published_post, render_post
-from pagecache import pages
+from pagecache import http, pages
 
 from . import views as comment_views
 from .forms import sign_form
-from .tree import tree_version_of
+from .tree import tree_version, tree_version_of
 
 
 def post_detail(request, year, month, slug):
@@ -36,7 +38,7 @@ _POST_AT = {}
 
 
 def _shared_post_page(request, slug):
-    """The stored page with this request's comments, CSRF token and form stamp filled in."""
+    """The stored page with this request's comments and form stamp; 304 when nothing changed."""
     page = comment_views.comment_page_number(request)
     hint = _POST_AT.get(request.path) if settings.COMMENTS_TREE_CACHE else None
     key, tree = pages.page_key(request, also=[tree_version_of(hint[0])] if hint else [])
@@ -51,6 +53,23 @@ def _shared_post_page(request, slug):
         entry = pages.store(key, response, post_id=post.pk, comments_open=post.comments_open)
     post_id, comments_open = entry["post_id"], entry["comments_open"]
     _POST_AT[request.path] = (post_id, comments_open)
-    read = (tree[0], found) if hint == (post_id, comments_open) else None
+    hinted = hint == (post_id, comments_open)
+    version = tree[0] if hinted else tree_version(post_id)
+    checked = pages.validators(request, entry, *_changing_parts(version))
+    answer = http.not_modified(request, checked)
+    if answer is not None:
+        return answer
+    read = (version, found) if hinted else (version, None)
     comments = comment_views.rendered_comments(request, post_id, comments_open, page, read=read)
-    return pages.respond(request, entry, comments=comments, security=sign_form(post_id))
+    return pages.respond(request, entry, checked, comments=comments, security=sign_form(post_id))
+
+
+def _changing_parts(tree_version):
+    """(parts, times) a stored post page changes with besides itself: its comments and stamp.
+
+    The form's signed stamp is good for COMMENTS_FORM_MAX_AGE: a copy is current for half of
+    that at most, so a browser's kept page never carries an expired form.
+    """
+    period = max(1, settings.COMMENTS_FORM_MAX_AGE // 2)
+    epoch = int(time.time()) // period
+    return [tree_version, epoch], [http.time_of(tree_version), epoch * period]

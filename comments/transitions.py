@@ -13,10 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from support.detection import assess
 from support.levels import CrisisLevel, rank
 
-from .models import Comment, ModerationEvent, Report
+from .models import Comment, ModerationEvent, Report, comments_changed
 from .notifications import notify_reply_approved
 from .rendering import render_comment_body
-from .tree import tree_changed_now_and_on_commit
 
 Status = Comment.Status
 Action = ModerationEvent.Action
@@ -70,8 +69,8 @@ def _record(comment, *, action, actor=None, actor_label="", from_status="", note
 
 
 def _bump(post_id):
-    """Recount and retire the cached tree, now and after commit (see tree_changed)."""
-    tree_changed_now_and_on_commit(post_id)
+    """Recount and retire the cached tree and feeds, now and after commit (see tree_changed)."""
+    comments_changed(post_id)
 
 
 def _locked(comment):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.edit_own_comment, name="edit"),
     path("comments/<int:pk>/delete/", views.delete_own_comment, name="delete"),
     path("comments/<int:pk>/report/", views.report_comment, name="report"),
+    path("comments/csrf/", views.csrf_token, name="csrf"),
     path("comments/feed/", feeds.LatestCommentsFeed(), name="feed"),
     path("comments/feed/<int:post_id>/", feeds.PostCommentsFeed(), name="post_feed"),
     path(

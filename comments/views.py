@@ -7,7 +7,8 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -15,11 +16,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from blog.models import Post
 from blog.params import id_param
 from pagecache import pages
+from pagecache.http import PRIVATE
 from pagecache.versions import versioned
 from support import resources
 from support.resources import resources_version
@@ -411,20 +413,40 @@ def csrf_failure(request, reason=""):
         post = Post.objects.published().filter(pk=post_id).first()
         if post is not None:
             form = CommentForm(request.POST, post=post)
-            refusal = Refused(
-                "csrf",
-                _(
-                    "Your session expired before the comment was sent. Your "
-                    "text is safe below: please press Post comment again."
-                ),
-                403,
-            )
+            refusal = Refused("csrf", _csrf_refusal_message(request), 403)
             form.is_valid()
             return _hand_back(request, post, form, refusal)
     # Help for a crisis text shows even here; the text itself is never put back on this page.
     text = request.POST.get("body") if request.method == "POST" else None
     context = {"reason": reason, "crisis_help": help_for_text(request, text)}
     return render(request, "403_csrf.html", context, status=403)
+
+
+def _csrf_refusal_message(request):
+    had_token = request.POST.get("csrfmiddlewaretoken") or request.COOKIES.get(
+        settings.CSRF_COOKIE_NAME
+    )
+    if not had_token:
+        # A page kept by a cache carries no token; without JavaScript nothing fetched one.
+        return _(
+            "One more step to keep this form safe: your comment has not been sent yet. Your "
+            "text is safe below: please press Post comment again."
+        )
+    return _(
+        "Your session expired before the comment was sent. Your text is safe below: please "
+        "press Post comment again."
+    )
+
+
+@require_safe
+def csrf_token(request):
+    """The CSRF token, and its cookie, for a form on a page kept by caches (which has none).
+
+    comments.js asks for it when the reader starts writing, so reading a page sets no cookie.
+    """
+    response = JsonResponse({"token": get_token(request)})
+    response["Cache-Control"] = PRIVATE
+    return response
 
 
 @never_cache

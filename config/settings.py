@@ -69,13 +69,15 @@ MIDDLEWARE = [
     "config.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions and CSRF, so it sees every cookie they set (README "HTTP caching").
+    "pagecache.middleware.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.headers.SteadyCSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "comments.middleware.RequestLimitsMiddleware",
     "comments.middleware.DatabaseUnavailableMiddleware",
@@ -140,7 +142,7 @@ CACHES["versions"] = (
     {**CACHES["default"]}
     if REDIS_URL
     else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "pagecache.counters.CounterFiles",  # FileBasedCache, lighter to read
         "LOCATION": env.str("VERSION_CACHE_DIR", default=str(BASE_DIR / ".cache" / "versions")),
         "KEY_PREFIX": env.str("CACHE_PREFIX", default="haven"),
         "OPTIONS": {"MAX_ENTRIES": 100_000},  # one per post: never cull a live version
@@ -311,6 +313,10 @@ COMMENTS_THREADS_PER_PAGE = env.int("COMMENTS_THREADS_PER_PAGE", default=20)
 COMMENTS_TREE_CACHE = env.bool("COMMENTS_TREE_CACHE", default=True)
 # Reader pages stored whole for readers with no session (pagecache.pages); off only to debug.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# How long a browser or shared cache may keep a page every anonymous reader sees before asking
+# again (then a 304 when nothing changed); pages that may be one person's own are never kept.
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=60)
+HTTP_PRIVATE_PATHS = ["/admin/", "/moderation/", "/accounts/", "/privacy/"]
 COMMENTS_EDIT_MINUTES = env.int("COMMENTS_EDIT_MINUTES", default=15)
 COMMENTS_PURGE_DAYS = env.int("COMMENTS_PURGE_DAYS", default=30)
 # Imported comments older than this count as answered: they never flood "Unanswered".

@@ -21,13 +21,16 @@ from privacy import urls as privacy_urls
 from support import urls as support_urls
 
 reader_comments = comment_urls.urlpatterns + support_urls.urlpatterns + privacy_urls.urlpatterns
+# Readers' pages are matched first, the post first of all: Django tries patterns in order, and
+# none of these can take another's address (a post's starts with a year, a number).
 blog_pages = [
-    *blog_urls.urlpatterns,
     path("<int:year>/<str:month>/<slug:slug>/", post_page.post_detail, name="post"),
+    *blog_urls.urlpatterns,
 ]
 
 urlpatterns = [
     path("healthz", blog_views.healthz, name="healthz"),
+    path("", include((blog_pages, "blog"))),
     path("readyz", ops_views.readyz, name="readyz"),
     path("favicon.ico", blog_views.favicon, name="favicon"),
     path("robots.txt", blog_views.robots_txt, name="robots_txt"),
@@ -43,7 +46,6 @@ urlpatterns = [
     ),
     path("moderation/", include("moderation.urls")),
     path("", include((reader_comments, "comments"))),
-    path("", include((blog_pages, "blog"))),
 ]
 
 handler404 = "blog.views.page_not_found"

@@ -69,7 +69,7 @@ class CacheVersion:
 def current_versions(versions):
     """The current values of several versions in one cache round trip; zeros if it is down."""
     try:
-        found = _store().get_many([v.key for v in versions])
+        found = _store().get_many(list(dict.fromkeys(v.key for v in versions)))  # once each
         return [found.get(v.key) or v._start() for v in versions]
     except Exception:  # a cache outage must never break reading
         return [0] * len(versions)

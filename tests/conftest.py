@@ -102,7 +102,7 @@ def _own_version_files(tmp_path_factory):
     from django.test.utils import override_settings
 
     versions = settings.CACHES["versions"]
-    if not versions["BACKEND"].endswith("FileBasedCache"):
+    if versions["BACKEND"] != "pagecache.counters.CounterFiles":
         yield
         return
     location = str(tmp_path_factory.mktemp("cache-versions"))

@@ -204,6 +204,22 @@ def test_expired_csrf_token_hands_the_text_back_to_the_writers_own_browser(post)
     )
     assert response.status_code == 403
     html = response.content.decode()
+    assert "not been sent yet" in html and "Words after a nap." in html
+
+
+def test_a_stale_csrf_cookie_is_told_its_session_expired(post):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies["csrftoken"] = "s" * 32  # from a token the site no longer accepts
+    strict.cookies["haven_draft"] = DRAFT_TOKEN
+    response = strict.post(
+        reverse("comments:post", args=[post.pk]),
+        comment_data(post, body="Words after a nap.", draft=DRAFT_TOKEN),
+        HTTP_ORIGIN="http://testserver",
+    )
+    html = response.content.decode()
+    assert response.status_code == 403
     assert "session expired" in html and "Words after a nap." in html
 
 

@@ -57,6 +57,7 @@ def test_crisis_comment_with_a_field_to_fix_shows_the_panel(send_comment, post):
 def test_crisis_comment_with_an_expired_session_shows_the_panel(post):
     strict = Client(enforce_csrf_checks=True)
     strict.cookies[drafts.DRAFT_COOKIE] = "d" * 48  # this browser's own draft token
+    strict.cookies["csrftoken"] = "s" * 32  # a token the site no longer accepts
     response = strict.post(
         reverse("comments:post", args=[post.pk]),
         {**comment_data(post, body=CRISIS_TEXT), drafts.DRAFT_FIELD: "d" * 48},

@@ -130,4 +130,34 @@
       "; SameSite=Strict" + (location.protocol === "https:" ? "; Secure" : "");
     tokenField.value = token;
   });
+
+  // A page served to every reader carries no CSRF token and set no cookie, so caches may keep
+  // it. Ask for this browser's token when the reader starts writing, or at the latest when
+  // they send (the other submit handlers above still run first). Should the request fail, the
+  // form is sent all the same: the server hands the text back with a token (drafts.py).
+  const csrfField = form.querySelector("input[name=csrfmiddlewaretoken]");
+  let asking = null;
+  function askForToken() {
+    if (!csrfField || csrfField.value || !form.dataset.csrfUrl || !window.fetch) {
+      return Promise.resolve();
+    }
+    if (!asking) {
+      asking = fetch(form.dataset.csrfUrl, {
+        credentials: "same-origin",
+        cache: "no-store",
+        headers: { Accept: "application/json" },
+      })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { if (data && data.token) csrfField.value = data.token; })
+        .catch(function () { /* offline: the server hands the text back */ })
+        .finally(function () { asking = null; });
+    }
+    return asking;
+  }
+  form.addEventListener("focusin", askForToken);
+  form.addEventListener("submit", function (event) {
+    if (!csrfField || csrfField.value || !window.fetch) return;
+    event.preventDefault();
+    askForToken().then(function () { form.submit(); });
+  });
 })();

@@ -1,6 +1,7 @@
 """A browser-like HTTP client for the system tests, and helpers that read Haven's pages."""
 
 import http.client
+import json
 import re
 import urllib.parse
 from html import unescape
@@ -84,11 +85,19 @@ class Client:
         )
 
     def comment_form(self, post_url, **fields):
-        """GET the post and fill in its comment form (CSRF token and signed timestamp)."""
+        """GET the post and fill in its comment form (CSRF token and signed timestamp).
+
+        A page served to every reader carries no CSRF token: like comments.js, ask for one.
+        """
         page = self.get(post_url)
         assert page.status == 200, f"post page answered {page.status}"
+        token = input_value(page.text, "csrfmiddlewaretoken")
+        if not token:
+            answer = self.get("/comments/csrf/")
+            assert answer.status == 200, f"/comments/csrf/ answered {answer.status}"
+            token = json.loads(answer.text)["token"]
         return {
-            "csrfmiddlewaretoken": input_value(page.text, "csrfmiddlewaretoken"),
+            "csrfmiddlewaretoken": token,
             "security": input_value(page.text, "security"),
             "name": "Reader",
             "email": "",

@@ -29,10 +29,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from comments.identity import keyed_hash
-from comments.models import Comment, ModerationEvent
+from comments.models import Comment, ModerationEvent, comments_changed
 from comments.rendering import render_comment_body
 from comments.threads import reply_attaches_to
-from comments.tree import tree_changed_now_and_on_commit
 from support.levels import rank
 
 BATCH = 1000
@@ -433,7 +432,7 @@ class CommentWriter:
         """Insert what is left; recount each post touched and retire its cached tree."""
         self.flush()
         for post_id in sorted(self.touched_posts):
-            tree_changed_now_and_on_commit(post_id)
+            comments_changed(post_id)
 
     def flush(self):
         """Insert the waiting comments, one level at a time, then their audit events."""

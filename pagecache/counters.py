@@ -1,0 +1,57 @@
+"""The version counters' store without Redis: one small file per counter, shared by every worker.
+
+Django's FileBasedCache reads an entry as two pickles, one of them compressed, after checking
+the key character by character; a stored page reads four counters per request. A counter is
+one int, so here a file holds two numbers as text, "<expiry> <value>" (no pickle to trust), read
+with one open() and one read(). Writes still go through a temporary file and a rename, so a
+reader never sees half a file. Integers only: anything else is refused.
+"""
+
+import os
+import time
+from hashlib import md5
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
+
+
+class CounterFiles(FileBasedCache):
+    cache_suffix = ".counter"
+
+    def _key_to_file(self, key, version=None):
+        # Our own keys (pagecache.versions.CacheVersion): no need to validate each character.
+        name = md5(self.make_key(key, version).encode(), usedforsecurity=False).hexdigest()
+        return os.path.join(self._dir, name + self.cache_suffix)
+
+    def _read(self, fname):
+        """(expiry, value), or None when missing, unreadable or expired (then it is deleted)."""
+        try:
+            with open(fname, "rb") as f:
+                expiry, value = f.read().split()
+            expiry, value = (float(expiry) if expiry != b"-" else None), int(value)
+        except (FileNotFoundError, ValueError):  # ValueError: empty, or another format
+            return None
+        if expiry is not None and expiry < time.time():
+            self._delete(fname)
+            return None
+        return expiry, value
+
+    def get(self, key, default=None, version=None):
+        found = self._read(self._key_to_file(key, version))
+        return default if found is None else found[1]
+
+    def has_key(self, key, version=None):
+        return self._read(self._key_to_file(key, version)) is not None
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        found = self._read(self._key_to_file(key, version))
+        if found is None:
+            return False
+        self.set(key, found[1], timeout, version)
+        return True
+
+    def _write_content(self, file, timeout, value):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"CounterFiles keeps integers only, not {type(value).__name__}")
+        expiry = self.get_backend_timeout(timeout)
+        file.write(f"{'-' if expiry is None else repr(expiry)} {value}".encode())
