@@ -28,6 +28,38 @@ FLAG_PATTERNS = (
     (re.compile(r"(?P<count>\d+) links"), gettext_lazy("%(count)s links")),
 )
 
+# What the crisis detector found (support.detection's category names), in moderators' words.
+# A category added later without a label here shows with its underscores as spaces.
+CATEGORY_LABELS = {
+    "abuse": gettext_lazy("abuse"),
+    "abuse_extra": gettext_lazy("abuse"),
+    "abuse_past": gettext_lazy("past abuse"),
+    "active_ideation": gettext_lazy("thoughts of suicide"),
+    "attempt": gettext_lazy("attempt"),
+    "burden": gettext_lazy("feeling a burden"),
+    "decision": gettext_lazy("a decision made"),
+    "distress": gettext_lazy("distress"),
+    "distress_extra": gettext_lazy("distress"),
+    "emotional_pain": gettext_lazy("emotional pain"),
+    "exhaustion": gettext_lazy("exhaustion"),
+    "farewell": gettext_lazy("goodbye"),
+    "goodbye": gettext_lazy("goodbye"),
+    "hopelessness": gettext_lazy("hopelessness"),
+    "intent": gettext_lazy("intent"),
+    "intent_extra": gettext_lazy("intent"),
+    "isolation": gettext_lazy("isolation"),
+    "means_now": gettext_lazy("means at hand"),
+    "other": gettext_lazy("another person"),
+    "other_at_risk": gettext_lazy("another person at risk"),
+    "passive_ideation": gettext_lazy("wish to be dead"),
+    "past_attempt": gettext_lazy("past attempt"),
+    "plan": gettext_lazy("a plan"),
+    "plan_or_means": gettext_lazy("a plan or means"),
+    "self_harm": gettext_lazy("self-harm"),
+    "sexual_abuse": gettext_lazy("sexual abuse"),
+    "time": gettext_lazy("a time"),
+}
+
 # Who did it, when no account did (ModerationEvent.actor_label).
 ACTOR_LABELS = {
     "writer": gettext_lazy("the writer"),
@@ -96,6 +128,12 @@ def _fill(patterns, text):
                     values[key] = gettext(DEFAULT_CONTENT_NOTE)
             return str(label) % values
     return None
+
+
+def category_labels(codes):
+    """The detector's categories in words, each once, in the order found."""
+    labels = [str(CATEGORY_LABELS.get(code, code.replace("_", " "))) for code in codes or ()]
+    return list(dict.fromkeys(labels))
 
 
 def flag_label(flag):

@@ -292,7 +292,7 @@ def test_queue_banner_shows_level_categories_phrases_and_waiting_time():
     )
     html = render_to_string("moderation/crisis_banner.html", {"comment": comment})
     assert "Reads as imminent" in html
-    assert "plan, method" in html
+    assert "a plan, method" in html  # a category without a label shows as stored
     assert "<q>end it tonight</q>" in html and "<q>i have the pills</q>" in html
     assert "waiting" in html and "5\xa0hours" in html
     assert "never publish unedited" in html
@@ -315,3 +315,10 @@ def test_moderation_queue_shows_the_banner_on_a_flagged_comment(moderator_client
     html = moderator_client.get(reverse("moderation:queue")).content.decode()
     assert 'class="crisis-banner crisis-crisis' in html
     assert "<q>want to die</q>" in html
+
+
+def test_queue_banner_names_the_categories_in_words_not_codes(moderator_client):
+    crisis_comment(crisis_categories=["active_ideation", "plan_or_means", "brand_new_category"])
+    html = moderator_client.get(reverse("moderation:queue")).content.decode()
+    assert "Categories: thoughts of suicide, a plan or means, brand new category" in html
+    assert "active_ideation" not in html
