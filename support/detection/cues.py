@@ -317,7 +317,7 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("burden")
     if "abuse" in cues:
         kinds.add("abuse")
-    if "means" in cues and cues & {"gather", "decided", "time", "want"}:
+    if "means" in cues and cues & {"gather", "decided", "want"}:
         kinds.add("plan")  # pills saved up, tablets in front of me
     if "place" in cues and cues & {"decided", "want", "act", "gather"}:
         kinds.add("plan")  # the bridge chosen, going to the tracks
@@ -325,8 +325,8 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("method")  # named by the writer: imminent next to a decision or intent
     if "spot" in cues and (cues & {"die", "harm"} or {"topic", "want"} <= cues):
         kinds.add("plan")  # "walk into the sea": an everyday place, named with dying
-    if "tool" in cues and cues & {"decided", "time", "act"}:
-        kinds.add("plan")  # a gun and "I know where the key is"
+    if "tool" in cues and cues & {"decided", "act"}:
+        kinds.add("plan")  # a gun and "I know where the key is"; with only a day, an outing
     elif "tool" in cues and "gather" in cues:
         kinds.add("decision")  # a rope bought: imminent only with distress nearby
     if "act" in cues and cues & {"decided", "time"}:
