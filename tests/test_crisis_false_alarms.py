@@ -102,3 +102,33 @@ def test_a_thing_that_will_kill_me_is_a_figure_of_speech(text):
 
 def test_going_to_kill_myself_stays_intent_in_portuguese():
     assert level("eu vou me matar, nao aguento mais") in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks all for the tips, I'm giving away my old pram to the charity shop",
+        "me mudo el mes que viene, regalo mis plantas, gracias a todos",
+        "wir ziehen um, ich verschenke meine Bücher, danke euch allen",
+    ],
+)
+def test_things_given_away_for_a_move_are_no_farewell(text):
+    assert level(text) not in HIGH
+
+
+def test_things_given_away_with_thanks_and_no_move_are_still_a_farewell():
+    assert level("I've given away my records and my bike. thanks everyone") == "imminent"
+
+
+@pytest.mark.parametrize("text", ["my final exam is on friday", "it's my final shift at the cafe"])
+def test_my_final_something_ordinary_is_no_goodbye(text):
+    assert level(text) not in HIGH
+
+
+def test_my_final_words_are_a_goodbye():
+    assert level("these are my final words, look after mum") == "imminent"
+
+
+def test_disappearing_for_a_while_is_a_break():
+    assert level("I want to disappear to the seaside for a few days") not in HIGH
+    assert level("I want to disappear") in HIGH
