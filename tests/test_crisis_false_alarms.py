@@ -132,3 +132,33 @@ def test_my_final_words_are_a_goodbye():
 def test_disappearing_for_a_while_is_a_break():
     assert level("I want to disappear to the seaside for a few days") not in HIGH
     assert level("I want to disappear") in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bought ibuprofen and throat sweets, this flu is awful",
+        "compré ibuprofeno para la espalda",
+        "j'ai acheté des comprimés pour la gorge",
+        "Tabletten beim Apotheker bestellt, wie jeden Monat",
+        "comprei remédio pra gripe hoje",
+    ],
+)
+def test_medicine_bought_once_is_no_plan(text):
+    assert level(text) not in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been stockpiling my tablets, there's enough now",
+        "hab die Tabletten gekauft, heute Nacht mach ich es",
+    ],
+)
+def test_medicine_saved_up_or_bought_for_tonight_is_still_a_plan(text):
+    assert level(text) == "imminent"
+
+
+def test_a_goodbye_until_a_named_return_takes_its_day_with_it():
+    assert level("me despido hasta el lunes, me voy de excursión con el cole") not in HIGH
+    assert level("me despido de todos, esta noche se acaba todo") == "imminent"

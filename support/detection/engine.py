@@ -154,6 +154,8 @@ def _apply_modifiers(
         sentence.kinds.add("distress")
     if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(context):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
+        if not sentence.kinds & _HEAVY_KINDS:
+            sentence.kinds -= {"plan", "time"}  # the goodbye and its day were one leave-taking
     if (
         sentence.kinds & _ERRAND_KINDS
         and not sentence.kinds & _HEAVY_KINDS
