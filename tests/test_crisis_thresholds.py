@@ -46,11 +46,13 @@ def dev_figures():
 # and issue 15 stays open. Strict: the day one is met, this test fails until its key is taken off
 # the list, so the figure can only be claimed when it is true. 2026-12-04 first, then 2026-12-05
 # after the compositional cues (issue 15): urgent recall es met; none at crisis regressed from
-# 0.020 to 0.066 (the cues catch more and also misread more ordinary comments).
+# 0.020 to 0.066 (the cues catch more and also misread more ordinary comments). 2026-12-05 again
+# after the false-alarm round (everyday purposes, medicine bought once, comebacks): none at crisis
+# 0.066 -> 0.053, every recall figure unchanged.
 NOT_YET_MET = {
     "urgent_recall": "0.770 of urgent found at crisis or above (goal >= 0.92; 0.534 before)",
     "stated_recall": "0.698 of plan/means/time/place/goodbye (goal >= 0.90; 0.384 before)",
-    "none_at_crisis": "0.066 of none flagged at crisis or above (goal <= 0.03; 0.020 before)",
+    "none_at_crisis": "0.053 of none flagged at crisis or above (goal <= 0.03; 0.020, then 0.066)",
     "third_person": "0.700 recognised (goal >= 0.80; 0.460 before)",
     "urgent_recall_fr": "0.667 (goal >= 0.85; 0.444 before)",
     "urgent_recall_de": "0.526 (goal >= 0.85; 0.316 before)",

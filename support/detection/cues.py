@@ -10,7 +10,8 @@ file), small word families:
 - what is said: ``want``, ``die`` (killing oneself), ``topic`` (death words that mean it only when
   wanted: "suicide", "disappear"), ``harm``, ``live`` (negated, a wish to die), ``means`` (pills),
   ``tool`` (a rope, a knife: other uses too), ``place`` (a bridge, a roof), ``spot`` (a river, a
-  window: only named with dying), ``gather`` (saved, bought, in front of me), ``decided``, ``act``
+  window: only named with dying), ``gather`` (saved, in front of me), ``bought`` (one purchase:
+  pills bought are a method, not yet a plan), ``decided``, ``act``
   (doing "it"), ``time``, ``final`` (unmistakable goodbyes), ``farewell`` (giving things away,
   a note, "whoever finds this": weak alone), ``thanks`` (thanks to all, "love you all", "bye":
   weaker still, friendly comments say them every day), ``burden``, ``abuse`` (done to the
@@ -49,6 +50,7 @@ CUE_CLASSES = (
     "place",
     "spot",
     "gather",
+    "bought",
     "decided",
     "act",
     "time",
@@ -304,7 +306,7 @@ _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", 
 _NOT_SIGNALS = {"self", "mine", "other", "people", "neg", "asked", "joke"}
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
-_NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather"}
+_NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather", "bought"}
 _SIGNAL = set(CUE_CLASSES) - _NOT_SIGNALS - {"want"}
 
 
@@ -317,7 +319,7 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("burden")
     if "abuse" in cues:
         kinds.add("abuse")
-    if "means" in cues and cues & {"gather", "decided", "time", "want"}:
+    if "means" in cues and cues & {"gather", "decided", "want"}:
         kinds.add("plan")  # pills saved up, tablets in front of me
     if "place" in cues and cues & {"decided", "want", "act", "gather"}:
         kinds.add("plan")  # the bridge chosen, going to the tracks
@@ -325,9 +327,9 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("method")  # named by the writer: imminent next to a decision or intent
     if "spot" in cues and (cues & {"die", "harm"} or {"topic", "want"} <= cues):
         kinds.add("plan")  # "walk into the sea": an everyday place, named with dying
-    if "tool" in cues and cues & {"decided", "time", "act"}:
-        kinds.add("plan")  # a gun and "I know where the key is"
-    elif "tool" in cues and "gather" in cues:
+    if "tool" in cues and cues & {"decided", "act"}:
+        kinds.add("plan")  # a gun and "I know where the key is"; with only a day, an outing
+    elif "tool" in cues and cues & {"gather", "bought"}:
         kinds.add("decision")  # a rope bought: imminent only with distress nearby
     if "act" in cues and cues & {"decided", "time"}:
         kinds.add("plan")  # "I know how I'll do it", "it's happening tonight"

@@ -38,6 +38,9 @@ _RISK_KINDS = {
 }
 _CUE_RISK = {"plan", "goodbye", "farewell", "thanks", "intent", "burden", "method", "decision"}
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
+# What an everyday purpose told in the same sentence undoes, unless a heavier signal is there too.
+_ERRAND_KINDS = {"plan", "method", "time", "decision"}
+_HEAVY_KINDS = {"intent", "burden", "abuse", "attempt", "goodbye"}
 _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attempt": "crisis"}
 
 
@@ -104,11 +107,16 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     return sentences
 
 
-def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence, person=True) -> None:
-    """Adjust a sentence's kinds for voice, person, negation and tense.
+def _apply_modifiers(
+    lexicon: Lexicon, raw: str, sentence: Sentence, person=True, context: str = ""
+) -> None:
+    """Adjust a sentence's kinds for voice, person, negation, tense and everyday purpose.
 
-    ``person=False`` for cue sentences, which already gave each risk word its speaker.
+    ``person=False`` for cue clauses, which already gave each risk word its speaker; their
+    ``context`` is the whole sentence around the clause, where a purpose or a return is told
+    ("packed the rope, the tent and the stove for the camping trip").
     """
+    context = context or raw
     mods = lexicon.modifiers
     if mods["professional"].search(raw):
         sentence.notes.add("professional")
@@ -144,8 +152,19 @@ def _apply_modifiers(lexicon: Lexicon, raw: str, sentence: Sentence, person=True
         sentence.notes.add("past")
         sentence.kinds.discard("attempt")
         sentence.kinds.add("distress")
-    if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(raw):
+    if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(context):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
+        if not sentence.kinds & _HEAVY_KINDS:
+            sentence.kinds -= {"plan", "time"}  # the goodbye and its day were one leave-taking
+    if (
+        sentence.kinds & _ERRAND_KINDS
+        and not sentence.kinds & _HEAVY_KINDS
+        and mods["everyday"].search(context)
+    ):
+        # A rope for camping, pills for a headache, the roof to watch the stars, "tonight's the
+        # night: season finale": the thing and the time are there, and so is what they are for.
+        sentence.notes.add("everyday")
+        sentence.kinds -= _ERRAND_KINDS
 
 
 def combine(sentences: list[Sentence]) -> tuple[str, bool]:
@@ -193,7 +212,10 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
     clauses = sorted({bisect.bisect_right(starts, offset) - 1 for offset in at})
     ends = [*starts[1:], len(text)]
+    whole = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     for start, end in ((starts[n], ends[n]) for n in clauses):
+        around = bisect.bisect_right(whole, start) - 1
+        context = text[whole[around] : whole[min(around + 1, len(whole) - 1)]]
         raw = text[start:end]
         reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
         if reading.denied and not reading.kinds & _PAST_CAN_LOWER:
@@ -210,7 +232,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             # the cue reading is lowered; a phrase the lexicon knows still counts.
             sentence.notes.add("joke")
             sentence.kinds = (sentence.kinds - _CUE_RISK) | {"distress"}
-        _apply_modifiers(lexicon, raw, sentence, person=False)
+        _apply_modifiers(lexicon, raw, sentence, person=False, context=context)
         if sentence.notes & {"past", "negation", "professional"}:
             sentence.kinds.discard("method")
         sentences.append(sentence)

@@ -37,7 +37,16 @@ KINDS = (
     "distress",  # hopelessness, emotional pain, isolation, exhaustion: distress
     "other",  # someone else at risk: about_other
 )
-MODIFIERS = ("past", "present", "negation", "third", "first", "professional", "comeback")
+MODIFIERS = (
+    "past",
+    "present",
+    "negation",
+    "third",
+    "first",
+    "professional",
+    "comeback",
+    "everyday",
+)
 
 _SUBJECT_PREFIX = "{i}{adv}"  # an English first-person subject and its adverbs
 _MACRO = re.compile(r"\{([a-z_]+)\}")
