@@ -9,6 +9,7 @@ import re
 import pytest
 
 from comments.models import Comment
+from tests.browser.waiting import wait_until_true
 from tests.factories import PostFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,8 +32,10 @@ def test_with_javascript_the_form_fetches_its_token_and_the_comment_is_sent(page
     _read_cookie_free(page, live_server, post)
     page.fill("textarea[name=body]", "Sent from a page every reader shares.")
     page.fill("input[name=name]", "Sam")
-    page.wait_for_function(
-        "document.querySelector('input[name=csrfmiddlewaretoken]').value.length > 0"
+    wait_until_true(
+        page,
+        "() => document.querySelector('input[name=csrfmiddlewaretoken]').value.length > 0",
+        message="the form has its CSRF token",
     )
     page.click("button:has-text('Post comment')")
     page.wait_for_url(re.compile(r"#comment-\d+$"))

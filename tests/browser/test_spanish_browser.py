@@ -62,7 +62,6 @@ def test_the_queue_script_speaks_spanish(spanish_site, page, live_server, modera
     page.unroute("**/moderation/bulk/")
     page.route("**/moderation/bulk/", lambda route: route.abort())
     page.click("button[name=bulk_action][value=approve]")
-    page.wait_for_function(
-        "document.querySelector('[data-queue-error]').textContent.includes('No pudimos conectar')"
-    )
+    # A locator, not wait_for_function: the site's CSP forbids evaluating a string as script.
+    page.locator("[data-queue-error]", has_text="No pudimos conectar").wait_for()
     assert "no se cambió nada" in alert.inner_text()
