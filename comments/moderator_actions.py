@@ -62,7 +62,6 @@ def _set_status(comment, to_status, *, action, actor=None, actor_label="", note=
             raise NotAllowed(WRITER_DELETED)  # a writer's deletion is final for publication
         if to_status == Status.APPROVED:
             _check_publishable(locked)
-        locked.status = to_status
         if action == Action.APPROVE and locked.open_reports:
             locked.open_reports = 0
             locked.reports.filter(resolved_at=None).update(resolved_at=timezone.now())
