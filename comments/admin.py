@@ -1,17 +1,17 @@
 """Admin for comments and their records.
 
-The admin changes a comment's state only through ``comments.transitions`` (the same functions the
-queue calls), so an admin action leaves the same audit trail. Nothing here deletes a comment:
-that is the retention job's work (``purge_comments``).
+The admin changes a comment's state only through ``comments.moderator_actions`` and
+``comments.transitions`` (the same functions the queue calls), so an admin action leaves the same
+audit trail. Nothing here deletes a comment: that is the retention job's work (``purge_comments``).
 """
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from . import transitions
+from . import moderator_actions, transitions
 from .models import Comment, ModerationEvent, ModerationTerm, OutgoingEmail, Report, Subscription
-from .transitions import action_applies
+from .moderator_actions import action_applies
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -31,7 +31,7 @@ def _transition_action(name, label):
     """An admin action that runs one transition on every selected comment."""
 
     def action(modeladmin, request, queryset):
-        function = transitions.TRANSITIONS[name]
+        function = moderator_actions.TRANSITIONS[name]
         changed = 0
         for comment in queryset:
             if not action_applies(comment, name):
@@ -39,7 +39,7 @@ def _transition_action(name, label):
             try:
                 function(comment, actor=request.user, note="admin action")
                 changed += 1
-            except transitions.NotAllowed as refusal:
+            except moderator_actions.NotAllowed as refusal:
                 modeladmin.message_user(request, f"{comment}: {refusal}", messages.WARNING)
         done = ngettext("%(label)s: %(count)s comment.", "%(label)s: %(count)s comments.", changed)
         modeladmin.message_user(

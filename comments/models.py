@@ -1,8 +1,9 @@
 """The comment tree, its audit log, reader reports, reply subscriptions and the outbox.
 
-State changes never happen by assigning ``status`` here: they go through the one function per
-transition in ``comments.transitions``, which writes a ModerationEvent and bumps the post's cache
-version. The models only describe data and the read paths (querysets).
+State changes never happen by assigning ``status`` here: they go through one function per
+transition (``comments.transitions`` for the writer's, ``comments.moderator_actions`` for a
+moderator's), each of which writes a ModerationEvent and bumps the post's cache version.
+The models only describe data and the read paths (querysets).
 """
 
 from django.conf import settings

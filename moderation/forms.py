@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from comments import transitions
+from comments import moderator_actions
 from comments.forms import BODY_MAX
 from comments.models import CONTENT_NOTE_MAX
 
@@ -49,7 +49,7 @@ class BulkForm(forms.Form):
 
     ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=True)
     bulk_action = forms.ChoiceField(
-        choices=[(name, name) for name in transitions.TRANSITIONS],
+        choices=[(name, name) for name in moderator_actions.TRANSITIONS],
         error_messages={"required": gettext_lazy("Choose what to do with the selected comments.")},
     )
 

@@ -69,7 +69,8 @@ ACTOR_LABELS = {
     "purge_comments": gettext_lazy("automatic clean-up"),
 }
 
-# Whole lines of the notes the code writes (comments.transitions, moderation.queue, admin...).
+# Whole lines of the notes the code writes (comments.transitions, comments.moderator_actions,
+# moderation.queue, admin...).
 NOTE_LINES = {
     "admin action": gettext_lazy("admin action"),
     "edited in the admin": gettext_lazy("edited in the admin"),

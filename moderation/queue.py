@@ -3,7 +3,7 @@
 Every read is a queryset that costs the same whatever the queue's length: one aggregate for all
 the tab counts, one page of items with their post, parent and "returning writer" flag computed in
 SQL, one query for the open reports of that page. State changes are not here: they go through
-``comments.transitions``.
+``comments.moderator_actions``.
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import get_language_info, gettext, gettext_lazy, pgettext_lazy
 
-from comments import notifications, transitions
+from comments import moderator_actions, notifications, transitions
 from comments.models import (
     Comment,
     ModerationEvent,
@@ -168,10 +168,12 @@ def decorate(items, now=None):
         item.pending_flag_labels = [flag_label(flag) for flag in item.pending_flags or []]
         item.returning = item.returning_by_email or item.returning_by_browser
         item.actions = [
-            name for name in transitions.TRANSITIONS if transitions.action_applies(item, name)
+            name
+            for name in moderator_actions.TRANSITIONS
+            if moderator_actions.action_applies(item, name)
         ]
         item.can_reply = item.status in (Status.PENDING, Status.APPROVED)
-        item.edit_actions = list(transitions.EDIT_DECISIONS) if item.pending_body else []
+        item.edit_actions = list(moderator_actions.EDIT_DECISIONS) if item.pending_body else []
         item.language_name = language_name(item.crisis_language)
     return items
 
@@ -225,6 +227,6 @@ def approve_and_reply(comment, *, user, body):
     """Approve ``comment`` (if it is not already) and answer it, all or nothing."""
     with transaction.atomic():
         if comment.status != Status.APPROVED:
-            comment = transitions.approve(comment, actor=user, note="approved with a reply")
+            comment = moderator_actions.approve(comment, actor=user, note="approved with a reply")
         reply = reply_as_staff(comment, user=user, body=body)
     return comment, reply

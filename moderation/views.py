@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import Post
 from blog.params import id_param, text_param
-from comments import transitions
+from comments import moderator_actions, transitions
 from comments.models import CONTENT_NOTE_MAX, Comment, ModerationEvent, Report
 from support.resources import default_region, stale_resources, support_reply_text
 
@@ -37,7 +37,7 @@ from .sessions import end_all_sessions
 PERMISSION = "comments.moderate_comment"
 CRISIS_BANNER = "moderation/crisis_banner.html"
 Action = ModerationEvent.Action
-DONE = {action: Action(action).label for action in transitions.TRANSITIONS}
+DONE = {action: Action(action).label for action in moderator_actions.TRANSITIONS}
 # What each action's button says (the queue item, the confirm page, the bulk bar).
 VERBS = {
     Action.APPROVE: gettext_lazy("Approve"),
@@ -229,7 +229,7 @@ def _comment(pk):
 @require_http_methods(["GET", "POST"])
 def act(request, pk, action):
     """One transition on one comment: confirm on GET, do it on POST."""
-    if action not in transitions.TRANSITIONS:
+    if action not in moderator_actions.TRANSITIONS:
         raise Http404("No such action.")
     comment = _comment(pk)
     if request.method == "GET":
@@ -241,8 +241,8 @@ def act(request, pk, action):
         }
         return render(request, "moderation/confirm.html", context)
     if comment.deleted_by_writer and action in ("approve", "restore"):
-        return _done(request, str(transitions.WRITER_DELETED), [comment], status=409)
-    if not transitions.action_applies(comment, action):
+        return _done(request, str(moderator_actions.WRITER_DELETED), [comment], status=409)
+    if not moderator_actions.action_applies(comment, action):
         return _done(
             request,
             _("Nothing to do: this comment is already %(status)s.")
@@ -251,8 +251,8 @@ def act(request, pk, action):
             status=409,
         )
     try:
-        comment = transitions.TRANSITIONS[action](comment, actor=request.user)
-    except transitions.NotAllowed as refusal:
+        comment = moderator_actions.TRANSITIONS[action](comment, actor=request.user)
+    except moderator_actions.NotAllowed as refusal:
         return _done(request, str(refusal), [comment], status=409)
     done = _("%(action)s: the comment by %(name)s.")
     return _done(request, done % {"action": DONE[action], "name": comment.author_name}, [comment])
@@ -272,12 +272,12 @@ def bulk(request):
         if comment.deleted_by_writer and action in ("approve", "restore"):
             writer_deleted += 1
             continue
-        if not transitions.action_applies(comment, action):
+        if not moderator_actions.action_applies(comment, action):
             skipped += 1
             continue
         try:
-            changed.append(transitions.TRANSITIONS[action](comment, actor=request.user))
-        except transitions.NotAllowed:
+            changed.append(moderator_actions.TRANSITIONS[action](comment, actor=request.user))
+        except moderator_actions.NotAllowed:
             refused += 1
     message = ngettext(
         "%(action)s: %(count)s comment.", "%(action)s: %(count)s comments.", len(changed)
@@ -330,7 +330,7 @@ def reply(request, pk):
         comment, staff_reply = queue.approve_and_reply(
             comment, user=request.user, body=form.cleaned_data["body"]
         )
-    except transitions.NotAllowed as refusal:
+    except moderator_actions.NotAllowed as refusal:
         return _done(request, str(refusal), [comment], status=409)
     return _done(
         request,
@@ -380,8 +380,8 @@ def decide_edit(request, pk, decision):
                    "next": next_url(request)}  # fmt: skip
         return render(request, "moderation/confirm.html", context)
     try:
-        comment = transitions.EDIT_DECISIONS[decision](comment, actor=request.user)
-    except transitions.NotAllowed as refusal:
+        comment = moderator_actions.EDIT_DECISIONS[decision](comment, actor=request.user)
+    except moderator_actions.NotAllowed as refusal:
         return _done(request, str(refusal), [comment], status=409)
     done = {
         "approve_edit": _("Published the edit by %(name)s."),
@@ -405,7 +405,7 @@ def not_crisis(request, pk):
         return render(request, "moderation/confirm.html", context)
     if not comment.is_flagged:
         return _done(request, _("This comment carries no crisis flag."), [comment], status=409)
-    comment = transitions.clear_crisis_flag(comment, actor=request.user)
+    comment = moderator_actions.clear_crisis_flag(comment, actor=request.user)
     message = _("Crisis flag cleared on the comment by %(name)s.") % {"name": comment.author_name}
     return _done(request, message, [comment])
 
@@ -423,7 +423,7 @@ def content_note(request, pk):
         note = form.cleaned_data["content_note"]
         if note in (comment.content_note, comment.content_note_text):
             return _done(request, _("The content note is unchanged."))
-        comment = transitions.set_content_note(comment, note=note, actor=request.user)
+        comment = moderator_actions.set_content_note(comment, note=note, actor=request.user)
         if note:
             message = _("Content note saved: readers now see “%(note)s” first.") % {"note": note}
         else:
@@ -449,7 +449,7 @@ def dismiss_report(request, pk):
         return render(request, "moderation/confirm.html", context)
     if report.resolved_at is not None:
         return _done(request, _("This report was already dealt with."), [comment], status=409)
-    comment = transitions.dismiss_report(report, actor=request.user)
+    comment = moderator_actions.dismiss_report(report, actor=request.user)
     message = _("Report dismissed: the comment by %(name)s stays public.") % {
         "name": comment.author_name
     }

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from blog.models import Post
-from comments import transitions
+from comments import moderator_actions
 from comments.models import Comment
 from comments.tree import recount
 from privacy.personal_data import erase_comments
@@ -30,16 +30,16 @@ def _live(post):
 def test_counts_follow_posting_and_every_moderation_step(post):
     top = CommentFactory(post=post, status=Comment.Status.PENDING)
     assert _counts(post) == (0, 0)
-    transitions.approve(top)
+    moderator_actions.approve(top)
     reply = CommentFactory(parent=top)
     assert _counts(post) == (2, 1)
-    transitions.mark_spam(reply)
+    moderator_actions.mark_spam(reply)
     assert _counts(post) == (1, 1)
-    transitions.approve(reply)
+    moderator_actions.approve(reply)
     assert _counts(post) == (2, 1)
-    transitions.remove(top)  # the thread stays listed: its approved reply shows
+    moderator_actions.remove(top)  # the thread stays listed: its approved reply shows
     assert _counts(post) == (1, 1)
-    transitions.remove(reply)
+    moderator_actions.remove(reply)
     assert _counts(post) == (0, 0)
 
 

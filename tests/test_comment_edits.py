@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from comments import transitions as moderation
+from comments import moderator_actions
 from comments.models import Comment, ModerationEvent
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def approved(client, send_comment, post, settings, run_on_commit):
     """A comment its writer (``client``) sent and a moderator approved."""
     run_on_commit(send_comment, post, body=KIND)
     comment = Comment.objects.get()
-    return moderation.approve(comment)
+    return moderator_actions.approve(comment)
 
 
 def edit(client, comment, body, run_on_commit):
@@ -144,8 +144,8 @@ def test_an_imminent_edit_cannot_be_published_as_written(
     approved.refresh_from_db()
     if approved.crisis_level != "imminent":
         pytest.skip("the lexicon reads this note as crisis, not imminent")
-    with pytest.raises(moderation.NotAllowed):
-        moderation.approve_edit(approved, actor=moderator)
+    with pytest.raises(moderator_actions.NotAllowed):
+        moderator_actions.approve_edit(approved, actor=moderator)
 
 
 def test_approving_a_held_edit_publishes_it_and_keeps_the_old_text_in_the_log(

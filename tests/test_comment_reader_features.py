@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from comments import transitions
+from comments import moderator_actions
 from comments.models import Comment, Report, Subscription
 
 from .factories import CommentFactory
@@ -70,7 +70,7 @@ def test_approved_reply_emails_the_subscriber_with_one_click_unsubscribe(
     )
     reply = CommentFactory(parent=parent, status="pending", author_email="bo@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        transitions.approve(reply)
+        moderator_actions.approve(reply)
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["ann@example.org"]

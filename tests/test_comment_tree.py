@@ -6,7 +6,7 @@ import pytest
 from django.db.models import F
 from django.test import Client
 
-from comments import transitions
+from comments import moderator_actions
 from comments.models import Comment
 from comments.tree import build_tree, flatten, load_tree_page, recount, tree_version
 
@@ -79,8 +79,8 @@ def test_removed_comment_with_visible_replies_becomes_a_placeholder(client, post
     top = CommentFactory(post=post, body="Hidden words.")
     CommentFactory(parent=top, body="A visible reply.")
     lonely = CommentFactory(post=post, body="Gone entirely.")
-    transitions.remove(top)
-    transitions.mark_spam(lonely)
+    moderator_actions.remove(top)
+    moderator_actions.mark_spam(lonely)
     html = client.get(post.get_absolute_url()).content.decode()
     assert "This comment was removed." in html
     assert "A visible reply." in html
@@ -159,7 +159,7 @@ def test_cached_tree_is_served_without_tree_queries_and_refreshed_by_a_change(
     with django_assert_max_num_queries(3):
         client.get(post.get_absolute_url())
     version = tree_version(post.pk)
-    transitions.remove(comment)
+    moderator_actions.remove(comment)
     assert tree_version(post.pk) > version
     assert "Before the change." not in client.get(post.get_absolute_url()).content.decode()
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from comments import transitions
+from comments import moderator_actions, transitions
 from comments.models import Comment, ModerationTerm
 
 from .factories import CommentFactory
@@ -15,18 +15,18 @@ pytestmark = pytest.mark.django_db
 
 def test_imminent_comment_cannot_be_approved_before_an_edit(moderator):
     comment = CommentFactory(status="pending", crisis_level="imminent", body="Method detail.")
-    with pytest.raises(transitions.NotAllowed):
-        transitions.approve(comment, actor=moderator)
+    with pytest.raises(moderator_actions.NotAllowed):
+        moderator_actions.approve(comment, actor=moderator)
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
     transitions.edit(comment, body="[a moderator removed method detail]", actor=moderator)
-    assert transitions.approve(comment, actor=moderator).status == Comment.Status.APPROVED
+    assert moderator_actions.approve(comment, actor=moderator).status == Comment.Status.APPROVED
 
 
 def test_imminent_comment_can_be_approved_after_not_a_crisis(moderator):
     comment = CommentFactory(status="pending", crisis_level="imminent")
-    transitions.clear_crisis_flag(comment, actor=moderator)
-    assert transitions.approve(comment, actor=moderator).status == Comment.Status.APPROVED
+    moderator_actions.clear_crisis_flag(comment, actor=moderator)
+    assert moderator_actions.approve(comment, actor=moderator).status == Comment.Status.APPROVED
 
 
 def test_queue_approve_of_unedited_imminent_comment_explains_what_to_do(moderator_client):

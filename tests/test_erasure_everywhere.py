@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db import models
 from django.test import Client
 
-from comments import transitions as moderation
+from comments import moderator_actions
 from comments.models import Comment, Report, Subscription
 from privacy import personal_data as privacy
 
@@ -62,7 +62,7 @@ def anns_reply_everywhere(
     assert response.status_code == 302
     ann = Comment.objects.get(author_email=ADDRESS)
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.approve(ann, actor=moderator, note=f"Approved: {WORDS[:30]}")
+        moderator_actions.approve(ann, actor=moderator, note=f"Approved: {WORDS[:30]}")
     Report.objects.create(comment=ann, reason="worried", note=f"They wrote '{WORDS}'")
     for _ in range(2):
         Client().get(post.get_absolute_url())  # the comment pages are cached for readers

@@ -1,11 +1,12 @@
-"""Moderation actions: each goes through comments.transitions, leaves an event, bumps the cache."""
+"""Moderation actions: each goes through comments.moderator_actions, leaves an event, bumps the
+cache."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from comments import transitions
+from comments import moderator_actions
 from comments.models import Comment, ModerationEvent, Report, Subscription
 from comments.tree import tree_version
 
@@ -438,7 +439,7 @@ def test_admin_erase_asks_first_then_erases_by_each_writers_email(
 
 
 def test_read_only_records_cannot_be_edited_in_the_admin(admin_client, waiting):
-    transitions.approve(waiting)
+    moderator_actions.approve(waiting)
     event = ModerationEvent.objects.get()
     url = reverse("admin:comments_moderationevent_change", args=[event.pk])
     admin_client.post(url, {"note": "rewritten"})

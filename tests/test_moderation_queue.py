@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from comments import transitions
+from comments import moderator_actions
 from comments.models import Comment, Report
 from moderation import queue
 from support.models import CrisisResource
@@ -156,7 +156,7 @@ def test_a_removed_staff_reply_puts_the_parent_back_in_unanswered(
     moderator_client, comment, moderator
 ):
     reply = queue.reply_as_staff(comment, user=moderator, body="Thank you for writing this.")
-    transitions.remove(reply, actor=moderator)
+    moderator_actions.remove(reply, actor=moderator)
     assert comment.pk in ids_in(moderator_client.get(QUEUE, {"tab": "unanswered"}))
 
 
@@ -351,8 +351,8 @@ def test_queue_shows_50_a_page_and_links_to_the_next(moderator_client, post):
 def test_activity_lists_who_did_what_and_filters_by_moderator(moderator_client, moderator, post):
     other = UserFactory(username="colleague")
     mine, theirs = pending(post), pending(post)
-    transitions.approve(mine, actor=moderator)
-    transitions.mark_spam(theirs, actor=other)
+    moderator_actions.approve(mine, actor=moderator)
+    moderator_actions.mark_spam(theirs, actor=other)
     everything = moderator_client.get(reverse("moderation:activity"))
     assert {e.comment_ref for e in everything.context["page"].object_list} >= {mine.pk, theirs.pk}
     assert "colleague" in everything.content.decode()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post, SiteSettings
-from comments import transitions
+from comments import moderator_actions, transitions
 from comments.models import Comment
 from pagecache import pages
 from support.models import CrisisResource
@@ -80,10 +80,10 @@ def test_a_reader_holding_the_csrf_cookie_finds_a_token_in_the_stored_page(post)
 def test_approving_a_comment_shows_it_on_the_stored_page_at_once(post):
     waiting = CommentFactory(post=post, status=Comment.Status.PENDING, body="Waiting for a nod.")
     assert "Waiting for a nod." not in _read(Client(), post.get_absolute_url())
-    transitions.approve(waiting)
+    moderator_actions.approve(waiting)
     html = _read(Client(), post.get_absolute_url())
     assert "Waiting for a nod." in html and "1 comment on" in html
-    transitions.remove(waiting)
+    moderator_actions.remove(waiting)
     assert "Waiting for a nod." not in _read(Client(), post.get_absolute_url())
 
 
@@ -139,9 +139,9 @@ def test_an_edited_support_line_shows_on_stored_pages_at_once(post):
 def test_home_counts_follow_moderation_without_a_stale_page(post):
     comment = CommentFactory(post=post, status=Comment.Status.PENDING)
     assert "0 comments" in _read(Client(), "/")
-    transitions.approve(comment)
+    moderator_actions.approve(comment)
     assert "1 comment<" in _read(Client(), "/")
-    transitions.mark_spam(comment)
+    moderator_actions.mark_spam(comment)
     assert "0 comments" in _read(Client(), "/")
 
 

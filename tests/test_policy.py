@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from comments import transitions
+from comments import moderator_actions
 from comments.forms import sign_form
 from comments.models import Comment, ModerationTerm, Subscription
 
@@ -321,7 +321,7 @@ def test_rule_7_first_time_approves_a_writer_known_by_browser(send, post, settin
     assert first.status == Status.PENDING
     send(post, body="Second one, still pending as the first is.")
     assert stored("Second one, still pending as the first is.").status == Status.PENDING
-    transitions.approve(first)
+    moderator_actions.approve(first)
     send(post, body="Second comment, same browser.")
     assert stored("Second comment, same browser.").status == Status.APPROVED
 

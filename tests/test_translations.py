@@ -23,7 +23,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from comments import transitions
+from comments import moderator_actions, transitions
 from comments.models import Comment, ModerationEvent, Report, Subscription
 from comments.notifications import deliver
 from moderation.mail import notify_moderators, send_digest
@@ -574,7 +574,7 @@ def test_every_email_is_in_spanish(es, client, cola, mailoutbox, run_on_commit, 
     reply = CommentFactory(
         parent=parent, status=Comment.Status.PENDING, author_name="Marta", body="Te entiendo."
     )
-    run_on_commit(transitions.approve, reply)
+    run_on_commit(moderator_actions.approve, reply)
     # The privacy link.
     CommentFactory(post=post, author_email="rosa@example.org", body="Mío.")
     run_on_commit(client.post, reverse("comments:privacy"), {"email": "rosa@example.org"})

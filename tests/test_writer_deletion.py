@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from comments import transitions as moderation
+from comments import moderator_actions
 from comments.models import Comment, ModerationEvent
 
 from .factories import CommentFactory
@@ -32,8 +32,8 @@ def _still_deleted(comment):
 
 @pytest.mark.parametrize("action", ["approve", "restore"])
 def test_a_writer_deleted_comment_cannot_be_published_by_a_transition(deleted, moderator, action):
-    with pytest.raises(moderation.NotAllowed, match="writer deleted"):
-        moderation.TRANSITIONS[action](deleted, actor=moderator)
+    with pytest.raises(moderator_actions.NotAllowed, match="writer deleted"):
+        moderator_actions.TRANSITIONS[action](deleted, actor=moderator)
     assert _still_deleted(deleted)
     assert not ModerationEvent.objects.filter(comment=deleted, actor=moderator).exists()
 
@@ -76,5 +76,5 @@ def test_the_queue_shows_it_as_deleted_by_the_writer_without_publish_buttons(
 
 
 def test_a_comment_a_moderator_removed_can_still_be_restored(moderator, post):
-    removed = moderation.remove(CommentFactory(post=post), actor=moderator)
-    assert moderation.restore(removed, actor=moderator).status == Status.APPROVED
+    removed = moderator_actions.remove(CommentFactory(post=post), actor=moderator)
+    assert moderator_actions.restore(removed, actor=moderator).status == Status.APPROVED

@@ -15,9 +15,9 @@ pytestmark = pytest.mark.system
 
 APPROVE_PENDING = """
 import json
-from comments import transitions
+from comments import moderator_actions
 from comments.models import Comment
-approved = [transitions.approve(c, actor_label="system test").pk
+approved = [moderator_actions.approve(c, actor_label="system test").pk
             for c in Comment.objects.pending().order_by("pk")]
 print(json.dumps(len(approved)))
 """
@@ -162,7 +162,7 @@ RACE = """
 import json, threading
 from django.db import connection
 from blog.models import Post
-from comments import transitions
+from comments import moderator_actions, transitions
 from comments.models import Comment, ModerationEvent
 
 post = Post.objects.get()
@@ -183,8 +183,8 @@ for n in range(ROUNDS):
             connection.close()
 
     threads = [
-        threading.Thread(target=act, args=(transitions.approve, "moderator A")),
-        threading.Thread(target=act, args=(transitions.remove, "moderator B")),
+        threading.Thread(target=act, args=(moderator_actions.approve, "moderator A")),
+        threading.Thread(target=act, args=(moderator_actions.remove, "moderator B")),
     ]
     for thread in threads:
         thread.start()
