@@ -101,7 +101,8 @@ def add_alerted_moderator(env):
 
 
 class Gunicorn:
-    """``gunicorn config.wsgi`` on a free 127.0.0.1 port, in its own process group."""
+    """``gunicorn config.wsgi`` with the shipped deploy/gunicorn.conf.py (its hooks too), on a free
+    127.0.0.1 port, in its own process group."""
 
     def __init__(self, env, *, port=None, workers=2, threads=1, name="app"):
         self.env = env
@@ -118,6 +119,7 @@ class Gunicorn:
 
     def start(self, timeout=40):
         options = (
+            "--config deploy/gunicorn.conf.py "
             f"--bind 127.0.0.1:{self.port} --workers {self.workers} --threads {self.threads} "
             "--timeout 30 --graceful-timeout 3 --no-control-socket"  # no shared ~/.gunicorn
         ).split()
