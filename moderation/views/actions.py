@@ -45,9 +45,7 @@ def act(request, pk, action):
             "next": next_url(request),
         }
         return render(request, "moderation/confirm.html", context)
-    if comment.deleted_by_writer and action in ("approve", "restore"):
-        return answer(request, str(moderator_actions.WRITER_DELETED), [comment], status=409)
-    if not moderator_actions.action_applies(comment, action):
+    if not moderator_actions.action_changes_state(comment, action):
         return answer(
             request,
             _("Nothing to do: this comment is already %(status)s.")

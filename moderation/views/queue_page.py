@@ -93,14 +93,13 @@ def bulk(request):
     action = form.cleaned_data["bulk_action"]
     changed, skipped, refused, writer_deleted = [], 0, 0, 0
     for comment in Comment.objects.filter(pk__in=form.cleaned_data["ids"]).select_related("post"):
-        if comment.deleted_by_writer and action in ("approve", "restore"):
-            writer_deleted += 1
-            continue
-        if not moderator_actions.action_applies(comment, action):
+        if not moderator_actions.action_changes_state(comment, action):
             skipped += 1
             continue
         try:
             changed.append(moderator_actions.TRANSITIONS[action](comment, actor=request.user))
+        except moderator_actions.WriterDeleted:
+            writer_deleted += 1
         except moderator_actions.NotAllowed:
             refused += 1
     message = ngettext(
