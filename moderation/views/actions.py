@@ -79,7 +79,9 @@ def decide_edit(request, pk, decision):
         "approve_edit": _("Published the edit by %(name)s."),
         "reject_edit": _("Rejected the edit by %(name)s; readers keep the approved text."),
     }[decision]
-    return answer(request, done % {"name": comment.author_name}, [comment])
+    message = done % {"name": comment.author_name}
+    # The page's script swaps the two versions for the text readers now see.
+    return answer(request, message, [comment], body_html=comment.body_html)
 
 
 @moderator_required
