@@ -36,6 +36,21 @@ WRITER_DELETED = _(
 )
 
 
+class WriterDeleted(NotAllowed):
+    """Its writer deleted the comment: final for publication, whoever asks."""
+
+    def __init__(self):
+        super().__init__(WRITER_DELETED)
+
+
+PUBLISHING = (Action.APPROVE, Action.RESTORE)
+
+
+def _writer_deletion_forbids(comment, action):
+    """A writer's deletion is final: no moderator publishes the comment again."""
+    return comment.deleted_by_writer and action in PUBLISHING
+
+
 NO_PENDING_EDIT = _("No edit of this comment is waiting for review.")
 UNEDITED_IMMINENT_EDIT = _(
     "This edit describes a plan, a method or a goodbye, so it is never published as written. "
@@ -58,8 +73,8 @@ def _set_status(comment, to_status, *, action, actor=None, actor_label="", note=
     """Move ``comment`` to ``to_status`` under a row lock; return the fresh row."""
     with transition(comment, action, actor=actor, actor_label=actor_label, bump=True) as change:
         locked = change.comment
-        if locked.deleted_by_writer and to_status in (Status.APPROVED, Status.PENDING):
-            raise NotAllowed(WRITER_DELETED)  # a writer's deletion is final for publication
+        if _writer_deletion_forbids(locked, action):
+            raise WriterDeleted
         if to_status == Status.APPROVED:
             _check_publishable(locked)
         if action == Action.APPROVE and locked.open_reports:
@@ -127,7 +142,7 @@ def approve_edit(comment, *, actor=None, actor_label="", note=""):
         if not locked.pending_body:
             raise NotAllowed(NO_PENDING_EDIT)
         if locked.deleted_by_writer:
-            raise NotAllowed(WRITER_DELETED)
+            raise WriterDeleted
         proposed_level = assess(locked.pending_body).level
         if CrisisLevel.IMMINENT == proposed_level == locked.crisis_level:
             raise NotAllowed(UNEDITED_IMMINENT_EDIT)  # CRISIS.md, as for a new comment
@@ -217,9 +232,15 @@ def dismiss_report(report, *, actor=None, actor_label="", note=""):
 
 
 def action_applies(comment, action):
-    """Would ``action`` change anything? Approving a reported comment dismisses its reports."""
-    if comment.deleted_by_writer and action in (Action.APPROVE, Action.RESTORE):
-        return False  # a writer's deletion is final: nothing to offer
+    """Is ``action`` worth offering (queue buttons, admin): allowed, and it changes something."""
+    return not _writer_deletion_forbids(comment, action) and action_changes_state(comment, action)
+
+
+def action_changes_state(comment, action):
+    """Would ``action`` change anything? Approving a reported comment dismisses its reports.
+
+    Whether the rules allow it is the action's own check: it raises NotAllowed with the reason.
+    """
     if action == Action.NO_REPLY:  # only a reader's approved comment still waiting for an answer
         return (
             comment.status == Status.APPROVED

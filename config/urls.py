@@ -15,7 +15,7 @@ from blog import views as blog_views
 from blog.sitemaps import SITEMAPS
 from comments import post_page
 from comments import urls as comment_urls
-from moderation import views as moderation_views
+from moderation.views import accounts as moderation_accounts
 from ops import views as ops_views
 from privacy import urls as privacy_urls
 from support import urls as support_urls
@@ -37,11 +37,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("media/<path:path>", blog_views.media, name="media"),
-    path("accounts/login/", moderation_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", moderation_accounts.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/logout-everywhere/",
-        moderation_views.logout_everywhere,
+        moderation_accounts.logout_everywhere,
         name="logout_everywhere",
     ),
     path("moderation/", include("moderation.urls")),

@@ -2,31 +2,31 @@
 
 from django.urls import path
 
-from . import profile_views, views
+from .views import actions, activity, queue_page, writing
 
 app_name = "moderation"
 
 urlpatterns = [
-    path("", views.queue_view, name="queue"),
-    path("activity/", views.activity, name="activity"),
-    path("profile/", profile_views.profile, name="profile"),
-    path("bulk/", views.bulk, name="bulk"),
-    path("comment/<int:pk>/reply/", views.reply, name="reply"),
-    path("comment/<int:pk>/edit/", views.edit, name="edit"),
-    path("comment/<int:pk>/not-crisis/", views.not_crisis, name="not_crisis"),
-    path("comment/<int:pk>/content-note/", views.content_note, name="content_note"),
-    path("report/<int:pk>/dismiss/", views.dismiss_report, name="dismiss_report"),
+    path("", queue_page.queue_view, name="queue"),
+    path("activity/", activity.activity, name="activity"),
+    path("profile/", activity.profile, name="profile"),
+    path("bulk/", queue_page.bulk, name="bulk"),
+    path("comment/<int:pk>/reply/", writing.reply, name="reply"),
+    path("comment/<int:pk>/edit/", writing.edit, name="edit"),
+    path("comment/<int:pk>/not-crisis/", actions.not_crisis, name="not_crisis"),
+    path("comment/<int:pk>/content-note/", writing.content_note, name="content_note"),
+    path("report/<int:pk>/dismiss/", actions.dismiss_report, name="dismiss_report"),
     path(
         "comment/<int:pk>/approve-edit/",
-        views.decide_edit,
+        actions.decide_edit,
         {"decision": "approve_edit"},
         name="approve_edit",
     ),
     path(
         "comment/<int:pk>/reject-edit/",
-        views.decide_edit,
+        actions.decide_edit,
         {"decision": "reject_edit"},
         name="reject_edit",
     ),
-    path("comment/<int:pk>/<slug:action>/", views.act, name="action"),  # fmt: skip
+    path("comment/<int:pk>/<slug:action>/", actions.act, name="action"),  # fmt: skip
 ]

@@ -231,3 +231,19 @@ def test_going_back_to_the_approved_text_withdraws_the_held_edit(client, approve
     approved.refresh_from_db()
     assert approved.body == KIND and approved.pending_body == ""
     assert approved not in Comment.objects.needs_review()
+
+
+def test_with_javascript_deciding_an_edit_answers_with_the_text_readers_now_see(
+    client, approved, run_on_commit, moderator_client
+):
+    linked = "Thank you for this post. See https://a.example https://b.example https://c.example"
+    edit(client, approved, linked, run_on_commit)
+    response = run_on_commit(
+        moderator_client.post,
+        reverse("moderation:approve_edit", args=[approved.pk]),
+        HTTP_ACCEPT="application/json",
+    )
+    data = response.json()
+    assert data["ok"] and "a.example" in data["body_html"]
+    assert [item["id"] for item in data["items"]] == [approved.pk]
+    assert data["counts"]["review"] == 0

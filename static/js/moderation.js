@@ -66,6 +66,14 @@
     }
   }
 
+  // A writer's held edit, decided: the proposal goes, and the text readers now see is shown.
+  function showDecidedEdit(item, bodyHtml) {
+    const proposed = item.querySelector("[data-proposed]");
+    if (proposed) proposed.remove();
+    const body = item.querySelector("[data-body]");
+    if (body) body.innerHTML = bodyHtml;  // rendered and cleaned by the server, as on the page
+  }
+
   function showReplyLink(item, url) {
     const result = item.querySelector("[data-result]");
     if (!result || !url) return;
@@ -148,6 +156,7 @@
         if (report) report.remove();
       }
       if (item && typeof payload.content_note === "string") showNote(item, payload.content_note);
+      if (item && typeof payload.body_html === "string") showDecidedEdit(item, payload.body_html);
       if (item && !moved.has(item)) {
         // The item stays open (a note saved, one report of several dismissed): say what happened.
         const result = item.querySelector("[data-result]");
