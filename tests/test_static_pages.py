@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from blog.models import Page, SiteSettings
+from transfer.demo.loader import load_demo
 from transfer.importers.wxr import import_wxr
 
 from .test_import_wxr import FULL
@@ -125,3 +126,17 @@ def test_an_imported_page_whose_slug_is_taken_gets_a_new_one_and_is_reported():
     imported = Page.objects.get(import_key="wxr:https://quiet.example:20")
     assert imported.slug == "about-2" and Page.objects.get(pk=mine.pk).body == "<p>Mine.</p>"
     assert ("page", "About", "about", "about-2") in summary.renamed
+
+
+def test_the_demo_site_has_about_practice_and_contact_pages_in_its_header(client):
+    load_demo()
+    load_demo()  # loading again adds nothing
+    assert list(Page.objects.in_nav().values_list("slug", flat=True)) == [
+        "about",
+        "the-practice",
+        "contact",
+    ]
+    html = client.get("/").content.decode()
+    assert 'href="/pages/contact/"' in html
+    contact = client.get("/pages/contact/").content.decode()
+    assert 'href="/support/"' in contact  # an inbox is no place to wait in a crisis

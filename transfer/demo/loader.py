@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from blog.models import Category, Post, SiteSettings
+from blog.models import Category, Page, Post, SiteSettings
 from comments.models import DEFAULT_CONTENT_NOTE, Comment
 from comments.threads import build_comment
 from comments.transitions import record_submission
@@ -57,6 +57,21 @@ def _add_comment(post, spec, published, author, parent=None, status=Comment.Stat
     return comment
 
 
+def _add_pages():
+    """About, the practice and Contact in the header, so a new site looks like a real one."""
+    for spec in json.loads((HERE / "pages.json").read_text(encoding="utf-8")):
+        Page.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                "title": spec["title"],
+                "body": spec["body_html"],
+                "order": spec["order"],
+                "published": True,
+                "show_in_nav": True,
+            },
+        )
+
+
 @transaction.atomic
 def load_demo():
     """Create the demo posts and comments unless they exist. Returns the posts created."""
@@ -67,6 +82,7 @@ def load_demo():
         site.save()
     posts = json.loads((HERE / "posts.json").read_text(encoding="utf-8"))
     conversation = json.loads((HERE / "comments.json").read_text(encoding="utf-8"))
+    _add_pages()
     now = timezone.now()
     created = []
     for index, spec in enumerate(posts):
