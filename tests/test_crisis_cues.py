@@ -253,3 +253,60 @@ def test_a_teacher_on_warning_signs_speaks_as_a_professional():
 def test_medicine_taken_back_or_taken_for_pain_is_not_a_plan():
     assert level("dropped all my expired tablets at the pharmacy for disposal") == "none"
     assert level("hab zwei ibuprofen gegen die zahnschmerzen genommen") == "none"
+
+
+# --- issue 15, round 11: word families and rules that carried to dev_split_11 --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "before anyone gets up ill walk to the railway line",  # "anyone" is the time's
+        "theres a firearm in my drawer and ive decided",
+        "its all sorted. the kids are at my mums. saturday.",
+    ],
+)
+def test_round_11_plans_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my parents would honestly be better if i was never around",
+        "sometimes i pray that i dont wake up",
+        "i keep hoping i get hit by a bus on the way to work",
+    ],
+)
+def test_round_11_wishes_and_burdens_are_crisis(text):
+    assert level(text) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nephew cuts himself, his mum found out yesterday",
+        "my partner wrote letters to each of us and has switched his phone off, what do i do",
+    ],
+)
+def test_round_11_someone_else_at_risk_is_about_other(text):
+    result = assess(text)
+    assert result.about_other and result.level not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wanted to say that your post about suicide and grief helped my aunt",
+        "i have no intention of hurting myself, im just worn out",
+        "my stepfather abused me. that was decades ago and im ok with my life",
+        "if i dont wake up in time for the train ill be late",
+        "my cat was hit by a car last week and im gutted",
+    ],
+)
+def test_round_11_far_wishes_negated_plans_dated_abuse_and_errands_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_abuse_dated_in_the_next_sentence_stays_current_when_it_is_recent():
+    assert level("my stepfather abused me. it was last night") == "crisis"

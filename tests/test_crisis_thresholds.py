@@ -98,3 +98,13 @@ def test_dev_split_lines_are_json_objects():
     for path in SPLITS["dev"]:
         for line in path.read_text(encoding="utf-8").splitlines():
             assert isinstance(json.loads(line), dict)
+
+
+def test_dev_split_reads_every_dev_file_and_one_file_alone(capsys):
+    from support.detection.report import DATA_DIR, main
+
+    assert set(SPLITS["dev"]) == set(DATA_DIR.glob("dev_split*.jsonl"))
+    assert SPLITS["dev"][0].name == "dev_split.jsonl"
+    path = DATA_DIR / "dev_split_11.jsonl"
+    assert main(["--file", str(path)]) == 0
+    assert f"== dev_split_11.jsonl split: {len(load(path))} items ==" in capsys.readouterr().out

@@ -193,7 +193,7 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
             level = "imminent"
         # "I've decided. Sunday." and "A rope in the shed. I've decided.": parts of one plan
         # told in neighbouring sentences ("I've decided to quit on Friday" is one sentence).
-        if sentence.kinds & {"time", "method"} and any(abs(n - m) == 1 for m in decided_at):
+        if sentence.kinds & {"time", "method"} and any(0 < abs(n - m) <= 2 for m in decided_at):
             level = "imminent"
         if "method" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
             level = "imminent"
@@ -274,6 +274,38 @@ def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
     return sorted(phrased + kept, key=lambda s: s.index)
 
 
+_TOLD_AFTER = re.compile(
+    r"\s*(?:but |and |though )?(?:it|that|this|all (?:of )?that|that all) (?:was|were|happened)\b"
+)
+
+
+def _past_told_after(lexicon: Lexicon, text: str, starts: list[int], sentences) -> None:
+    """The tense told in the next sentence: "I was raped at a party. It was a long time ago."
+
+    A risk the sentence itself tells with nothing present counts as distress when the sentence
+    right after it dates it ("it was years ago", "that was when I was 15") with nothing present.
+    """
+    mods = lexicon.modifiers
+    bounds = [*starts, len(text)]
+    for sentence in sentences:
+        if not sentence.kinds & (_PAST_CAN_LOWER | {"attempt"}) or "past" in sentence.notes:
+            continue
+        n = sentence.number
+        if n + 2 >= len(bounds):
+            continue
+        own = text[bounds[n] : bounds[n + 1]]
+        after = text[bounds[n + 1] : bounds[n + 2]]
+        if (
+            _TOLD_AFTER.match(after)
+            and mods["past"].search(after)
+            and not mods["present"].search(own)
+            and not mods["present"].search(after)
+        ):
+            sentence.notes.add("past")
+            sentence.kinds -= _PAST_CAN_LOWER | {"attempt", "method"}
+            sentence.kinds.add("distress")
+
+
 def assess_with(
     lexicon: Lexicon, normalised: str, language: str, *, compose: bool = False
 ) -> Assessment:
@@ -288,6 +320,7 @@ def assess_with(
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     for sentence in sentences:
         sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+    _past_told_after(lexicon, prepared, starts, sentences)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
     categories = sorted(
