@@ -310,3 +310,40 @@ def test_round_11_far_wishes_negated_plans_dated_abuse_and_errands_are_not_crisi
 
 def test_abuse_dated_in_the_next_sentence_stays_current_when_it_is_recent():
     assert level("my stepfather abused me. it was last night") == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have a bottle of sleeping pills and a bottle of gin and the flat to myself tonight",
+        "im going to walk into the river tonight, its right by my house",
+    ],
+)
+def test_pills_with_time_alone_and_walking_into_water_are_plans(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wish i could go to sleep and never open my eyes",
+        "the world would be better without someone like me",
+    ],
+)
+def test_more_wishes_to_die_and_burdens_are_crisis(text):
+    assert level(text) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got my paracetamol and the house to myself, gonna sleep off this flu",
+        "everyone would be better if i brought cake to the meeting right",
+        "im gonna end this post here because its getting long",
+        "this heat is unbearable, i want to disappear into a freezer",
+        "my goodbye card for my colleague is finally done, she retires friday",
+        "we walked into the sea at sunset on holiday, freezing",
+    ],
+)
+def test_everyday_endings_and_goodbyes_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
