@@ -347,3 +347,46 @@ def test_more_wishes_to_die_and_burdens_are_crisis(text):
 )
 def test_everyday_endings_and_goodbyes_are_not_crisis(text):
     assert level(text) not in ("crisis", "imminent")
+
+
+# --- someone else's words, reported without quotes ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad told me im going to end it all soon and then hung up",
+        "my coworker said this is my last week, you wont have to deal with me soon",
+        "my friend texted me im going to do it tonight, im sorry for everything",
+    ],
+)
+def test_reported_first_person_words_are_the_other_persons(text):
+    result = assess(text)
+    assert result.about_other and result.level not in ("crisis", "imminent")
+
+
+def test_the_writer_speaking_again_after_a_report_is_the_writer():
+    assert level("my mum said im being dramatic but honestly i want to die") == "crisis"
+
+
+def test_a_report_that_turns_to_he_leaves_the_threat_to_the_writer():
+    assert level("my husband told me im worthless and he will kill me if i leave") == "crisis"
+
+
+def test_a_report_told_in_the_third_person_shifts_nothing():
+    assert level("He says he'll kill me if I tell anyone, and I believe him.") == "crisis"
+
+
+def test_an_ordinary_report_is_nothing():
+    result = assess("my therapist said i should journal more, and i have been, thanks for the tip")
+    assert result.level == "none" and not result.about_other
+
+
+def test_a_professional_worried_about_one_pupil_is_about_other():
+    result = assess("as a teacher i had a pupil tell me today she wants to die, what do i do next")
+    assert result.about_other and result.level not in ("crisis", "imminent")
+
+
+def test_a_professional_on_people_in_general_is_about_nobody():
+    result = assess("as a therapist i often hear clients say they want to die, its the work")
+    assert result.level == "none" and not result.about_other

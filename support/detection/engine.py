@@ -120,7 +120,16 @@ def _apply_modifiers(
     mods = lexicon.modifiers
     if mods["professional"].search(raw):
         sentence.notes.add("professional")
+        # A teacher or nurse worried about one pupil or patient the cues named ("a pupil told
+        # me she wants to die") is still worried about someone; people in general are not.
+        named = (
+            not person
+            and "other" in sentence.kinds
+            and any(" " in m.group().strip() for m in mods["third"].finditer(raw))
+        )  # "a pupil", "my client": not "they" or "someone", who are people in general here
         sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell", "thanks"}
+        if named:
+            sentence.kinds.add("other")
         return
     if person and mods["third"].search(raw):
         own = [
@@ -249,7 +258,12 @@ def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
     both readings found in one sentence counts once.
     """
     settled = [(s.index, s.end) for s in phrased if s.notes & {"past", "negation", "professional"}]
-    kept = [s for s in cued if not any(start <= s.index < end for start, end in settled)]
+    kept = [
+        s
+        for s in cued
+        if not any(start <= s.index < end for start, end in settled)
+        or s.kinds == {"other"}  # a professional's one pupil or patient at risk still counts
+    ]
     for sentence in phrased:
         inside = [c for c in kept if sentence.index <= c.index < sentence.end]
         if not inside:
@@ -306,15 +320,79 @@ def _past_told_after(lexicon: Lexicon, text: str, starts: list[int], sentences) 
             sentence.kinds.add("distress")
 
 
+_WORD = re.compile(r"\w+")
+_REPORTED_RISK = {"plan", "goodbye", "intent", "burden", "attempt", "farewell", "method"}
+
+
+def _reported_as_theirs(lexicon: Lexicon, text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Someone else's words reported without quotes are theirs: "my friend said i want to
+    die", "my dad told me im ending it" -> "... they want to die", "... theyre ending it".
+
+    The lexicon's ``reported`` modifier finds another person and a reporting verb; when a
+    first-person word follows within three words, the writer's pronouns up to the end of the
+    sentence are shifted to the third person (``reported`` ``pronouns``), stopping where the
+    writer speaks again ("... and i", "but honestly im": ``resume``) or where the report turns
+    to "he" or "she" (``turn``: "my husband told me im worthless and he will kill me": the
+    second half is the writer's). Returns the text and each report (where, and its words).
+    """
+    shift = lexicon.reported_pronouns
+    spans: list[tuple[int, str]] = []
+    if not shift or not lexicon.modifiers["reported"].search(text):
+        return text, spans
+    pieces: list[str] = []
+    at = 0
+    for match in lexicon.modifiers["reported"].finditer(text):
+        if match.start() < at:
+            continue
+        end = _SENTENCE_END.search(text, match.end())
+        span = text[match.end() : end.start() if end else len(text)]
+        if not any(word in shift for word in span.split()[:3]):
+            continue
+        words = list(_WORD.finditer(span))
+        cut = len(span)
+        for n, word in enumerate(words):
+            if word.group() in lexicon.reported_turn or (
+                word.group() in lexicon.reported_resume
+                and any(w.group() in shift for w in words[n + 1 : n + 3])
+            ):
+                cut = word.start()
+                break
+        if not any(word in shift for word in span[:cut].split()):
+            continue  # "he says he'll kill me": told of the writer, not in the writer's words
+        reported = _WORD.sub(lambda m: shift.get(m.group(), m.group()), span[:cut])
+        pieces.append(text[at : match.end()])
+        spans.append((sum(map(len, pieces)), span[:cut]))
+        pieces.append(reported)
+        at = match.end() + cut
+    return "".join(pieces) + text[at:], spans
+
+
+def _reported_risks(lexicon: Lexicon, spans, compose: bool) -> list[Sentence]:
+    """Someone else's reported words that would be a risk in the writer's mouth: that person
+    is at risk ("my dad told me im going to end it all": about_other)."""
+    found = []
+    for index, words in spans:
+        readings = read_sentences(lexicon, words)
+        if compose and lexicon.cues is not None:
+            readings += read_cue_sentences(lexicon, words)
+        if any(r.kinds & _REPORTED_RISK for r in readings):
+            found.append(Sentence(index, index + len(words), kinds={"other"}, notes={"reported"}))
+    return found
+
+
 def assess_with(
     lexicon: Lexicon, normalised: str, language: str, *, compose: bool = False
 ) -> Assessment:
     """Grade normalised text with one lexicon; ``compose`` adds its word cues (the comment's
     own language only: another language's cue words are ordinary words here, German "die")."""
-    prepared = lexicon.prepare(normalised)
+    prepared, reported = _reported_as_theirs(lexicon, lexicon.prepare(normalised))
     sentences = read_sentences(lexicon, prepared)
     if compose and lexicon.cues is not None:
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
+    if reported:
+        sentences = sorted(
+            sentences + _reported_risks(lexicon, reported, compose), key=lambda s: s.index
+        )
     if not sentences:
         return Assessment("none", language=language)
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
