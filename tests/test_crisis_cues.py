@@ -390,3 +390,34 @@ def test_a_professional_worried_about_one_pupil_is_about_other():
 def test_a_professional_on_people_in_general_is_about_nobody():
     result = assess("as a therapist i often hear clients say they want to die, its the work")
     assert result.level == "none" and not result.about_other
+
+
+# --- a tool just got, and a day: an errand unless the day is told alone ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finally bought a new kitchen knife. tonight im making my famous curry",
+        "new knife set arrived. tonight, curry.",
+        "i keep paracetamol in my bag. tonight is my first night shift",
+        "picked up some rope at the hardware store. saturday were moving the sofa",
+    ],
+)
+def test_a_tool_or_medicine_with_a_day_of_its_own_is_an_errand(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rope is in the shed. tomorrow.",
+        "found my uncles old rifle in the attic, it still works. this weekend.",
+    ],
+)
+def test_a_means_followed_by_a_day_told_alone_is_imminent(text):
+    assert level(text) == "imminent"
+
+
+def test_a_tool_got_with_distress_nearby_is_still_imminent():
+    assert level("bought a rope today. i cant do this anymore") == "imminent"

@@ -314,7 +314,7 @@ def read(book: CueBook, text: str) -> Reading:
     reading.kinds = _kinds(own)
     reading.joking = any(n == "joke" for _, _, n in cues)
     someone_else = any(n == "other" for _, n in speakers)
-    their = _kinds(others) - {"time", "decision"}
+    their = _kinds(others) - {"time", "decision", "obtained"}
     if their or others & _RISKY or ("worry" in own | others and someone_else):
         reading.kinds.add("other")  # "my son told me he's been cutting", "worried about my friend"
     return reading
@@ -348,7 +348,7 @@ def _kinds(cues: set[str]) -> set[str]:
     if "tool" in cues and cues & {"decided", "act"}:
         kinds.add("plan")  # a gun and "I know where the key is"; with only a day, an outing
     elif "tool" in cues and cues & {"gather", "bought"}:
-        kinds.add("decision")  # a rope bought: imminent only with distress nearby
+        kinds.add("obtained")  # a rope bought: imminent only with distress nearby, not a day
     if "act" in cues and cues & {"decided", "time"}:
         kinds.add("plan")  # "I know how I'll do it", "it's happening tonight"
     if "decided" in cues and cues & {"die", "harm", "act", "burden"}:

@@ -34,13 +34,25 @@ _RISK_KINDS = {
     "attempt",
     "time",
     "decision",
+    "obtained",
     "method",
 }
-_CUE_RISK = {"plan", "goodbye", "farewell", "thanks", "intent", "burden", "method", "decision"}
+_CUE_RISK = {
+    "plan",
+    "goodbye",
+    "farewell",
+    "thanks",
+    "intent",
+    "burden",
+    "method",
+    "decision",
+    "obtained",
+}
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
 # What an everyday purpose told in the same sentence undoes, unless a heavier signal is there too.
-_ERRAND_KINDS = {"plan", "method", "time", "decision"}
+_ERRAND_KINDS = {"plan", "method", "time", "decision", "obtained"}
 _HEAVY_KINDS = {"intent", "burden", "abuse", "attempt", "goodbye"}
+_BARE_WORDS = 3  # a sentence this short, one clause, holding only a time: a day told alone
 _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attempt": "crisis"}
 
 
@@ -187,15 +199,18 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         level = "imminent"
     farewells = sum(s.farewells for s in sentences if "farewell" in s.kinds)
     thanks = "thanks" in kinds  # "thanks all, love you": only with something heavier
-    if farewells and (heavy or farewells > 1 or thanks or "decision" in kinds):
+    if farewells and (heavy or farewells > 1 or thanks or kinds & {"decision", "obtained"}):
         level = "imminent"
     if thanks and (heavy & {"intent", "burden"} or "decision" in kinds):
         level = "imminent"
-    if "decision" in kinds and heavy:
+    # A rope or a knife just got ("obtained") counts with distress, not with a day nearby:
+    # "bought a new kitchen knife. tonight im making curry".
+    if kinds & {"decision", "obtained"} and heavy:
         level = "imminent"
     # Nearness is counted in the comment's sentences (``number``), not in the list of readings.
     intent_at = [s.number for s in sentences if s.kinds & {"intent", "burden"}]
     decided_at = [s.number for s in sentences if "decision" in s.kinds]
+    bare_at = [s.number for s in sentences if "bare" in s.notes]
     for sentence in sentences:
         n = sentence.number
         if "time" in sentence.kinds and any(abs(n - m) <= 2 for m in intent_at):
@@ -205,6 +220,10 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         if sentence.kinds & {"time", "method"} and any(0 < abs(n - m) <= 2 for m in decided_at):
             level = "imminent"
         if "method" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
+            level = "imminent"
+        # "Found my dad's old pistol, it still works. This weekend.": a day told alone, right
+        # after the means ("tonight I'm making curry" is a day with its own purpose).
+        if sentence.kinds & {"method", "obtained"} and any(abs(n - m) == 1 for m in bare_at):
             level = "imminent"
     about_other = "other" in kinds
     if about_other:
@@ -398,6 +417,12 @@ def assess_with(
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     for sentence in sentences:
         sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+        if sentence.kinds == {"time"}:
+            whole = prepared[
+                starts[sentence.number] : (starts + [len(prepared)])[sentence.number + 1]
+            ]
+            if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
+                sentence.notes.add("bare")  # "Sunday night." on its own
     _past_told_after(lexicon, prepared, starts, sentences)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
