@@ -421,3 +421,30 @@ def test_a_means_followed_by_a_day_told_alone_is_imminent(text):
 
 def test_a_tool_got_with_distress_nearby_is_still_imminent():
     assert level("bought a rope today. i cant do this anymore") == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tonight im going to swallow everything in the medicine cabinet",
+        "this is the last time ill write here, ive made my choice, thank you for trying",
+        "goodbye everyone, i love you all, i'm sorry i couldnt be stronger",
+        "ive written my final letters to my kids, theyre in my desk",
+    ],
+)
+def test_more_plans_and_goodbyes_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bought a full pack of paracetamol for the cupboard, we were out",
+        "this will be the last time ill post about my divorce, thank you all for the support",
+        "my kids deserve better than me shouting all the time, need to work on my patience",
+        "id swallow everything on the menu at that place, so good",
+        "This novel's heroine writes a goodbye letter to her sister before the war",
+    ],
+)
+def test_near_misses_of_those_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
