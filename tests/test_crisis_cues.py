@@ -448,3 +448,24 @@ def test_more_plans_and_goodbyes_are_imminent(text):
 )
 def test_near_misses_of_those_are_not_crisis(text):
     assert level(text) not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wont be around this weekend, visiting my in laws",
+        "i stood on the edge of the cliff for a photo, my mum nearly fainted",
+        "i want to disappear under a blanket and watch films all day",
+        "i keep a rope in the car for towing",
+    ],
+)
+def test_visits_photos_blankets_and_towing_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_a_goodbye_written_to_parents_is_no_visit_to_them():
+    text = (
+        "Loved the trail guide. I've sorted out who gets my things and written to my parents. "
+        "Thanks for all the posts, they got me through a lot."
+    )
+    assert level(text) == "imminent"
