@@ -469,3 +469,34 @@ def test_a_goodbye_written_to_parents_is_no_visit_to_them():
         "Thanks for all the posts, they got me through a lot."
     )
     assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sometimes i think my family would cope better if i just wasnt in the picture",
+        "everyone would move on quickly if i vanished",
+        "its getting harder to find reasons to stay",
+        "i just want to go to sleep and never have to come back",
+        "part of me wants to step off the platform when the train comes",
+        "i keep thinking how easy it would be to crash the car on the motorway",
+        "my family is better off without me dragging them down",
+    ],
+)
+def test_indirect_wishes_and_burdens_are_found(text):
+    assert level(text) in ("crisis", "imminent")  # a platform wished for is a place: imminent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the team coped better without me micromanaging, lesson learned",
+        "my kids are happier without me hovering over their homework",
+        "what happens to my cat if i died suddenly, who would even know, need to sort a will",
+        "i have no reason to stay at this job, applying elsewhere",
+        "we crashed into a parked car in the snow, nobody hurt",
+        "how nice it would be to have a day off",
+    ],
+)
+def test_better_without_me_doing_something_is_not_a_burden(text):
+    assert level(text) not in ("crisis", "imminent")
