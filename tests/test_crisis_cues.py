@@ -500,3 +500,23 @@ def test_indirect_wishes_and_burdens_are_found(text):
 )
 def test_better_without_me_doing_something_is_not_a_burden(text):
     assert level(text) not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend tried to kill herself last week and shes home now, how do i act around her",
+        "my daughter was hospitalised after taking an overdose on saturday",
+        "my best friend survived an attempt a few weeks ago and wont talk to me about it",
+    ],
+)
+def test_someone_elses_recent_attempt_is_a_worry_now(text):
+    assert assess(text).about_other
+
+
+def test_a_death_last_year_is_grief_not_a_worry_about_someone():
+    assert not assess("my cousin took his own life last year, i still cant believe it").about_other
+
+
+def test_an_overdose_of_sugar_is_still_a_figure_of_speech():
+    assert level("i overdosed on sugar this weekend") == "none"

@@ -167,7 +167,8 @@ def _apply_modifiers(
             if sentence.kinds & _PAST_CAN_LOWER:
                 sentence.kinds -= _PAST_CAN_LOWER
                 sentence.kinds.add("distress")
-            sentence.kinds.discard("other")
+            if not _keeps_other(mods, raw):
+                sentence.kinds.discard("other")
     elif "attempt" in sentence.kinds and not mods["present"].search(raw):
         # "I attempted suicide" with no time at all reads as a past attempt, not a present one.
         sentence.notes.add("past")
@@ -186,6 +187,13 @@ def _apply_modifiers(
         # night: season finale": the thing and the time are there, and so is what they are for.
         sentence.notes.add("everyday")
         sentence.kinds -= _ERRAND_KINDS
+
+
+def _keeps_other(mods, raw: str) -> bool:
+    """Someone else's attempt told without a far date ("my friend tried to kill herself, she's
+    home now") is a worry now; one dated years back, or a death last year, is not. Languages
+    without ``distant`` dates keep the old reading (any past drops the worry)."""
+    return mods["distant"].pattern != "(?!)" and not mods["distant"].search(raw)
 
 
 def combine(sentences: list[Sentence]) -> tuple[str, bool]:

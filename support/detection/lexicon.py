@@ -47,6 +47,7 @@ MODIFIERS = (
     "comeback",
     "everyday",
     "reported",
+    "distant",
 )
 
 _SUBJECT_PREFIX = "{i}{adv}"  # an English first-person subject and its adverbs
