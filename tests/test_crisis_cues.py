@@ -520,3 +520,27 @@ def test_a_death_last_year_is_grief_not_a_worry_about_someone():
 
 def test_an_overdose_of_sugar_is_still_a_figure_of_speech():
     assert level("i overdosed on sugar this weekend") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ty all 4 being here 4 me. this is it 4 me. bye x",
+        "sorry to everyone i let down. i wont be bothering anyone after tonight",
+        "ive cleared out my flat and cancelled everything. i wont be needing the keys",
+        "if anyone from my family finds this, i love you and im sorry",
+        "gonna do it this wkend wen my parents r away",
+    ],
+)
+def test_txt_speak_goodbyes_and_plans_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+def test_txt_speak_wish_not_to_be_here_is_crisis():
+    assert level("i dont wanna b here n e more") == "crisis"
+
+
+def test_thanks_to_people_in_general_alone_is_no_goodbye():
+    assert level("thanks to everyone who commented, people like you make this place great") == (
+        "none"
+    )

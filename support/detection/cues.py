@@ -302,6 +302,8 @@ def read(book: CueBook, text: str) -> Reading:
             continue
         speaker = whose(start, end)
         if name in ("farewell", "final", "thanks"):
+            if speaker == "people" and name != "final":
+                speaker = "self"  # "if anyone finds this": a goodbye is said to people
             if speaker == "self":
                 addressing = True
             elif addressing:
