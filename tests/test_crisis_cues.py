@@ -544,3 +544,26 @@ def test_thanks_to_people_in_general_alone_is_no_goodbye():
     assert level("thanks to everyone who commented, people like you make this place great") == (
         "none"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my partner grabs me by the throat when hes angry and it happened again last night",
+        "my dad threatens us with a knife when hes been drinking",
+    ],
+)
+def test_current_violence_against_the_writer_is_crisis(text):
+    assert level(text) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my toddler pushes me away when im sad lol",
+        "the dog drags me round the park every morning",
+        "grabbed the bull by the horns and quit",
+    ],
+)
+def test_everyday_pushing_and_dragging_is_no_abuse(text):
+    assert level(text) not in ("crisis", "imminent")
