@@ -567,3 +567,31 @@ def test_current_violence_against_the_writer_is_crisis(text):
 )
 def test_everyday_pushing_and_dragging_is_no_abuse(text):
     assert level(text) not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mums old morphine is still in the cupboard and nobody counts it",
+        "i'm sorry mum. please tell dad it wasnt his fault. i couldnt do it anymore",
+        "im going to make it look like an accident on the motorway so the kids get the insurance",
+        "my last wish is that someone adopts my cat. i wont be around to feed her",
+    ],
+)
+def test_hidden_means_last_messages_and_disguised_plans_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell mum i said happy birthday if you see her before me",
+        "my last wish for this year is a quiet christmas honestly",
+        "planned it all for my mums 60th, she has no idea",
+        "i have enough flour to do it properly this time, sourdough attempt 3",
+        "ive decided on the film. the one at half past seven",
+    ],
+)
+def test_messages_wishes_plans_and_times_of_everyday_life_are_not_crisis(text):
+    result = assess(text)
+    assert result.level not in ("crisis", "imminent") and not result.about_other
