@@ -595,3 +595,18 @@ def test_hidden_means_last_messages_and_disguised_plans_are_imminent(text):
 def test_messages_wishes_plans_and_times_of_everyday_life_are_not_crisis(text):
     result = assess(text)
     assert result.level not in ("crisis", "imminent") and not result.about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gonna end it with a bang, last race of the season tomorrow",
+        "i need to end things with him, hes so controlling",
+    ],
+)
+def test_ending_it_with_a_bang_or_a_person_is_not_dying(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_ending_it_with_a_rope_is_still_a_plan():
+    assert level("im going to end it with a rope tonight") == "imminent"
