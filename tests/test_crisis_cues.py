@@ -610,3 +610,19 @@ def test_ending_it_with_a_bang_or_a_person_is_not_dying(text):
 
 def test_ending_it_with_a_rope_is_still_a_plan():
     assert level("im going to end it with a rope tonight") == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum keeps telling me im a burden and i believe her",
+        "my sister told me i should just kill myself, she was joking but it hurt",
+    ],
+)
+def test_words_said_of_the_writer_stay_the_writers(text):
+    result = assess(text)
+    assert result.level == "crisis" and not result.about_other
+
+
+def test_a_doctor_raising_the_dose_is_no_plan():
+    assert level("my doctor said my depression is severe and wants to up my meds") != "imminent"

@@ -348,24 +348,28 @@ def _past_told_after(lexicon: Lexicon, text: str, starts: list[int], sentences) 
 
 
 _WORD = re.compile(r"\w+")
-_REPORTED_RISK = {"plan", "goodbye", "intent", "burden", "attempt", "farewell", "method"}
+# What makes reported words the other person's risk: their wish, plan or goodbye. A burden is
+# left out: "my mum keeps telling me im a burden" is said of the writer, to the writer.
+_REPORTED_RISK = {"plan", "goodbye", "intent", "attempt", "farewell", "method"}
 
 
-def _reported_as_theirs(lexicon: Lexicon, text: str) -> tuple[str, list[tuple[int, str]]]:
+def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str, list[Sentence]]:
     """Someone else's words reported without quotes are theirs: "my friend said i want to
     die", "my dad told me im ending it" -> "... they want to die", "... theyre ending it".
 
     The lexicon's ``reported`` modifier finds another person and a reporting verb; when a
-    first-person word follows within three words, the writer's pronouns up to the end of the
-    sentence are shifted to the third person (``reported`` ``pronouns``), stopping where the
-    writer speaks again ("... and i", "but honestly im": ``resume``) or where the report turns
-    to "he" or "she" (``turn``: "my husband told me im worthless and he will kill me": the
-    second half is the writer's). Returns the text and each report (where, and its words).
+    first-person word follows within three words and the words up to the end of the sentence
+    would be a wish, plan or goodbye in the writer's mouth, the writer's pronouns there are
+    shifted to the third person (``reported`` ``pronouns``) and the comment is about someone
+    else. The report stops where the writer speaks again ("... and i", "but honestly im":
+    ``resume``) or where it turns to "he" or "she" (``turn``: "my husband told me im worthless
+    and he will kill me": the second half is the writer's). Words said of the writer ("my sister
+    told me i should kill myself": ``advice``) are not shifted: they are the writer's to carry.
     """
     shift = lexicon.reported_pronouns
-    spans: list[tuple[int, str]] = []
+    found: list[Sentence] = []
     if not shift or not lexicon.modifiers["reported"].search(text):
-        return text, spans
+        return text, found
     pieces: list[str] = []
     at = 0
     for match in lexicon.modifiers["reported"].finditer(text):
@@ -384,27 +388,25 @@ def _reported_as_theirs(lexicon: Lexicon, text: str) -> tuple[str, list[tuple[in
             ):
                 cut = word.start()
                 break
-        if not any(word in shift for word in span[:cut].split()):
+        said = span[:cut]
+        if not any(word in shift for word in said.split()):
             continue  # "he says he'll kill me": told of the writer, not in the writer's words
-        reported = _WORD.sub(lambda m: shift.get(m.group(), m.group()), span[:cut])
+        if lexicon.reported_advice & set(said.split()) or not _risky_words(lexicon, said, compose):
+            continue
         pieces.append(text[at : match.end()])
-        spans.append((sum(map(len, pieces)), span[:cut]))
-        pieces.append(reported)
+        index = sum(map(len, pieces))
+        found.append(Sentence(index, index + len(said), kinds={"other"}, notes={"reported"}))
+        pieces.append(_WORD.sub(lambda m: shift.get(m.group(), m.group()), said))
         at = match.end() + cut
-    return "".join(pieces) + text[at:], spans
+    return "".join(pieces) + text[at:], found
 
 
-def _reported_risks(lexicon: Lexicon, spans, compose: bool) -> list[Sentence]:
-    """Someone else's reported words that would be a risk in the writer's mouth: that person
-    is at risk ("my dad told me im going to end it all": about_other)."""
-    found = []
-    for index, words in spans:
-        readings = read_sentences(lexicon, words)
-        if compose and lexicon.cues is not None:
-            readings += read_cue_sentences(lexicon, words)
-        if any(r.kinds & _REPORTED_RISK for r in readings):
-            found.append(Sentence(index, index + len(words), kinds={"other"}, notes={"reported"}))
-    return found
+def _risky_words(lexicon: Lexicon, words: str, compose: bool) -> bool:
+    """Whether ``words`` would be a wish, plan or goodbye in the writer's mouth."""
+    readings = read_sentences(lexicon, words)
+    if compose and lexicon.cues is not None:
+        readings += read_cue_sentences(lexicon, words)
+    return any(r.kinds & _REPORTED_RISK for r in readings)
 
 
 def assess_with(
@@ -412,14 +414,12 @@ def assess_with(
 ) -> Assessment:
     """Grade normalised text with one lexicon; ``compose`` adds its word cues (the comment's
     own language only: another language's cue words are ordinary words here, German "die")."""
-    prepared, reported = _reported_as_theirs(lexicon, lexicon.prepare(normalised))
+    prepared, reported = _reported_as_theirs(lexicon, lexicon.prepare(normalised), compose)
     sentences = read_sentences(lexicon, prepared)
     if compose and lexicon.cues is not None:
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
     if reported:
-        sentences = sorted(
-            sentences + _reported_risks(lexicon, reported, compose), key=lambda s: s.index
-        )
+        sentences = sorted(sentences + reported, key=lambda s: s.index)
     if not sentences:
         return Assessment("none", language=language)
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]

@@ -148,6 +148,7 @@ class Lexicon:
     reported_pronouns: dict[str, str] = field(default_factory=dict)
     reported_turn: frozenset[str] = frozenset()
     reported_resume: frozenset[str] = frozenset()
+    reported_advice: frozenset[str] = frozenset()
 
     def prepare(self, normalised: str) -> str:
         """The normalised text with this language's txt-speak spelled out."""
@@ -242,6 +243,7 @@ def load_lexicon(language: str) -> Lexicon:
         reported_pronouns=data.get("reported", {}).get("pronouns", {}),
         reported_turn=frozenset(data.get("reported", {}).get("turn", ())),
         reported_resume=frozenset(data.get("reported", {}).get("resume", ())),
+        reported_advice=frozenset(data.get("reported", {}).get("advice", ())),
     )
 
 
