@@ -253,3 +253,376 @@ def test_a_teacher_on_warning_signs_speaks_as_a_professional():
 def test_medicine_taken_back_or_taken_for_pain_is_not_a_plan():
     assert level("dropped all my expired tablets at the pharmacy for disposal") == "none"
     assert level("hab zwei ibuprofen gegen die zahnschmerzen genommen") == "none"
+
+
+# --- issue 15, round 11: word families and rules that carried to dev_split_11 --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "before anyone gets up ill walk to the railway line",  # "anyone" is the time's
+        "theres a firearm in my drawer and ive decided",
+        "its all sorted. the kids are at my mums. saturday.",
+    ],
+)
+def test_round_11_plans_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my parents would honestly be better if i was never around",
+        "sometimes i pray that i dont wake up",
+        "i keep hoping i get hit by a bus on the way to work",
+    ],
+)
+def test_round_11_wishes_and_burdens_are_crisis(text):
+    assert level(text) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nephew cuts himself, his mum found out yesterday",
+        "my partner wrote letters to each of us and has switched his phone off, what do i do",
+    ],
+)
+def test_round_11_someone_else_at_risk_is_about_other(text):
+    result = assess(text)
+    assert result.about_other and result.level not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wanted to say that your post about suicide and grief helped my aunt",
+        "i have no intention of hurting myself, im just worn out",
+        "my stepfather abused me. that was decades ago and im ok with my life",
+        "if i dont wake up in time for the train ill be late",
+        "my cat was hit by a car last week and im gutted",
+    ],
+)
+def test_round_11_far_wishes_negated_plans_dated_abuse_and_errands_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_abuse_dated_in_the_next_sentence_stays_current_when_it_is_recent():
+    assert level("my stepfather abused me. it was last night") == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have a bottle of sleeping pills and a bottle of gin and the flat to myself tonight",
+        "im going to walk into the river tonight, its right by my house",
+    ],
+)
+def test_pills_with_time_alone_and_walking_into_water_are_plans(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wish i could go to sleep and never open my eyes",
+        "the world would be better without someone like me",
+    ],
+)
+def test_more_wishes_to_die_and_burdens_are_crisis(text):
+    assert level(text) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got my paracetamol and the house to myself, gonna sleep off this flu",
+        "everyone would be better if i brought cake to the meeting right",
+        "im gonna end this post here because its getting long",
+        "this heat is unbearable, i want to disappear into a freezer",
+        "my goodbye card for my colleague is finally done, she retires friday",
+        "we walked into the sea at sunset on holiday, freezing",
+    ],
+)
+def test_everyday_endings_and_goodbyes_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+# --- someone else's words, reported without quotes ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad told me im going to end it all soon and then hung up",
+        "my coworker said this is my last week, you wont have to deal with me soon",
+        "my friend texted me im going to do it tonight, im sorry for everything",
+    ],
+)
+def test_reported_first_person_words_are_the_other_persons(text):
+    result = assess(text)
+    assert result.about_other and result.level not in ("crisis", "imminent")
+
+
+def test_the_writer_speaking_again_after_a_report_is_the_writer():
+    assert level("my mum said im being dramatic but honestly i want to die") == "crisis"
+
+
+def test_a_report_that_turns_to_he_leaves_the_threat_to_the_writer():
+    assert level("my husband told me im worthless and he will kill me if i leave") == "crisis"
+
+
+def test_a_report_told_in_the_third_person_shifts_nothing():
+    assert level("He says he'll kill me if I tell anyone, and I believe him.") == "crisis"
+
+
+def test_an_ordinary_report_is_nothing():
+    result = assess("my therapist said i should journal more, and i have been, thanks for the tip")
+    assert result.level == "none" and not result.about_other
+
+
+def test_a_professional_worried_about_one_pupil_is_about_other():
+    result = assess("as a teacher i had a pupil tell me today she wants to die, what do i do next")
+    assert result.about_other and result.level not in ("crisis", "imminent")
+
+
+def test_a_professional_on_people_in_general_is_about_nobody():
+    result = assess("as a therapist i often hear clients say they want to die, its the work")
+    assert result.level == "none" and not result.about_other
+
+
+# --- a tool just got, and a day: an errand unless the day is told alone ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finally bought a new kitchen knife. tonight im making my famous curry",
+        "new knife set arrived. tonight, curry.",
+        "i keep paracetamol in my bag. tonight is my first night shift",
+        "picked up some rope at the hardware store. saturday were moving the sofa",
+    ],
+)
+def test_a_tool_or_medicine_with_a_day_of_its_own_is_an_errand(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rope is in the shed. tomorrow.",
+        "found my uncles old rifle in the attic, it still works. this weekend.",
+    ],
+)
+def test_a_means_followed_by_a_day_told_alone_is_imminent(text):
+    assert level(text) == "imminent"
+
+
+def test_a_tool_got_with_distress_nearby_is_still_imminent():
+    assert level("bought a rope today. i cant do this anymore") == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tonight im going to swallow everything in the medicine cabinet",
+        "this is the last time ill write here, ive made my choice, thank you for trying",
+        "goodbye everyone, i love you all, i'm sorry i couldnt be stronger",
+        "ive written my final letters to my kids, theyre in my desk",
+    ],
+)
+def test_more_plans_and_goodbyes_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bought a full pack of paracetamol for the cupboard, we were out",
+        "this will be the last time ill post about my divorce, thank you all for the support",
+        "my kids deserve better than me shouting all the time, need to work on my patience",
+        "id swallow everything on the menu at that place, so good",
+        "This novel's heroine writes a goodbye letter to her sister before the war",
+    ],
+)
+def test_near_misses_of_those_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wont be around this weekend, visiting my in laws",
+        "i stood on the edge of the cliff for a photo, my mum nearly fainted",
+        "i want to disappear under a blanket and watch films all day",
+        "i keep a rope in the car for towing",
+    ],
+)
+def test_visits_photos_blankets_and_towing_are_not_crisis(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_a_goodbye_written_to_parents_is_no_visit_to_them():
+    text = (
+        "Loved the trail guide. I've sorted out who gets my things and written to my parents. "
+        "Thanks for all the posts, they got me through a lot."
+    )
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sometimes i think my family would cope better if i just wasnt in the picture",
+        "everyone would move on quickly if i vanished",
+        "its getting harder to find reasons to stay",
+        "i just want to go to sleep and never have to come back",
+        "part of me wants to step off the platform when the train comes",
+        "i keep thinking how easy it would be to crash the car on the motorway",
+        "my family is better off without me dragging them down",
+    ],
+)
+def test_indirect_wishes_and_burdens_are_found(text):
+    assert level(text) in ("crisis", "imminent")  # a platform wished for is a place: imminent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the team coped better without me micromanaging, lesson learned",
+        "my kids are happier without me hovering over their homework",
+        "what happens to my cat if i died suddenly, who would even know, need to sort a will",
+        "i have no reason to stay at this job, applying elsewhere",
+        "we crashed into a parked car in the snow, nobody hurt",
+        "how nice it would be to have a day off",
+    ],
+)
+def test_better_without_me_doing_something_is_not_a_burden(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend tried to kill herself last week and shes home now, how do i act around her",
+        "my daughter was hospitalised after taking an overdose on saturday",
+        "my best friend survived an attempt a few weeks ago and wont talk to me about it",
+    ],
+)
+def test_someone_elses_recent_attempt_is_a_worry_now(text):
+    assert assess(text).about_other
+
+
+def test_a_death_last_year_is_grief_not_a_worry_about_someone():
+    assert not assess("my cousin took his own life last year, i still cant believe it").about_other
+
+
+def test_an_overdose_of_sugar_is_still_a_figure_of_speech():
+    assert level("i overdosed on sugar this weekend") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ty all 4 being here 4 me. this is it 4 me. bye x",
+        "sorry to everyone i let down. i wont be bothering anyone after tonight",
+        "ive cleared out my flat and cancelled everything. i wont be needing the keys",
+        "if anyone from my family finds this, i love you and im sorry",
+        "gonna do it this wkend wen my parents r away",
+    ],
+)
+def test_txt_speak_goodbyes_and_plans_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+def test_txt_speak_wish_not_to_be_here_is_crisis():
+    assert level("i dont wanna b here n e more") == "crisis"
+
+
+def test_thanks_to_people_in_general_alone_is_no_goodbye():
+    assert level("thanks to everyone who commented, people like you make this place great") == (
+        "none"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my partner grabs me by the throat when hes angry and it happened again last night",
+        "my dad threatens us with a knife when hes been drinking",
+    ],
+)
+def test_current_violence_against_the_writer_is_crisis(text):
+    assert level(text) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my toddler pushes me away when im sad lol",
+        "the dog drags me round the park every morning",
+        "grabbed the bull by the horns and quit",
+    ],
+)
+def test_everyday_pushing_and_dragging_is_no_abuse(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mums old morphine is still in the cupboard and nobody counts it",
+        "i'm sorry mum. please tell dad it wasnt his fault. i couldnt do it anymore",
+        "im going to make it look like an accident on the motorway so the kids get the insurance",
+        "my last wish is that someone adopts my cat. i wont be around to feed her",
+    ],
+)
+def test_hidden_means_last_messages_and_disguised_plans_are_imminent(text):
+    assert level(text) == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell mum i said happy birthday if you see her before me",
+        "my last wish for this year is a quiet christmas honestly",
+        "planned it all for my mums 60th, she has no idea",
+        "i have enough flour to do it properly this time, sourdough attempt 3",
+        "ive decided on the film. the one at half past seven",
+    ],
+)
+def test_messages_wishes_plans_and_times_of_everyday_life_are_not_crisis(text):
+    result = assess(text)
+    assert result.level not in ("crisis", "imminent") and not result.about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gonna end it with a bang, last race of the season tomorrow",
+        "i need to end things with him, hes so controlling",
+    ],
+)
+def test_ending_it_with_a_bang_or_a_person_is_not_dying(text):
+    assert level(text) not in ("crisis", "imminent")
+
+
+def test_ending_it_with_a_rope_is_still_a_plan():
+    assert level("im going to end it with a rope tonight") == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum keeps telling me im a burden and i believe her",
+        "my sister told me i should just kill myself, she was joking but it hurt",
+    ],
+)
+def test_words_said_of_the_writer_stay_the_writers(text):
+    result = assess(text)
+    assert result.level == "crisis" and not result.about_other
+
+
+def test_a_doctor_raising_the_dose_is_no_plan():
+    assert level("my doctor said my depression is severe and wants to up my meds") != "imminent"

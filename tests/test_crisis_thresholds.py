@@ -48,13 +48,15 @@ def dev_figures():
 # after the compositional cues (issue 15): urgent recall es met; none at crisis regressed from
 # 0.020 to 0.066 (the cues catch more and also misread more ordinary comments). 2026-12-05 again
 # after the false-alarm round (everyday purposes, medicine bought once, comebacks): none at crisis
-# 0.066 -> 0.053, every recall figure unchanged.
+# 0.066 -> 0.053, every recall figure unchanged. 2026-12-05 once more after round 11 (English
+# word families, reported speech, dev_split_11): urgent 0.782, stated 0.721, none at crisis
+# 0.046, third person 0.760, fr 0.722; still not met.
 NOT_YET_MET = {
-    "urgent_recall": "0.770 of urgent found at crisis or above (goal >= 0.92; 0.534 before)",
-    "stated_recall": "0.698 of plan/means/time/place/goodbye (goal >= 0.90; 0.384 before)",
-    "none_at_crisis": "0.053 of none flagged at crisis or above (goal <= 0.03; 0.020, then 0.066)",
-    "third_person": "0.700 recognised (goal >= 0.80; 0.460 before)",
-    "urgent_recall_fr": "0.667 (goal >= 0.85; 0.444 before)",
+    "urgent_recall": "0.782 of urgent found at crisis or above (goal >= 0.92; 0.534, 0.770 before)",
+    "stated_recall": "0.721 of plan/means/time/place/goodbye (goal >= 0.90; 0.384, 0.698 before)",
+    "none_at_crisis": "0.046 of none flagged at crisis+ (goal <= 0.03; 0.020, 0.066, 0.053 before)",
+    "third_person": "0.760 recognised (goal >= 0.80; 0.460, 0.700 before)",
+    "urgent_recall_fr": "0.722 (goal >= 0.85; 0.444, 0.667 before)",
     "urgent_recall_de": "0.526 (goal >= 0.85; 0.316 before)",
     "urgent_recall_pt": "0.778 (goal >= 0.85; 0.389 before)",
 }
@@ -98,3 +100,13 @@ def test_dev_split_lines_are_json_objects():
     for path in SPLITS["dev"]:
         for line in path.read_text(encoding="utf-8").splitlines():
             assert isinstance(json.loads(line), dict)
+
+
+def test_dev_split_reads_every_dev_file_and_one_file_alone(capsys):
+    from support.detection.report import DATA_DIR, main
+
+    assert set(SPLITS["dev"]) == set(DATA_DIR.glob("dev_split*.jsonl"))
+    assert SPLITS["dev"][0].name == "dev_split.jsonl"
+    path = DATA_DIR / "dev_split_11.jsonl"
+    assert main(["--file", str(path)]) == 0
+    assert f"== dev_split_11.jsonl split: {len(load(path))} items ==" in capsys.readouterr().out

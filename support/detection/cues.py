@@ -70,6 +70,7 @@ _MAX_GAP = 3
 _FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
 _SPELLED_MAX = 20000
 _NEG_REACH = 3  # a negation ending at most this many words before a cue negates it
+_WANT_REACH = 4  # words between a wish ("I want", "thinking about") and the death word it wants
 
 
 def _deletions(word: str) -> set[str]:
@@ -259,7 +260,24 @@ def read(book: CueBook, text: str) -> Reading:
         if name in _NEGATABLE and any(start - _NEG_REACH <= e <= start for _, e in negations)
     }
     asked_at = min((s for s, _, n in cues if n == "asked"), default=len(tokens))
-    speakers = sorted((s, n) for s, _, n in cues if n in ("self", "other", "people"))
+    # "before anyone wakes up and walk to the tracks": a speaker inside a time is the time's,
+    # not the subject of what follows it.
+    timed = [(s, e) for s, e, n in cues if n == "time"]
+    speakers = sorted(
+        (s, n)
+        for s, _, n in cues
+        if n in ("self", "other", "people") and not any(ts <= s < te for ts, te in timed)
+    )
+    # A death word counts as wanted only with the wanting near it ("I want to disappear",
+    # "death is all I want"), not anywhere in the clause ("I wanted to say this post about
+    # suicide helped").
+    wants = [(s, e) for s, e, n in cues if n == "want" and (s, n) not in negated]
+    wanted = {
+        s
+        for s, e, n in cues
+        if n == "topic"
+        and any(s - _WANT_REACH <= we <= s or e <= ws <= e + _NEG_REACH for ws, we in wants)
+    }
 
     def whose(start: int, end: int) -> str:
         if any(token in book.self_words for token in tokens[start:end]):
@@ -280,10 +298,12 @@ def read(book: CueBook, text: str) -> Reading:
                 reading.denied |= name in ("die", "harm", "topic")
                 continue
             name = "die"  # "I don't want to live", "je veux plus vivre"
-        elif name == "live":
+        elif name == "live" or name == "topic" and start not in wanted:
             continue
         speaker = whose(start, end)
         if name in ("farewell", "final", "thanks"):
+            if speaker == "people" and name != "final":
+                speaker = "self"  # "if anyone finds this": a goodbye is said to people
             if speaker == "self":
                 addressing = True
             elif addressing:
@@ -296,7 +316,7 @@ def read(book: CueBook, text: str) -> Reading:
     reading.kinds = _kinds(own)
     reading.joking = any(n == "joke" for _, _, n in cues)
     someone_else = any(n == "other" for _, n in speakers)
-    their = _kinds(others) - {"time", "decision"}
+    their = _kinds(others) - {"time", "decision", "obtained"}
     if their or others & _RISKY or ("worry" in own | others and someone_else):
         reading.kinds.add("other")  # "my son told me he's been cutting", "worried about my friend"
     return reading
@@ -330,7 +350,7 @@ def _kinds(cues: set[str]) -> set[str]:
     if "tool" in cues and cues & {"decided", "act"}:
         kinds.add("plan")  # a gun and "I know where the key is"; with only a day, an outing
     elif "tool" in cues and cues & {"gather", "bought"}:
-        kinds.add("decision")  # a rope bought: imminent only with distress nearby
+        kinds.add("obtained")  # a rope bought: imminent only with distress nearby, not a day
     if "act" in cues and cues & {"decided", "time"}:
         kinds.add("plan")  # "I know how I'll do it", "it's happening tonight"
     if "decided" in cues and cues & {"die", "harm", "act", "burden"}:

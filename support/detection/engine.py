@@ -34,13 +34,25 @@ _RISK_KINDS = {
     "attempt",
     "time",
     "decision",
+    "obtained",
     "method",
 }
-_CUE_RISK = {"plan", "goodbye", "farewell", "thanks", "intent", "burden", "method", "decision"}
+_CUE_RISK = {
+    "plan",
+    "goodbye",
+    "farewell",
+    "thanks",
+    "intent",
+    "burden",
+    "method",
+    "decision",
+    "obtained",
+}
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
 # What an everyday purpose told in the same sentence undoes, unless a heavier signal is there too.
-_ERRAND_KINDS = {"plan", "method", "time", "decision"}
+_ERRAND_KINDS = {"plan", "method", "time", "decision", "obtained"}
 _HEAVY_KINDS = {"intent", "burden", "abuse", "attempt", "goodbye"}
+_BARE_WORDS = 3  # a sentence this short, one clause, holding only a time: a day told alone
 _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attempt": "crisis"}
 
 
@@ -120,7 +132,16 @@ def _apply_modifiers(
     mods = lexicon.modifiers
     if mods["professional"].search(raw):
         sentence.notes.add("professional")
+        # A teacher or nurse worried about one pupil or patient the cues named ("a pupil told
+        # me she wants to die") is still worried about someone; people in general are not.
+        named = (
+            not person
+            and "other" in sentence.kinds
+            and any(" " in m.group().strip() for m in mods["third"].finditer(raw))
+        )  # "a pupil", "my client": not "they" or "someone", who are people in general here
         sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell", "thanks"}
+        if named:
+            sentence.kinds.add("other")
         return
     if person and mods["third"].search(raw):
         own = [
@@ -146,7 +167,8 @@ def _apply_modifiers(
             if sentence.kinds & _PAST_CAN_LOWER:
                 sentence.kinds -= _PAST_CAN_LOWER
                 sentence.kinds.add("distress")
-            sentence.kinds.discard("other")
+            if not _keeps_other(mods, raw):
+                sentence.kinds.discard("other")
     elif "attempt" in sentence.kinds and not mods["present"].search(raw):
         # "I attempted suicide" with no time at all reads as a past attempt, not a present one.
         sentence.notes.add("past")
@@ -167,6 +189,13 @@ def _apply_modifiers(
         sentence.kinds -= _ERRAND_KINDS
 
 
+def _keeps_other(mods, raw: str) -> bool:
+    """Someone else's attempt told without a far date ("my friend tried to kill herself, she's
+    home now") is a worry now; one dated years back, or a death last year, is not. Languages
+    without ``distant`` dates keep the old reading (any past drops the worry)."""
+    return mods["distant"].pattern != "(?!)" and not mods["distant"].search(raw)
+
+
 def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     """The comment's level for its writer, and whether it worries about someone else."""
     kinds = set().union(*(s.kinds for s in sentences)) if sentences else set()
@@ -178,24 +207,31 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         level = "imminent"
     farewells = sum(s.farewells for s in sentences if "farewell" in s.kinds)
     thanks = "thanks" in kinds  # "thanks all, love you": only with something heavier
-    if farewells and (heavy or farewells > 1 or thanks or "decision" in kinds):
+    if farewells and (heavy or farewells > 1 or thanks or kinds & {"decision", "obtained"}):
         level = "imminent"
     if thanks and (heavy & {"intent", "burden"} or "decision" in kinds):
         level = "imminent"
-    if "decision" in kinds and heavy:
+    # A rope or a knife just got ("obtained") counts with distress, not with a day nearby:
+    # "bought a new kitchen knife. tonight im making curry".
+    if kinds & {"decision", "obtained"} and heavy:
         level = "imminent"
     # Nearness is counted in the comment's sentences (``number``), not in the list of readings.
     intent_at = [s.number for s in sentences if s.kinds & {"intent", "burden"}]
     decided_at = [s.number for s in sentences if "decision" in s.kinds]
+    bare_at = [s.number for s in sentences if "bare" in s.notes]
     for sentence in sentences:
         n = sentence.number
         if "time" in sentence.kinds and any(abs(n - m) <= 2 for m in intent_at):
             level = "imminent"
         # "I've decided. Sunday." and "A rope in the shed. I've decided.": parts of one plan
         # told in neighbouring sentences ("I've decided to quit on Friday" is one sentence).
-        if sentence.kinds & {"time", "method"} and any(abs(n - m) == 1 for m in decided_at):
+        if sentence.kinds & {"time", "method"} and any(0 < abs(n - m) <= 2 for m in decided_at):
             level = "imminent"
         if "method" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
+            level = "imminent"
+        # "Found my dad's old pistol, it still works. This weekend.": a day told alone, right
+        # after the means ("tonight I'm making curry" is a day with its own purpose).
+        if sentence.kinds & {"method", "obtained"} and any(abs(n - m) == 1 for m in bare_at):
             level = "imminent"
     about_other = "other" in kinds
     if about_other:
@@ -249,7 +285,12 @@ def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
     both readings found in one sentence counts once.
     """
     settled = [(s.index, s.end) for s in phrased if s.notes & {"past", "negation", "professional"}]
-    kept = [s for s in cued if not any(start <= s.index < end for start, end in settled)]
+    kept = [
+        s
+        for s in cued
+        if not any(start <= s.index < end for start, end in settled)
+        or s.kinds == {"other"}  # a professional's one pupil or patient at risk still counts
+    ]
     for sentence in phrased:
         inside = [c for c in kept if sentence.index <= c.index < sentence.end]
         if not inside:
@@ -274,20 +315,123 @@ def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
     return sorted(phrased + kept, key=lambda s: s.index)
 
 
+_TOLD_AFTER = re.compile(
+    r"\s*(?:but |and |though )?(?:it|that|this|all (?:of )?that|that all) (?:was|were|happened)\b"
+)
+
+
+def _past_told_after(lexicon: Lexicon, text: str, starts: list[int], sentences) -> None:
+    """The tense told in the next sentence: "I was raped at a party. It was a long time ago."
+
+    A risk the sentence itself tells with nothing present counts as distress when the sentence
+    right after it dates it ("it was years ago", "that was when I was 15") with nothing present.
+    """
+    mods = lexicon.modifiers
+    bounds = [*starts, len(text)]
+    for sentence in sentences:
+        if not sentence.kinds & (_PAST_CAN_LOWER | {"attempt"}) or "past" in sentence.notes:
+            continue
+        n = sentence.number
+        if n + 2 >= len(bounds):
+            continue
+        own = text[bounds[n] : bounds[n + 1]]
+        after = text[bounds[n + 1] : bounds[n + 2]]
+        if (
+            _TOLD_AFTER.match(after)
+            and mods["past"].search(after)
+            and not mods["present"].search(own)
+            and not mods["present"].search(after)
+        ):
+            sentence.notes.add("past")
+            sentence.kinds -= _PAST_CAN_LOWER | {"attempt", "method"}
+            sentence.kinds.add("distress")
+
+
+_WORD = re.compile(r"\w+")
+# What makes reported words the other person's risk: their wish, plan or goodbye. A burden is
+# left out: "my mum keeps telling me im a burden" is said of the writer, to the writer.
+_REPORTED_RISK = {"plan", "goodbye", "intent", "attempt", "farewell", "method"}
+
+
+def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str, list[Sentence]]:
+    """Someone else's words reported without quotes are theirs: "my friend said i want to
+    die", "my dad told me im ending it" -> "... they want to die", "... theyre ending it".
+
+    The lexicon's ``reported`` modifier finds another person and a reporting verb; when a
+    first-person word follows within three words and the words up to the end of the sentence
+    would be a wish, plan or goodbye in the writer's mouth, the writer's pronouns there are
+    shifted to the third person (``reported`` ``pronouns``) and the comment is about someone
+    else. The report stops where the writer speaks again ("... and i", "but honestly im":
+    ``resume``) or where it turns to "he" or "she" (``turn``: "my husband told me im worthless
+    and he will kill me": the second half is the writer's). Words said of the writer ("my sister
+    told me i should kill myself": ``advice``) are not shifted: they are the writer's to carry.
+    """
+    shift = lexicon.reported_pronouns
+    found: list[Sentence] = []
+    if not shift or not lexicon.modifiers["reported"].search(text):
+        return text, found
+    pieces: list[str] = []
+    at = 0
+    for match in lexicon.modifiers["reported"].finditer(text):
+        if match.start() < at:
+            continue
+        end = _SENTENCE_END.search(text, match.end())
+        span = text[match.end() : end.start() if end else len(text)]
+        if not any(word in shift for word in span.split()[:3]):
+            continue
+        words = list(_WORD.finditer(span))
+        cut = len(span)
+        for n, word in enumerate(words):
+            if word.group() in lexicon.reported_turn or (
+                word.group() in lexicon.reported_resume
+                and any(w.group() in shift for w in words[n + 1 : n + 3])
+            ):
+                cut = word.start()
+                break
+        said = span[:cut]
+        if not any(word in shift for word in said.split()):
+            continue  # "he says he'll kill me": told of the writer, not in the writer's words
+        if lexicon.reported_advice & set(said.split()) or not _risky_words(lexicon, said, compose):
+            continue
+        pieces.append(text[at : match.end()])
+        index = sum(map(len, pieces))
+        found.append(Sentence(index, index + len(said), kinds={"other"}, notes={"reported"}))
+        pieces.append(_WORD.sub(lambda m: shift.get(m.group(), m.group()), said))
+        at = match.end() + cut
+    return "".join(pieces) + text[at:], found
+
+
+def _risky_words(lexicon: Lexicon, words: str, compose: bool) -> bool:
+    """Whether ``words`` would be a wish, plan or goodbye in the writer's mouth."""
+    readings = read_sentences(lexicon, words)
+    if compose and lexicon.cues is not None:
+        readings += read_cue_sentences(lexicon, words)
+    return any(r.kinds & _REPORTED_RISK for r in readings)
+
+
 def assess_with(
     lexicon: Lexicon, normalised: str, language: str, *, compose: bool = False
 ) -> Assessment:
     """Grade normalised text with one lexicon; ``compose`` adds its word cues (the comment's
     own language only: another language's cue words are ordinary words here, German "die")."""
-    prepared = lexicon.prepare(normalised)
+    prepared, reported = _reported_as_theirs(lexicon, lexicon.prepare(normalised), compose)
     sentences = read_sentences(lexicon, prepared)
     if compose and lexicon.cues is not None:
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
+    if reported:
+        sentences = sorted(sentences + reported, key=lambda s: s.index)
     if not sentences:
         return Assessment("none", language=language)
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     for sentence in sentences:
         sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+        if sentence.kinds == {"time"}:
+            whole = prepared[
+                starts[sentence.number] : (starts + [len(prepared)])[sentence.number + 1]
+            ]
+            if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
+                sentence.notes.add("bare")  # "Sunday night." on its own
+    _past_told_after(lexicon, prepared, starts, sentences)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
     categories = sorted(

@@ -14,7 +14,7 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchors import covered, derive
@@ -46,6 +46,8 @@ MODIFIERS = (
     "professional",
     "comeback",
     "everyday",
+    "reported",
+    "distant",
 )
 
 _SUBJECT_PREFIX = "{i}{adv}"  # an English first-person subject and its adverbs
@@ -141,6 +143,12 @@ class Lexicon:
     tokens: dict[str, str]
     token_pattern: re.Pattern | None
     cues: CueBook | None = None  # word cues for the compositional reading (cues.py)
+    # Someone else's unquoted words ("my friend said i want to die"): the writer's pronouns
+    # there and their third-person stand-ins, and the words where the report turns ("he").
+    reported_pronouns: dict[str, str] = field(default_factory=dict)
+    reported_turn: frozenset[str] = frozenset()
+    reported_resume: frozenset[str] = frozenset()
+    reported_advice: frozenset[str] = frozenset()
 
     def prepare(self, normalised: str) -> str:
         """The normalised text with this language's txt-speak spelled out."""
@@ -232,6 +240,10 @@ def load_lexicon(language: str) -> Lexicon:
         tokens=tokens,
         token_pattern=token_pattern,
         cues=CueBook.build(data["cues"], data.get("elisions", ())) if data.get("cues") else None,
+        reported_pronouns=data.get("reported", {}).get("pronouns", {}),
+        reported_turn=frozenset(data.get("reported", {}).get("turn", ())),
+        reported_resume=frozenset(data.get("reported", {}).get("resume", ())),
+        reported_advice=frozenset(data.get("reported", {}).get("advice", ())),
     )
 
 

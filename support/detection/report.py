@@ -19,11 +19,23 @@ from . import assess as detect
 from .lexicon import ASSESSED_LANGUAGES
 
 DATA_DIR = Path(__file__).with_name("data")
-# A split may span several files: dev_split_2 to _10 were written for issue 15 after the first
-# tuning, each after the cues were fitted to the ones before it (to see how they carry to wording
-# they have not seen; docs/crisis.md has each one's first reading).
+
+
+def _dev_files() -> tuple[Path, ...]:
+    """Every dev_split*.jsonl, in the order written (dev_split, _2, _3, ..., _11, _12...)."""
+
+    def order(path: Path) -> tuple[int, str]:
+        number = path.stem.removeprefix("dev_split").lstrip("_").split("_")[0]
+        return (int(number) if number.isdigit() else 1, path.name)
+
+    return tuple(sorted(DATA_DIR.glob("dev_split*.jsonl"), key=order))
+
+
+# A split may span several files: dev_split_2 onwards were written for issue 15 after the first
+# tuning, each before the cues were fitted to it (to see how they carry to wording they have not
+# seen; docs/crisis.md has each one's first reading). ``--file`` reads one file on its own.
 SPLITS = {
-    "dev": tuple(DATA_DIR / f"dev_split{n}.jsonl" for n in ("", *(f"_{k}" for k in range(2, 11)))),
+    "dev": _dev_files(),
     "test": (DATA_DIR / "test_split.jsonl",),
 }
 URGENT = ("imminent", "crisis")
@@ -193,7 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--misses", action="store_true", help="list the items not handled")
+    parser.add_argument(
+        "--file", type=Path, help="one labelled file alone (a new dev file's first reading)"
+    )
     args = parser.parse_args(argv)
+    if args.file:
+        print(render(args.file.name, evaluate(load(args.file)), show_misses=args.misses))
+        return 0
     names = list(SPLITS) if args.split == "all" else [args.split]
     for name in names:
         paths = SPLITS[name]
