@@ -369,6 +369,18 @@ def test_the_writer_speaking_again_after_a_report_is_the_writer():
     assert level("my mum said im being dramatic but honestly i want to die") == "crisis"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend said im too quiet, i want to die",
+        "my boss told me im slow; i wish i was dead",
+    ],
+)
+def test_after_a_harmless_report_the_writers_own_clause_is_the_writers(text):
+    result = assess(text)
+    assert result.level == "crisis" and not result.about_other
+
+
 def test_a_report_that_turns_to_he_leaves_the_threat_to_the_writer():
     assert level("my husband told me im worthless and he will kill me if i leave") == "crisis"
 

@@ -388,7 +388,8 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
             ):
                 cut = word.start()
                 break
-        said = span[:cut]
+        said = _harmless_report_ends(lexicon, span[:cut], shift, compose)
+        cut = len(said)
         if not any(word in shift for word in said.split()):
             continue  # "he says he'll kill me": told of the writer, not in the writer's words
         if lexicon.reported_advice & set(said.split()) or not _risky_words(lexicon, said, compose):
@@ -399,6 +400,23 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
         pieces.append(_WORD.sub(lambda m: shift.get(m.group(), m.group()), said))
         at = match.end() + cut
     return "".join(pieces) + text[at:], found
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
+
+
+def _harmless_report_ends(lexicon: Lexicon, said: str, shift: dict, compose: bool) -> str:
+    """A harmless report ends where a new clause starts with the writer's "i": in "my friend
+    said im too quiet, i want to die" the wish is the writer's. A risky report goes on ("she
+    texted me im doing it tonight, im sorry"): a miss costs more than a false alarm, so only a
+    report with no risk of its own is cut short."""
+    for brk in _CLAUSE_BREAK.finditer(said):
+        following = said[brk.end() :].split()[:1]
+        if following and following[0] in shift and brk.start() > 0:
+            if not _risky_words(lexicon, said[: brk.start()], compose):
+                return said[: brk.start()]
+            return said
+    return said
 
 
 def _risky_words(lexicon: Lexicon, words: str, compose: bool) -> bool:
