@@ -122,6 +122,9 @@ class Mirror:
         connection.read_response()
         return connection
 
+    def _pause(self, seconds):
+        time.sleep(seconds)
+
     def _listen(self):
         pid, warned = os.getpid(), False
         while self.pid == pid:
@@ -156,7 +159,7 @@ class Mirror:
                         exc,
                     )
                     warned = True
-                time.sleep(RETRY_SECONDS)
+                self._pause(RETRY_SECONDS)
             finally:
                 if connection is not None:
                     connection.disconnect()

@@ -1,6 +1,7 @@
 """The version counters with Redis (pagecache.redis_counters): read from the worker's copy,
 which every change made anywhere drops. Runs against the local Redis whatever the database."""
 
+import logging
 import os
 import secrets
 import socket
@@ -10,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 import redis
 from django_redis.cache import RedisCache
+from redis.exceptions import ResponseError
 
 from pagecache.redis_counters import Mirror, RedisCounters
 
@@ -149,3 +151,28 @@ def test_no_copy_is_used_while_an_invalidation_waits_to_be_read(listening_mirror
     assert mirror.read({"k": "k"}, lambda names: {"k": 2}) == {"k": 2}
     mirror.reading = True  # read by the thread, not yet applied
     assert mirror.read({"k": "k"}, lambda names: {"k": 3}) == {"k": 3}
+
+
+def test_a_redis_that_refuses_tracking_is_named_once_and_read_every_time(caplog, monkeypatch):
+    mirror = Mirror(URL, "unused:")
+    mirror.pid = os.getpid()
+    pauses = []
+
+    def refuse():
+        raise ResponseError("unknown command 'CLIENT'")
+
+    def pause(seconds):
+        pauses.append(seconds)
+        if len(pauses) == 3:
+            mirror.pid = None  # stops the loop
+
+    monkeypatch.setattr(mirror, "_connect", refuse)
+    monkeypatch.setattr(mirror, "_pause", pause)
+    with caplog.at_level(logging.INFO, logger="pagecache.redis_counters"):
+        mirror._listen()
+    assert len(pauses) == 3  # tried again each time
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "CLIENT TRACKING" in warnings[0].getMessage()
+    mirror.pid = os.getpid()
+    assert not mirror.live and mirror.read({"k": "k"}, lambda names: {"k": 4}) == {"k": 4}
+    assert mirror.values == {}
