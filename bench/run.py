@@ -77,9 +77,10 @@ def _forget(database, keep):
         from django.db import connections
 
         try:
-            from django.core.cache import cache
+            from django.core.cache import caches
 
-            getattr(cache, "delete_pattern", lambda pattern: None)("*")
+            for alias in ("default", "versions"):  # the counters have a prefix of their own
+                getattr(caches[alias], "delete_pattern", lambda pattern: None)("*")
         except Exception:  # the cache is only a convenience here
             pass
         connections.close_all()

@@ -53,6 +53,8 @@ def _remembered(request):
 
 def comment_page_number(request):
     """The page of comments asked for (``?cpage=``): 1 when absent, 404 unless a number from 1."""
+    if not request.META.get("QUERY_STRING"):
+        return 1  # most readers: no query to parse
     raw = request.GET.get("cpage")
     if raw is None:
         return 1

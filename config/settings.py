@@ -137,9 +137,16 @@ else:
         CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 1000)
 # The version counters that key every cached page and tree (pagecache.versions) must be one
 # set for all worker processes, or a change made in one worker leaves the others stale. Redis
-# is shared; without it they are small files on this machine, which every worker reads.
+# is shared; without it they are small files on this machine, which every worker reads. With
+# Redis each worker keeps the counters it read and Redis announces every change to them
+# (pagecache.redis_counters): their own key prefix, so only their changes are announced.
+VERSION_MIRROR = env.bool("VERSION_MIRROR", default=True)
 CACHES["versions"] = (
-    {**CACHES["default"]}
+    {
+        **CACHES["default"],
+        "BACKEND": "pagecache.redis_counters.RedisCounters",
+        "KEY_PREFIX": f"{CACHES['default']['KEY_PREFIX']}-versions",
+    }
     if REDIS_URL
     else {
         "BACKEND": "pagecache.counters.CounterFiles",  # FileBasedCache, lighter to read

@@ -28,17 +28,34 @@ class Validators:
     __slots__ = ("etag", "last_modified")
 
     def __init__(self, parts, times):
-        digest = hashlib.blake2b(digest_size=12)
-        for part in parts:
-            digest.update(str(part).encode() + b"\0")
-        self.etag = quote_etag(digest.hexdigest())
+        self.etag = _etag(tuple(parts))
         self.last_modified = int(max(times)) if times else None
+
+
+@lru_cache(maxsize=256)
+def _etag(parts):
+    """Hashed once per process and set of parts: a busy page's parts stay the same for a while."""
+    digest = hashlib.blake2b(digest_size=12)
+    for part in parts:
+        digest.update(str(part).encode() + b"\0")
+    return quote_etag(digest.hexdigest())
+
+
+# The request headers get_conditional_response() reads: without any, it has nothing to answer.
+_CONDITIONS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 def not_modified(request, validators, vary=("Cookie", "Accept-Language")):
     """A 304 when the reader's copy is current (If-None-Match, else If-Modified-Since)."""
     if request.method not in SAFE_METHODS:
         return None
+    if not any(name in request.META for name in _CONDITIONS):
+        return None  # a first visit, or a client that keeps no copies
     answer = get_conditional_response(
         request, etag=validators.etag, last_modified=validators.last_modified
     )

@@ -15,6 +15,7 @@ whose data changes every page, like the reader's support region, registers with 
 a new release changes BUILD_ID). This module knows nothing of the apps that use it.
 """
 
+import datetime
 import hashlib
 import os
 import re
@@ -91,7 +92,12 @@ def vary_on(*, versions, part, cookie=None):
 
 def shared_cookies():
     """Cookies that leave a reader's page the one every reader sees: CSRF and ``vary_on`` ones."""
-    return {settings.CSRF_COOKIE_NAME, *(cookie for cookie, _v, _p in _variations if cookie)}
+    return _shared_cookies(settings.CSRF_COOKIE_NAME, len(_variations))
+
+
+@lru_cache(maxsize=4)
+def _shared_cookies(csrf_cookie, _registered):
+    return frozenset({csrf_cookie, *(cookie for cookie, _v, _p in _variations if cookie)})
 
 
 def is_shared(request, params=()):
@@ -103,8 +109,8 @@ def is_shared(request, params=()):
     return (
         settings.PAGE_CACHE
         and request.method in ("GET", "HEAD")
-        and set(request.COOKIES) <= shared_cookies()
-        and set(request.GET) <= set(params)
+        and (not request.COOKIES or request.COOKIES.keys() <= shared_cookies())
+        and (not request.META.get("QUERY_STRING") or request.GET.keys() <= set(params))
     )
 
 
@@ -122,7 +128,7 @@ def page_key(request, *parts, versions=(), also=(), varied=True):
     keyed, extra = numbers[: len(own)], numbers[len(own) :]
     if 0 in numbers:  # the cache is down: never store under a version that may repeat
         return None, extra
-    year = timezone.localdate().year  # the footer's copyright line
+    year = _this_year()  # the footer's copyright line
     varied_parts, start = [], 2
     for _cookie, vs, part in variations:
         varied_parts.append(part(request, keyed[start : start + len(vs)]))
@@ -134,6 +140,19 @@ def page_key(request, *parts, versions=(), also=(), varied=True):
         map(str, ("page", BUILD_ID, language, request.path, *parts, *varied_parts, year, *keyed))
     )
     return key, extra
+
+
+_year = {"zone": None, "year": 0, "until": 0.0}
+
+
+def _this_year():
+    """The local year, worked out again only once it may have ended (a clock, not a calendar)."""
+    zone, now = timezone.get_current_timezone(), time.time()
+    if zone is not _year["zone"] or not now < _year["until"]:
+        year = timezone.localdate().year
+        new_year = datetime.datetime(year + 1, 1, 1, tzinfo=zone)
+        _year.update(zone=zone, year=year, until=new_year.timestamp())
+    return _year["year"]
 
 
 def store(key, response, **extra):

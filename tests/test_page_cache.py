@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -267,3 +267,18 @@ def test_an_address_taken_over_by_another_post_shows_that_posts_comments(post):
     assert newcomer.get_absolute_url() == url
     html = _read(Client(), url)
     assert "On the post that took the address." in html and "On the first post." not in html
+
+
+def test_the_footer_year_is_worked_out_again_once_the_year_it_knew_has_ended(post, monkeypatch):
+    """The year is kept until the next New Year in the site's zone, not asked on each request."""
+    monkeypatch.setattr(pages, "_year", {"zone": None, "year": 0, "until": 0.0})
+    this_year = timezone.localdate().year
+    assert pages._this_year() == this_year
+    next_new_year = timezone.make_aware(timezone.datetime(this_year + 1, 1, 1))
+    assert pages._year["until"] == next_new_year.timestamp()
+    pages._year.update(year=1999, until=time.time() - 1)  # as if New Year had just passed
+    html = _read(Client(), post.get_absolute_url())
+    assert pages._this_year() == this_year and f"&copy; {this_year} " in html
+    pages._year.update(year=1999)  # a year still current is not asked again
+    key, _ = pages.page_key(RequestFactory().get(post.get_absolute_url()))
+    assert ":1999:" in key
