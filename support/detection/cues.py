@@ -6,8 +6,9 @@ file), small word families:
 
 - who speaks: ``self`` ("I", "je", "ich"), ``other`` ("she", "my friend"), ``people`` in general
   (their risk words belong to nobody here); ``mine`` ("me", "my", "mich") is no speaker, but a cue
-  holding one is the writer's own, except a farewell or thanks holding only an ``object`` word
-  ("me", "mir": "he gave me his dog", "look after them for me"), which is its speaker's;
+  holding one is the writer's own, except an ``object`` word ("me", "mir") in a farewell or
+  thanks that ends on it or names someone else ("he gave me his dog", "said look after them for
+  me"): that goodbye is its speaker's;
 - what is said: ``want``, ``die`` (killing oneself), ``topic`` (death words that mean it only when
   wanted: "suicide", "disappear"), ``harm``, ``live`` (negated, a wish to die), ``means`` (pills),
   ``tool`` (a rope, a knife: other uses too), ``place`` (a bridge, a roof), ``spot`` (a river, a
@@ -146,20 +147,13 @@ class CueBook:
         """The cue word a typed word stands for: itself, or a long cue word one edit away."""
         spelled = self.spelled.get(token)
         if spelled is None:
-            if token in self.vocabulary or len(token) < _FUZZY_MIN - 1 or self._stemmed(token):
-                spelled = token  # "hanging" is hang*, not "handing" one letter away
+            if token in self.vocabulary or len(token) < _FUZZY_MIN - 1:
+                spelled = token
             else:
                 spelled = _near(self, token)
             if len(self.spelled) < _SPELLED_MAX:  # a bounded memo of words already seen
                 self.spelled[token] = spelled
         return spelled
-
-    def _stemmed(self, token: str) -> bool:
-        """A cue of one stem already reads this word as typed."""
-        return any(
-            token.startswith(stem) and len(words) == 1
-            for _, stem, words in self.by_stem.get(token[:3], ())
-        )
 
     def risky_spans(self, text: str) -> list[int]:
         """Where in ``text`` (character offsets) a cue starts that can give a signal on its own
