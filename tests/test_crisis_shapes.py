@@ -113,3 +113,19 @@ def test_german_separable_verbs_told_apart_are_read(text):
 )
 def test_german_everyday_uses_of_those_words_are_not_crisis(text):
     assert level(text) not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'my cousin told me "i want to go to sleep and never wake up"',
+        "my flatmate texted me 'im ending it tonight' and shes not home",
+    ],
+)
+def test_someone_elses_quoted_words_after_told_me_are_theirs(text):
+    result = assess(text)
+    assert result.about_other and result.level not in URGENT
+
+
+def test_the_writers_own_words_after_a_quote_stay_the_writers():
+    assert level('she said "you look tired" and honestly i want to die') in URGENT

@@ -403,7 +403,8 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
             continue
         end = _SENTENCE_END.search(text, match.end())
         span = text[match.end() : end.start() if end else len(text)]
-        if not any(word in shift for word in span.split()[:3]):
+        # Words, not quote marks: 'my sister told me "i want to die"' is reported too.
+        if not any(word in shift for word in _WORD.findall(span)[:3]):
             continue
         words = list(_WORD.finditer(span))
         cut = len(span)
@@ -416,9 +417,10 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
                 break
         said = _harmless_report_ends(lexicon, span[:cut], shift, compose)
         cut = len(said)
-        if not any(word in shift for word in said.split()):
+        if not any(word in shift for word in _WORD.findall(said)):
             continue  # "he says he'll kill me": told of the writer, not in the writer's words
-        if lexicon.reported_advice & set(said.split()) or not _risky_words(lexicon, said, compose):
+        advice = lexicon.reported_advice & set(_WORD.findall(said))
+        if advice or not _risky_words(lexicon, said, compose):
             continue
         pieces.append(text[at : match.end()])
         index = sum(map(len, pieces))
@@ -437,7 +439,7 @@ def _harmless_report_ends(lexicon: Lexicon, said: str, shift: dict, compose: boo
     texted me im doing it tonight, im sorry"): a miss costs more than a false alarm, so only a
     report with no risk of its own is cut short."""
     for brk in _CLAUSE_BREAK.finditer(said):
-        following = said[brk.end() :].split()[:1]
+        following = _WORD.findall(said[brk.end() :])[:1]
         if following and following[0] in shift and brk.start() > 0:
             if not _risky_words(lexicon, said[: brk.start()], compose):
                 return said[: brk.start()]
