@@ -52,15 +52,23 @@ def dev_figures():
 # word families, reported speech, dev_split_11): urgent 0.782, stated 0.721, none at crisis
 # 0.046, third person 0.760, fr 0.722. Then with the languages round (dev files 12-19) and the
 # harmless-report rule merged: urgent 0.810, stated 0.767, none at crisis 0.039, fr 0.778,
-# de 0.684, pt 0.833; still not met.
+# de 0.684, pt 0.833; still not met. Round 12 (dev files 20, reading shapes: dated purposes,
+# means then gathered, farewells given to the writer, quoted reports): none at crisis 0.033,
+# third person 0.780, every recall figure unchanged; still not met.
 NOT_YET_MET = {
-    "urgent_recall": "0.810 of urgent found at crisis or above (goal >= 0.92; 0.534, 0.770, 0.782 before)",
-    "stated_recall": "0.767 of plan/means/time/place/goodbye (goal >= 0.90; 0.384, 0.698, 0.721 before)",
-    "none_at_crisis": "0.039 of none flagged at crisis+ (goal <= 0.03; 0.020, 0.066, 0.053, 0.046 before)",
-    "third_person": "0.760 recognised (goal >= 0.80; 0.460, 0.700 before)",
-    "urgent_recall_fr": "0.778 (goal >= 0.85; 0.444, 0.667, 0.722 before)",
-    "urgent_recall_de": "0.684 (goal >= 0.85; 0.316, 0.526 before)",
-    "urgent_recall_pt": "0.833 (goal >= 0.85; 0.389, 0.778 before)",
+    "urgent_recall": (
+        "0.810 of urgent found at crisis or above (goal >= 0.92; 0.534, 0.770, 0.782, 0.810 before)"
+    ),
+    "stated_recall": (
+        "0.767 of plan/means/time/place/goodbye (goal >= 0.90; 0.384, 0.698, 0.721, 0.767 before)"
+    ),
+    "none_at_crisis": (
+        "0.033 of none flagged at crisis+ (goal <= 0.03; 0.020, 0.066, 0.053, 0.046, 0.039 before)"
+    ),
+    "third_person": "0.780 recognised (goal >= 0.80; 0.460, 0.700, 0.760 before)",
+    "urgent_recall_fr": "0.778 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778 before)",
+    "urgent_recall_de": "0.684 (goal >= 0.85; 0.316, 0.526, 0.684 before)",
+    "urgent_recall_pt": "0.833 (goal >= 0.85; 0.389, 0.778, 0.833 before)",
 }
 
 

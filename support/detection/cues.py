@@ -6,7 +6,9 @@ file), small word families:
 
 - who speaks: ``self`` ("I", "je", "ich"), ``other`` ("she", "my friend"), ``people`` in general
   (their risk words belong to nobody here); ``mine`` ("me", "my", "mich") is no speaker, but a cue
-  holding one is the writer's own;
+  holding one is the writer's own, except an ``object`` word ("me", "mir") in a farewell or
+  thanks that ends on it or names someone else ("he gave me his dog", "said look after them for
+  me"): that goodbye is its speaker's;
 - what is said: ``want``, ``die`` (killing oneself), ``topic`` (death words that mean it only when
   wanted: "suicide", "disappear"), ``harm``, ``live`` (negated, a wish to die), ``means`` (pills),
   ``tool`` (a rope, a knife: other uses too), ``place`` (a bridge, a roof), ``spot`` (a river, a
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 CUE_CLASSES = (
     "self",
     "mine",
+    "object",
     "other",
     "people",
     "worry",
@@ -93,6 +96,9 @@ class CueBook:
     vocabulary: frozenset[str]
     long_words: frozenset[str]
     self_words: frozenset[str]  # "my", "myself", "mich": a cue holding one is the writer's
+    # "me", "mir": the writer as the one given to; in a farewell they claim nothing ("my bro
+    # gave me his playstation and said look after them for me" is the brother's goodbye)
+    object_words: frozenset[str]
     elisions: frozenset[str]  # letters that stand for an elided word before an apostrophe
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -133,6 +139,7 @@ class CueBook:
             frozenset(vocabulary),
             long_words,
             self_words,
+            frozenset(cues.get("object", ())),
             frozenset(elisions),
         )
 
@@ -279,8 +286,12 @@ def read(book: CueBook, text: str) -> Reading:
         and any(s - _WANT_REACH <= we <= s or e <= ws <= e + _NEG_REACH for ws, we in wants)
     }
 
-    def whose(start: int, end: int) -> str:
-        if any(token in book.self_words for token in tokens[start:end]):
+    def whose(start: int, end: int, name: str = "") -> str:
+        claims = book.self_words
+        theirs = any(start <= s < end and n == "other" for s, n in speakers)
+        if name in _GIVEN and (theirs or tokens[end - 1] in book.object_words):
+            claims = claims - book.object_words  # "gave me his", "look after them for me"
+        if any(token in claims for token in tokens[start:end]):
             return "self"  # "take care of my cat", "kill myself": the writer's own words
         if any(s < end and n == "other" for s, n in speakers if s >= start):
             return "other"  # "cutting his arms", "kill herself"
@@ -300,7 +311,7 @@ def read(book: CueBook, text: str) -> Reading:
             name = "die"  # "I don't want to live", "je veux plus vivre"
         elif name == "live" or name == "topic" and start not in wanted:
             continue
-        speaker = whose(start, end)
+        speaker = whose(start, end, name)
         if name in ("farewell", "final", "thanks"):
             if speaker == "people" and name != "final":
                 speaker = "self"  # "if anyone finds this": a goodbye is said to people
@@ -316,14 +327,15 @@ def read(book: CueBook, text: str) -> Reading:
     reading.kinds = _kinds(own)
     reading.joking = any(n == "joke" for _, _, n in cues)
     someone_else = any(n == "other" for _, n in speakers)
-    their = _kinds(others) - {"time", "decision", "obtained"}
+    their = _kinds(others) - {"time", "decision", "obtained", "gathered"}
     if their or others & _RISKY or ("worry" in own | others and someone_else):
         reading.kinds.add("other")  # "my son told me he's been cutting", "worried about my friend"
     return reading
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "other", "people", "neg", "asked", "joke"}
+_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke"}
+_GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
 _NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather", "bought"}
@@ -345,6 +357,8 @@ def _kinds(cues: set[str]) -> set[str]:
         kinds.add("plan")  # the bridge chosen, going to the tracks
     if cues & {"means", "tool", "place"}:
         kinds.add("method")  # named by the writer: imminent next to a decision or intent
+    elif "gather" in cues:
+        kinds.add("gathered")  # "theres enough now" after the pills: the engine joins them
     if "spot" in cues and (cues & {"die", "harm"} or {"topic", "want"} <= cues):
         kinds.add("plan")  # "walk into the sea": an everyday place, named with dying
     if "tool" in cues and cues & {"decided", "act"}:

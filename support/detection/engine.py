@@ -50,7 +50,7 @@ _CUE_RISK = {
 }
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
 # What an everyday purpose told in the same sentence undoes, unless a heavier signal is there too.
-_ERRAND_KINDS = {"plan", "method", "time", "decision", "obtained"}
+_ERRAND_KINDS = {"plan", "method", "time", "decision", "obtained", "gathered"}
 _HEAVY_KINDS = {"intent", "burden", "abuse", "attempt", "goodbye"}
 _BARE_WORDS = 3  # a sentence this short, one clause, holding only a time: a day told alone
 _OWN_LEVEL = {"intent": "crisis", "burden": "crisis", "abuse": "crisis", "attempt": "crisis"}
@@ -181,12 +181,22 @@ def _apply_modifiers(
     if (
         sentence.kinds & _ERRAND_KINDS
         and not sentence.kinds & _HEAVY_KINDS
-        and mods["everyday"].search(context)
+        and _purpose(mods, context)
     ):
         # A rope for camping, pills for a headache, the roof to watch the stars, "tonight's the
         # night: season finale": the thing and the time are there, and so is what they are for.
         sentence.notes.add("everyday")
         sentence.kinds -= _ERRAND_KINDS
+
+
+def _purpose(mods, context: str) -> bool:
+    """Whether the sentence tells what its rope, pills or day are for. An everyday word right
+    after "after", "before" or "until" ("after the wedding on saturday i'll do it", "before the
+    dog walkers") dates the plan: it is when, not what for."""
+    return any(
+        not mods["until"].search(context, max(0, m.start() - 24), m.start())
+        for m in mods["everyday"].finditer(context)
+    )
 
 
 def _keeps_other(mods, raw: str) -> bool:
@@ -218,7 +228,11 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     # Nearness is counted in the comment's sentences (``number``), not in the list of readings.
     intent_at = [s.number for s in sentences if s.kinds & {"intent", "burden"}]
     decided_at = [s.number for s in sentences if "decision" in s.kinds]
+    # (sentence, clause) of each decision: "ive got the rope in the loft, waiting for everyone
+    # to be out" tells the tool got and the decision in two clauses of one sentence.
+    decided_clauses = [(s.number, s.index) for s in sentences if "decision" in s.kinds]
     bare_at = [s.number for s in sentences if "bare" in s.notes]
+    gathered_at = [s.number for s in sentences if "gathered" in s.kinds]
     for sentence in sentences:
         n = sentence.number
         if "time" in sentence.kinds and any(abs(n - m) <= 2 for m in intent_at):
@@ -227,11 +241,23 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         # told in neighbouring sentences ("I've decided to quit on Friday" is one sentence).
         if sentence.kinds & {"time", "method"} and any(0 < abs(n - m) <= 2 for m in decided_at):
             level = "imminent"
+        if "obtained" in sentence.kinds and any(
+            m == n and at != sentence.index for m, at in decided_clauses
+        ):
+            level = "imminent"  # the decision in the clause next to the tool just got
         if "method" in sentence.kinds and any(abs(n - m) <= 1 for m in intent_at):
             level = "imminent"
         # "Found my dad's old pistol, it still works. This weekend.": a day told alone, right
         # after the means ("tonight I'm making curry" is a day with its own purpose).
         if sentence.kinds & {"method", "obtained"} and any(abs(n - m) == 1 for m in bare_at):
+            level = "imminent"
+        # "filling a bag with all the insulin. theres enough now", "the level crossing has no
+        # barrier. ive stood there three times": the means in one sentence, gathered or
+        # visited in the next, is the plan a clause with both would be.
+        if "method" in sentence.kinds and any(abs(n - m) == 1 for m in gathered_at):
+            level = "imminent"
+        # "ive worked out how. ive worked out when.": two decisions, one after the other.
+        if "decision" in sentence.kinds and any(abs(n - m) == 1 for m in decided_at):
             level = "imminent"
     about_other = "other" in kinds
     if about_other:
@@ -377,7 +403,8 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
             continue
         end = _SENTENCE_END.search(text, match.end())
         span = text[match.end() : end.start() if end else len(text)]
-        if not any(word in shift for word in span.split()[:3]):
+        # Words, not quote marks: 'my sister told me "i want to die"' is reported too.
+        if not any(word in shift for word in _WORD.findall(span)[:3]):
             continue
         words = list(_WORD.finditer(span))
         cut = len(span)
@@ -390,9 +417,10 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
                 break
         said = _harmless_report_ends(lexicon, span[:cut], shift, compose)
         cut = len(said)
-        if not any(word in shift for word in said.split()):
+        if not any(word in shift for word in _WORD.findall(said)):
             continue  # "he says he'll kill me": told of the writer, not in the writer's words
-        if lexicon.reported_advice & set(said.split()) or not _risky_words(lexicon, said, compose):
+        advice = lexicon.reported_advice & set(_WORD.findall(said))
+        if advice or not _risky_words(lexicon, said, compose):
             continue
         pieces.append(text[at : match.end()])
         index = sum(map(len, pieces))
@@ -411,7 +439,7 @@ def _harmless_report_ends(lexicon: Lexicon, said: str, shift: dict, compose: boo
     texted me im doing it tonight, im sorry"): a miss costs more than a false alarm, so only a
     report with no risk of its own is cut short."""
     for brk in _CLAUSE_BREAK.finditer(said):
-        following = said[brk.end() :].split()[:1]
+        following = _WORD.findall(said[brk.end() :])[:1]
         if following and following[0] in shift and brk.start() > 0:
             if not _risky_words(lexicon, said[: brk.start()], compose):
                 return said[: brk.start()]

@@ -46,6 +46,7 @@ MODIFIERS = (
     "professional",
     "comeback",
     "everyday",
+    "until",
     "reported",
     "distant",
 )
