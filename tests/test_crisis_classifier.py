@@ -9,7 +9,15 @@ import numpy as np
 import pytest
 
 from support.detection import LEVELS, assess, normalise
-from support.detection.classifier import BITS, SIGNAL, Model, configured_path, features
+from support.detection.classifier import (
+    BITS,
+    SHIPPED,
+    SIGNAL,
+    Model,
+    configured_path,
+    features,
+    model,
+)
 from support.detection.report import SPLITS, URGENT, load
 from tools import crisis_classifier as tool
 
@@ -34,14 +42,18 @@ def _model(path, threshold, bias=0.0):
 
 
 @pytest.fixture
-def off():
+def off(settings):
+    settings.CRISIS_CLASSIFIER_PATH = ""
+    assert configured_path() == ""
     return {text: assess(text) for text in TEXTS}
 
 
-def test_the_classifier_is_off_by_default(settings, off):
+def test_the_classifier_is_off_by_default_and_the_shipped_model_loads_when_named(settings):
     assert settings.CRISIS_CLASSIFIER_PATH == ""
-    assert configured_path() == ""
-    assert not any(SIGNAL in result.signals for result in off.values())
+    assert model() is None
+    assert not any(SIGNAL in assess(text).signals for text in TEXTS)
+    settings.CRISIS_CLASSIFIER_PATH = str(SHIPPED)
+    assert isinstance(model(), Model)
 
 
 def test_a_missing_model_file_leaves_every_level_as_it_was(settings, tmp_path, off):
@@ -59,6 +71,7 @@ def test_a_model_that_always_fires_raises_to_crisis_and_never_lowers(settings, t
         else:
             assert after.level == "crisis"
             assert after.signals == (*before.signals, SIGNAL)
+            assert after.categories == (*before.categories, SIGNAL)
             assert after.about_other == before.about_other
 
 
@@ -69,6 +82,7 @@ def test_a_model_below_its_threshold_changes_nothing(settings, tmp_path, off):
 
 def test_the_shipped_model_only_raises_levels_on_the_dev_split(settings):
     items = load(SPLITS["dev"])[::7]
+    settings.CRISIS_CLASSIFIER_PATH = ""
     before = [assess(item["text"]) for item in items]
     settings.CRISIS_CLASSIFIER_PATH = str(tool.MODEL_PATH)
     after = [assess(item["text"]) for item in items]

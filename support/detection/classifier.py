@@ -99,13 +99,14 @@ class Model:
 
 
 SIGNAL = "classifier"
+SHIPPED = Path(__file__).with_name("data") / "crisis_classifier.npz"
 _lock = threading.Lock()
 _loaded: dict[str, Model | None] = {}
 
 
 def configured_path() -> str:
     """``CRISIS_CLASSIFIER_PATH`` from Django's settings (or the environment outside Django);
-    empty, the default, means off."""
+    empty, the default, means off (the shipped model is ``SHIPPED``)."""
     try:
         from django.conf import settings
 
@@ -142,4 +143,10 @@ def raise_level(assessment, normalised: str):
     current = model()
     if current is None or current.probability(normalised) < current.threshold:
         return assessment
-    return replace(assessment, level="crisis", signals=(*assessment.signals, SIGNAL))
+    return replace(
+        assessment,
+        level="crisis",
+        # the category is what the moderation queue shows next to the level
+        categories=(*assessment.categories, SIGNAL),
+        signals=(*assessment.signals, SIGNAL),
+    )
