@@ -332,3 +332,6 @@ COMMENTS_IP_RETENTION_DAYS = env.int("COMMENTS_IP_RETENTION_DAYS", default=30)
 COMMENTS_EMAIL_RETENTION_DAYS = env.int("COMMENTS_EMAIL_RETENTION_DAYS", default=0)  # 0 = keep
 COMMENTS_MODERATOR_EMAILS = env.str("COMMENTS_MODERATOR_EMAILS", default="immediate")  # or digest
 CRISIS_RESOURCE_STALE_DAYS = 180
+# The crisis classifier that can only raise a level (docs/crisis.md), off by default: the shipped
+# model is support/detection/data/crisis_classifier.npz; a missing file runs without it.
+CRISIS_CLASSIFIER_PATH = env.str("CRISIS_CLASSIFIER_PATH", default="")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from . import classifier
 from .engine import assess_with
 from .language import identify
 from .levels import (
@@ -52,6 +53,11 @@ def _assess(text: str) -> Assessment:
     normalised = normalise(text)
     if not normalised:
         return NONE
+    # The optional classifier (off unless CRISIS_CLASSIFIER_PATH names a model) can only raise.
+    return classifier.raise_level(_lexicon_assess(text, normalised), normalised)
+
+
+def _lexicon_assess(text: str, normalised: str) -> Assessment:
     language, sure = identify(text)
     best = None
     for code in ASSESSED_LANGUAGES:

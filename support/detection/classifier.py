@@ -1,0 +1,152 @@
+"""An optional character n-gram classifier that can raise the detector's level, never lower it.
+
+Features: the detector's normalised text, character 2-5-grams inside words (each word padded with
+a space either side, so "die" gives " di", "die", "ie " but no n-gram spans two words), hashed
+into ``2**BITS`` buckets with a fixed integer hash (the same on every machine and process),
+counted, log-scaled and L2-normalised; a logistic regression on top says "urgent or not".
+``tools/crisis_classifier.py`` trains it on the dev split and writes the ``.npz`` file.
+Pure numpy (already loaded by the language identifier); the site runs without the file.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+BITS = 18
+NGRAMS = (2, 3, 4, 5)
+MAX_CHARS = 4000  # a longer comment is read at its start and its end (2,000 characters each)
+_PRIME = 1_000_003
+_MIX = 0x9E3779B97F4A7C15
+_SPACE = 32
+
+
+def features(normalised: str, bits: int = BITS, ngrams=NGRAMS):
+    """The hashed n-gram buckets of one normalised comment and their weights (L2 norm 1)."""
+    import numpy as np
+
+    if len(normalised) > MAX_CHARS:
+        half = MAX_CHARS // 2
+        normalised = normalised[:half] + " " + normalised[-half:]
+    words = "".join(ch if ch.isalnum() else " " for ch in normalised).split()
+    if not words:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    padded = " " + " ".join(words) + " "
+    codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    space = codes == _SPACE
+    # inner[i] counts spaces in codes[:i]; an n-gram starting at i is inside one word when
+    # codes[i+1 .. i+n-2] hold no space.
+    inner = np.concatenate(([0], np.cumsum(space)))
+    buckets = []
+    mask = np.uint64((1 << bits) - 1)
+    for n in ngrams:
+        count = len(codes) - n + 1
+        if count <= 0:
+            continue
+        value = np.full(count, np.uint64(n), dtype=np.uint64)
+        for k in range(n):
+            value = value * np.uint64(_PRIME) + codes[k : k + count]
+        starts = np.arange(count)
+        within = inner[starts + n - 1] - inner[starts + 1] == 0
+        keep = within & ~(space[:count] & space[n - 1 : n - 1 + count])
+        value = value[keep] * np.uint64(_MIX)
+        buckets.append((value >> np.uint64(64 - bits - 8)) & mask)
+    if not buckets:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    index, counts = np.unique(np.concatenate(buckets).astype(np.int64), return_counts=True)
+    weights = np.log1p(counts).astype(np.float32)
+    weights /= np.sqrt(float(weights @ weights)) or 1.0
+    return index, weights
+
+
+class Model:
+    """A logistic regression's weights and bias, and the threshold cross-validation chose."""
+
+    def __init__(self, weights, bias: float, threshold: float, bits: int):
+        self.weights = weights.astype("float32")
+        self.bias = float(bias)
+        self.threshold = float(threshold)
+        self.bits = bits
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        import numpy as np
+
+        with np.load(path) as data:
+            return cls(data["weights"], data["bias"], data["threshold"], int(data["bits"]))
+
+    def save(self, path: Path) -> None:
+        import numpy as np
+
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float16),
+            bias=np.float32(self.bias),
+            threshold=np.float32(self.threshold),
+            bits=np.int32(self.bits),
+        )
+
+    def probability(self, normalised: str) -> float:
+        index, values = features(normalised, self.bits)
+        score = float(self.weights[index] @ values) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))
+
+
+SIGNAL = "classifier"
+SHIPPED = Path(__file__).with_name("data") / "crisis_classifier.npz"
+_lock = threading.Lock()
+_loaded: dict[str, Model | None] = {}
+
+
+def configured_path() -> str:
+    """``CRISIS_CLASSIFIER_PATH`` from Django's settings (or the environment outside Django);
+    empty, the default, means off (the shipped model is ``SHIPPED``)."""
+    try:
+        from django.conf import settings
+
+        if settings.configured:
+            return str(getattr(settings, "CRISIS_CLASSIFIER_PATH", "") or "")
+    except ImportError:  # pragma: no cover - the detector also runs without Django (tools, bench)
+        pass
+    return os.environ.get("CRISIS_CLASSIFIER_PATH", "")
+
+
+def model() -> Model | None:
+    """The configured model, loaded once per path; None when off, missing or unreadable."""
+    path = configured_path()
+    if not path:
+        return None
+    if path not in _loaded:
+        with _lock:
+            if path not in _loaded:
+                try:
+                    _loaded[path] = Model.load(Path(path))
+                except (OSError, KeyError, ValueError):
+                    logger.warning("crisis classifier %s not loaded; running without it", path)
+                    _loaded[path] = None
+    return _loaded[path]
+
+
+def raise_level(assessment, normalised: str):
+    """The detector's assessment, raised to crisis when the model says urgent with p >= its
+    threshold; never lowered, and left alone when off or the language is not assessed."""
+    if assessment.level in ("crisis", "imminent") or not assessment.assessed:
+        return assessment
+    if not configured_path():
+        return assessment
+    current = model()
+    if current is None or current.probability(normalised) < current.threshold:
+        return assessment
+    return replace(
+        assessment,
+        level="crisis",
+        # the category is what the moderation queue shows next to the level
+        categories=(*assessment.categories, SIGNAL),
+        signals=(*assessment.signals, SIGNAL),
+    )
