@@ -94,6 +94,7 @@ def test_dev_split_is_big_enough_and_well_formed():
     items = load(SPLITS["dev"])
     assert len(items) >= 420 + 300  # issue 15 added at least 300 new comments
     assert len({item["id"] for item in items}) == len(items)
+    assert len({item["text"] for item in items}) == len(items)  # a repeat would count twice
     for item in items:
         assert set(item) == {"id", "text", "label", "lang", "tags"}, item["id"]
         assert item["label"] in LABELS and set(item["tags"]) <= DEV_TAGS, item["id"]

@@ -18,6 +18,7 @@ import os
 import sys
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -26,7 +27,14 @@ sys.path.insert(0, str(ROOT))
 
 from support.detection import assess, normalise  # noqa: E402
 from support.detection.classifier import BITS, NGRAMS, SHIPPED, Model, features  # noqa: E402
-from support.detection.report import SPLITS, URGENT, load, unassessed  # noqa: E402
+from support.detection.report import (  # noqa: E402
+    HIGH,
+    SPLITS,
+    URGENT,
+    evaluate,
+    load,
+    unassessed,
+)
 
 SEED = 15
 FOLDS = 5
@@ -36,7 +44,6 @@ L2 = 1e-4
 # over the detector alone in CV (about 4 of the dev split's 815 assessed ordinary comments).
 SLACK = 0.005
 MODEL_PATH = SHIPPED
-HIGH = ("crisis", "imminent")
 LANGUAGES = ("en", "es", "fr", "de", "pt")
 LABELS = ("imminent", "crisis", "concern", "third_person", "none")
 
@@ -121,29 +128,14 @@ def raised(level, p, threshold, mode):
 
 
 def figures(items, levels):
-    """The report's headline measures for given levels (report.evaluate's definitions)."""
-    scored = [(i, lv) for i, lv in zip(items, levels, strict=True) if not unassessed(i)]
+    """The report's measures (report.evaluate's definitions) with these levels as the detector's.
 
-    def share(pairs):
-        return sum(lv in HIGH for _, lv in pairs) / len(pairs) if pairs else None
-
-    urgent = [(i, lv) for i, lv in scored if i["label"] in URGENT]
-    stated_tags = {"plan", "means", "time", "place", "goodbye"}
-    out = {
-        "urgent_recall": share(urgent),
-        "stated_recall": share(
-            [
-                (i, lv)
-                for i, lv in urgent
-                if i["label"] == "imminent" and stated_tags & set(i["tags"])
-            ]
-        ),
-        "none_at_crisis": share([(i, lv) for i, lv in scored if i["label"] == "none"]),
-        "concern_escalated": share([(i, lv) for i, lv in scored if i["label"] == "concern"]),
+    Dev texts are unique (the threshold tests check the split), so a text names its level."""
+    by_text = {
+        item["text"]: SimpleNamespace(level=level, about_other=False, assessed=True)
+        for item, level in zip(items, levels, strict=True)
     }
-    for code in ("en", "es", "fr", "de", "pt"):
-        out[f"urgent_recall_{code}"] = share([(i, lv) for i, lv in urgent if i["lang"] == code])
-    return out
+    return evaluate(items, assess=by_text.__getitem__)
 
 
 def _line(name, measures):
