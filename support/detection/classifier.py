@@ -17,6 +17,8 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+from django.conf import settings
+
 logger = logging.getLogger(__name__)
 
 BITS = 18
@@ -107,14 +109,9 @@ _loaded: dict[str, Model | None] = {}
 def configured_path() -> str:
     """``CRISIS_CLASSIFIER_PATH`` from Django's settings (or the environment outside Django);
     empty, the default, means off (the shipped model is ``SHIPPED``)."""
-    try:
-        from django.conf import settings
-
-        if settings.configured:
-            return str(getattr(settings, "CRISIS_CLASSIFIER_PATH", "") or "")
-    except ImportError:  # pragma: no cover - the detector also runs without Django (tools, bench)
-        pass
-    return os.environ.get("CRISIS_CLASSIFIER_PATH", "")
+    if settings.configured:
+        return str(getattr(settings, "CRISIS_CLASSIFIER_PATH", "") or "")
+    return os.environ.get("CRISIS_CLASSIFIER_PATH", "")  # tools and bench run without settings
 
 
 def model() -> Model | None:
@@ -137,8 +134,6 @@ def raise_level(assessment, normalised: str):
     """The detector's assessment, raised to crisis when the model says urgent with p >= its
     threshold; never lowered, and left alone when off or the language is not assessed."""
     if assessment.level in ("crisis", "imminent") or not assessment.assessed:
-        return assessment
-    if not configured_path():
         return assessment
     current = model()
     if current is None or current.probability(normalised) < current.threshold:
