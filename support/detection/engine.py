@@ -346,14 +346,13 @@ _TOLD_AFTER = re.compile(
 )
 
 
-def _past_told_after(lexicon: Lexicon, text: str, starts: list[int], sentences) -> None:
+def _past_told_after(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> None:
     """The tense told in the next sentence: "I was raped at a party. It was a long time ago."
 
     A risk the sentence itself tells with nothing present counts as distress when the sentence
     right after it dates it ("it was years ago", "that was when I was 15") with nothing present.
     """
     mods = lexicon.modifiers
-    bounds = [*starts, len(text)]
     for sentence in sentences:
         if not sentence.kinds & (_PAST_CAN_LOWER | {"attempt"}) or "past" in sentence.notes:
             continue
@@ -469,15 +468,14 @@ def assess_with(
     if not sentences:
         return Assessment("none", language=language)
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
+    bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
     for sentence in sentences:
-        sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+        n = sentence.number = bisect.bisect_right(starts, sentence.index) - 1
         if sentence.kinds == {"time"}:
-            whole = prepared[
-                starts[sentence.number] : (starts + [len(prepared)])[sentence.number + 1]
-            ]
+            whole = prepared[bounds[n] : bounds[n + 1]]
             if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
                 sentence.notes.add("bare")  # "Sunday night." on its own
-    _past_told_after(lexicon, prepared, starts, sentences)
+    _past_told_after(lexicon, prepared, bounds, sentences)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
     categories = sorted(
