@@ -34,6 +34,8 @@ from . import ratelimit
 from .models import Comment, ModerationTerm, Subscription
 
 Status = Comment.Status
+# The flag a held crisis comment carries ("crisis language: crisis"); the queue reads it back.
+CRISIS_FLAG = "crisis language: "
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
@@ -190,7 +192,7 @@ def judge_text(s: Submission) -> Verdict:
     # A writer in crisis is never filed away as spam: a person must see it, whatever words it has.
     flags = [f"disallowed term: {t}" for t in disallowed]
     if assessment.is_flagged:
-        flags.append(f"crisis language: {assessment.level}")
+        flags.append(f"{CRISIS_FLAG}{assessment.level}")
     links = len(_LINK.findall(s.body)) + (1 if s.url else 0)
     if links > settings.COMMENTS_MAX_LINKS:
         flags.append(f"{links} links")

@@ -37,6 +37,8 @@ CATEGORY_LABELS = {
     "active_ideation": gettext_lazy("thoughts of suicide"),
     "attempt": gettext_lazy("attempt"),
     "burden": gettext_lazy("feeling a burden"),
+    "classifier": gettext_lazy("read as urgent by the classifier"),
+    "cues": gettext_lazy("words read together"),
     "decision": gettext_lazy("a decision made"),
     "distress": gettext_lazy("distress"),
     "distress_extra": gettext_lazy("distress"),

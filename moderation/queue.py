@@ -24,7 +24,9 @@ from comments.models import (
     staff_reply_exists,
     unanswered_condition,
 )
+from comments.policy import CRISIS_FLAG
 from comments.threads import build_comment
+from support.levels import CrisisLevel
 
 from .labels import flag_label
 from .models import display_name
@@ -159,12 +161,22 @@ def language_name(code):
         return code or gettext("unknown")
 
 
+def shown_flags(item):
+    """The stored flags worth a chip: "crisis language: <level>" is left out while the crisis
+    banner above says the comment's level (a moderator's "Not a crisis" hides the banner, and the
+    chip then shows again as the record of why it was held)."""
+    flags = item.flags or []
+    if item.crisis_level and item.crisis_level != CrisisLevel.NONE:
+        return [flag for flag in flags if not flag.startswith(CRISIS_FLAG)]
+    return flags
+
+
 def decorate(items, now=None):
     """Per-item values computed in Python from what was already loaded."""
     now = now or timezone.now()
     for item in items:
         item.waiting = waiting_time(item.created_at, now)
-        item.flag_labels = [flag_label(flag) for flag in item.flags or []]
+        item.flag_labels = [flag_label(flag) for flag in shown_flags(item)]
         item.pending_flag_labels = [flag_label(flag) for flag in item.pending_flags or []]
         item.returning = item.returning_by_email or item.returning_by_browser
         item.actions = [

@@ -1,5 +1,6 @@
 """The moderation queue: who may see it, what each tab holds and in which order, what it costs."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,9 @@ from django.utils import timezone
 from comments import moderator_actions
 from comments.models import Comment, Report
 from moderation import queue
+from moderation.labels import CATEGORY_LABELS
+from support.detection.classifier import SIGNAL
+from support.detection.lexicon import LEXICON_DIR
 from support.models import CrisisResource
 
 from .factories import CommentFactory, PostFactory, UserFactory
@@ -239,6 +243,15 @@ def test_flagged_item_shows_level_matched_phrases_and_rules(moderator_client, po
     assert "<q>want to die</q>" in page
     assert "3 links" in page
     assert "Not a crisis" in page
+    # the banner says the level; a chip saying it again is noise
+    assert "crisis language: crisis" not in page
+
+
+def test_crisis_flag_chip_returns_once_a_moderator_says_not_a_crisis(moderator_client, post):
+    pending(post, crisis_level="none", flags=["crisis language: crisis"])
+    page = moderator_client.get(QUEUE).content.decode()
+    assert "Reads as" not in page
+    assert "crisis language: crisis" in page
 
 
 def test_reported_item_shows_each_open_report_and_its_reason(moderator_client, post):
@@ -364,3 +377,10 @@ def test_activity_lists_who_did_what_and_filters_by_moderator(moderator_client, 
 def test_activity_ignores_a_bad_moderator_filter(moderator_client, comment):
     response = moderator_client.get(reverse("moderation:activity"), {"actor": "x'; drop"})
     assert response.status_code == 200
+
+
+def test_every_category_the_detector_can_name_has_words_for_moderators():
+    codes = {SIGNAL, "cues"}
+    for path in LEXICON_DIR.glob("*.json"):
+        codes |= set(json.loads(path.read_text(encoding="utf-8"))["categories"])
+    assert codes <= set(CATEGORY_LABELS), sorted(codes - set(CATEGORY_LABELS))
