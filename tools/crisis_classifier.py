@@ -1,6 +1,8 @@
 """Train, cross-validate and write the optional crisis classifier (not app code).
 
     .venv/bin/python -m tools.crisis_classifier cv      # 5-fold CV on the dev split only
+    .venv/bin/python -m tools.crisis_classifier rounds  # each dev round predicted by the others
+    .venv/bin/python -m tools.crisis_classifier fresh FILE...  # a model on files it never saw
     .venv/bin/python -m tools.crisis_classifier train   # fit on all dev, write the .npz
     .venv/bin/python -m tools.crisis_classifier heldback  # ONE aggregate run on the test split
 
@@ -141,7 +143,9 @@ def figures(items, levels):
 def _line(name, measures):
     keys = ("urgent_recall", "stated_recall", "none_at_crisis", "concern_escalated")
     langs = " ".join(
-        f"{c} {measures[f'urgent_recall_{c}']:.3f}" for c in ("en", "es", "fr", "de", "pt")
+        f"{c} {measures[f'urgent_recall_{c}']:.3f}"
+        for c in ("en", "es", "fr", "de", "pt")
+        if measures[f"urgent_recall_{c}"] is not None
     )
     return f"{name:<44} " + " ".join(f"{measures[k]:.3f}" for k in keys) + f"  | {langs}"
 
@@ -201,6 +205,58 @@ def cross_validate(args):
     return chosen
 
 
+def _round(path):
+    """The round a dev file belongs to: dev_split_12_fr.jsonl -> 12 (dev_split.jsonl -> 1)."""
+    number = path.stem.removeprefix("dev_split").lstrip("_").split("_")[0]
+    return int(number) if number.isdigit() else 1
+
+
+def rounds(args):
+    """Leave one round out: every round's comments scored by a model fitted on the other rounds.
+
+    Random folds share a round's wording between training and scoring; a new round is the nearer
+    stand-in for what readers will write next. (The detector was tuned on every round, so its own
+    figures here flatter it; the classifier's gain on top is what this measures.)"""
+    by_round = defaultdict(list)
+    for path in SPLITS["dev"]:
+        by_round[_round(path)].extend(load(path))
+    items = [item for number in sorted(by_round) for item in by_round[number]]
+    round_of = np.array([number for number in sorted(by_round) for _ in by_round[number]])
+    y = np.array([item["label"] in URGENT for item in items], dtype=float)
+    os.environ["CRISIS_CLASSIFIER_PATH"] = ""
+    levels = [assess(item["text"]).level for item in items]
+    X = matrix(items, args.bits, tuple(args.ngrams))
+    oof = np.zeros(len(items))
+    for number in sorted(by_round):
+        train = np.flatnonzero(round_of != number)
+        test = np.flatnonzero(round_of == number)
+        w, b = fit(_rows(X, train), y[train], args.l2[0], args.bits, args.epochs)
+        oof[test] = 1 / (1 + np.exp(-_scores(_rows(X, test), w, b)))
+    print(f"dev: {len(items)} items in {len(by_round)} rounds, each scored by the others")
+    _sweep(items, levels, oof, args.show)
+
+
+def _sweep(items, levels, probabilities, thresholds):
+    print(HEADER)
+    print(_line("detector alone", figures(items, levels)))
+    for threshold in thresholds:
+        combined = [
+            raised(lv, p, threshold, "any") for lv, p in zip(levels, probabilities, strict=True)
+        ]
+        print(_line(f"  raise from any, p >= {threshold:.2f}", figures(items, combined)))
+
+
+def fresh(args):
+    """The written model on files it was not trained on (a new round's first reading)."""
+    items = load(args.files)
+    os.environ["CRISIS_CLASSIFIER_PATH"] = ""
+    levels = [assess(item["text"]).level for item in items]
+    model = Model.load(args.out)
+    probabilities = [model.probability(normalise(item["text"])) for item in items]
+    print(f"{len(items)} items; model {args.out.name}, its threshold {model.threshold:.3f}")
+    _sweep(items, levels, probabilities, sorted({*args.show, round(model.threshold, 3)}))
+
+
 def ok(measures, base, slack):
     """The CV rule for a threshold: the issue's targets for false alarms (none at crisis <= 0.03,
     concern escalated <= 0.15) and at most ``slack`` more none at crisis than the detector alone."""
@@ -249,7 +305,8 @@ def heldback():
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("cv", "train", "heldback"))
+    parser.add_argument("command", choices=("cv", "rounds", "fresh", "train", "heldback"))
+    parser.add_argument("files", type=Path, nargs="*", help="fresh: labelled files")
     parser.add_argument("--l2", type=float, nargs="+", default=[L2])
     parser.add_argument("--bits", type=int, default=BITS)
     parser.add_argument("--ngrams", type=int, nargs="+", default=list(NGRAMS))
@@ -260,6 +317,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.command == "cv":
         cross_validate(args)
+    elif args.command == "rounds":
+        rounds(args)
+    elif args.command == "fresh":
+        fresh(args)
     elif args.command == "train":
         train(args)
     else:
