@@ -232,7 +232,7 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     # to be out" tells the tool got and the decision in two clauses of one sentence.
     decided_clauses = [(s.number, s.index) for s in sentences if "decision" in s.kinds]
     bare_at = [s.number for s in sentences if "bare" in s.notes]
-    gathered_at = [s.number for s in sentences if "gathered" in s.kinds]
+    gathered_at = [(s.number, s.index) for s in sentences if "gathered" in s.kinds]
     for sentence in sentences:
         n = sentence.number
         if "time" in sentence.kinds and any(abs(n - m) <= 2 for m in intent_at):
@@ -253,8 +253,11 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
             level = "imminent"
         # "filling a bag with all the insulin. theres enough now", "the level crossing has no
         # barrier. ive stood there three times": the means in one sentence, gathered or
-        # visited in the next, is the plan a clause with both would be.
-        if "method" in sentence.kinds and any(abs(n - m) == 1 for m in gathered_at):
+        # visited in the next (or in the next clause: "encomendei remedio, quando chegar eu tomo
+        # todos"), is the plan a clause with both would be.
+        if "method" in sentence.kinds and any(
+            abs(n - m) == 1 or (m == n and at != sentence.index) for m, at in gathered_at
+        ):
             level = "imminent"
         # "ive worked out how. ive worked out when.": two decisions, one after the other.
         if "decision" in sentence.kinds and any(abs(n - m) == 1 for m in decided_at):
