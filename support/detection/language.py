@@ -23,6 +23,20 @@ SURE_CONFIDENCE = 0.9
 SURE_LENGTH = 25
 SAMPLE = 1000
 _LETTERS = re.compile(r"[^\W\d_]")
+# A short Brazilian or European Portuguese comment ("n quero mais vive, ta tudo escuro") is often
+# guessed as Galician or, unsure, as Spanish: a Galician or unsure Spanish guess with more words
+# only Portuguese uses than words only Spanish uses is read as Portuguese.
+_PORTUGUESE = re.compile(
+    r"\b(?:n|nao|não|naum|vc|vcs|voce|você|voces|vocês|qro|kero|to|tô|tou|ta|tá|mt|mto|muito|muita|"
+    r"obrigad[oa]|estou|minha|meu|meus|minhas|hj|pra|pro|ngm|ninguem|ninguém|tb|tbm|mds|pq|"
+    r"pelos?|pelas?|nunca mais|sumir|agora|tava|isso|isto|aqui|obg|cansad[oa])\b|ção|ções|ã|õ",
+    re.IGNORECASE,
+)
+_SPANISH = re.compile(
+    r"\b(?:no|yo|quiero|estoy|muy|mi|mis|gracias|ya|aquí|aqui|nadie|eso|esto|pero|porque|también|"
+    r"tambien|hoy|nunca|contigo|conmigo|ahora|cansad[oa]|vos|sos|tengo|kiero|xq|ke)\b|ñ|ción|¿|¡",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,4 +61,11 @@ def identify(text: str) -> tuple[str, bool]:
     if identifier is None or letters < 3:
         return "en", False
     language, confidence = identifier.classify(sample)
-    return language, confidence >= SURE_CONFIDENCE and letters >= SURE_LENGTH
+    sure = confidence >= SURE_CONFIDENCE and letters >= SURE_LENGTH
+    if (language == "gl" or language == "es" and not sure) and _reads_portuguese(sample):
+        return "pt", sure
+    return language, sure
+
+
+def _reads_portuguese(text: str) -> bool:
+    return len(_PORTUGUESE.findall(text)) > len(_SPANISH.findall(text))
