@@ -60,12 +60,19 @@ def _assess(text: str) -> Assessment:
 def _lexicon_assess(text: str, normalised: str) -> Assessment:
     language, sure = identify(text)
     best = None
-    for code in ASSESSED_LANGUAGES:
+    settled = False  # the comment's own language read its risk words as past or denied
+    for code in sorted(ASSESSED_LANGUAGES, key=lambda c: c != language):
         # The comment's own language counts in full; another assessed language's lexicon (a
-        # short text, a mixed one, a wrong guess) counts only when it finds something strong.
+        # short text, a mixed one, a wrong guess) counts only when it finds something strong,
+        # and not when the own language already read the risk as past or denied ("ja nao me
+        # corto ha dois anos": Spanish reads "me corto" and knows no "nao").
         own = code == language or (not sure and code == "en" and language not in ASSESSED_LANGUAGES)
         result = assess_with(load_lexicon(code), normalised, code, compose=own)
-        if not own and result.level not in _STRONG:
+        if code == language:
+            settled = result.level not in _STRONG and bool(
+                {"past", "negation"} & set(result.signals)
+            )
+        if not own and (result.level not in _STRONG or settled):
             continue
         if best is None or (result.rank, result.about_other) > (best.rank, best.about_other):
             best = result
