@@ -24,12 +24,14 @@ SURE_LENGTH = 25
 SAMPLE = 1000
 _LETTERS = re.compile(r"[^\W\d_]")
 # A short Brazilian or European Portuguese comment ("n quero mais vive, ta tudo escuro") is often
-# guessed as Galician or, unsure, as Spanish: a Galician or unsure Spanish guess with more words
-# only Portuguese uses than words only Spanish uses is read as Portuguese.
+# guessed as Galician or, unsure, as Spanish or Estonian ("vo me mata hj"): a Galician guess, or an
+# unsure one of Spanish or an unassessed language, with more words only Portuguese uses than words
+# only Spanish uses is read as Portuguese.
 _PORTUGUESE = re.compile(
     r"\b(?:n|nao|não|naum|vc|vcs|voce|você|voces|vocês|qro|kero|to|tô|tou|ta|tá|mt|mto|muito|muita|"
     r"obrigad[oa]|estou|minha|meu|meus|minhas|hj|pra|pro|ngm|ninguem|ninguém|tb|tbm|mds|pq|"
-    r"pelos?|pelas?|nunca mais|sumir|agora|tava|isso|isto|aqui|obg|cansad[oa])\b|ção|ções|ã|õ",
+    r"pelos?|pelas?|nunca mais|sumir|agora|tava|isso|isto|aqui|obg|cansad[oa]|vou|tudo|mim|comigo)\b"
+    r"|ção|ções|ã|õ",
     re.IGNORECASE,
 )
 _SPANISH = re.compile(
@@ -62,7 +64,9 @@ def identify(text: str) -> tuple[str, bool]:
         return "en", False
     language, confidence = identifier.classify(sample)
     sure = confidence >= SURE_CONFIDENCE and letters >= SURE_LENGTH
-    if (language == "gl" or language == "es" and not sure) and _reads_portuguese(sample):
+    if (language == "gl" or not sure and language not in ("en", "fr", "de", "pt")) and (
+        _reads_portuguese(sample)
+    ):
         return "pt", sure
     return language, sure
 
