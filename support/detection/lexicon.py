@@ -57,6 +57,9 @@ _QUOTES = str.maketrans(
     {
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        # Ligatures NFKC keeps: French "sœur", "cœur", "vœux" are typed "soeur" just as often.
+        "\u0153": "oe",
+        "\u00e6": "ae",
     }
 )
 _QUOTING_APOSTROPHE = re.compile(r"(?<![^\W_])'(?=\w)|(?<=[\w.!?,])'(?!\w)")  # 'like this'
