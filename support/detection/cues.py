@@ -100,10 +100,13 @@ class CueBook:
     # gave me his playstation and said look after them for me" is the brother's goodbye)
     object_words: frozenset[str]
     elisions: frozenset[str]  # letters that stand for an elided word before an apostrophe
+    # ordinary words a lexicon lists as spelled right, never a slip for a cue word ("toiture"
+    # is not "voiture", "cachette" not "achete")
+    known: frozenset[str] = frozenset()
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, cues: dict[str, list[str]], elisions=()) -> CueBook:
+    def build(cls, cues: dict[str, list[str]], elisions=(), known=()) -> CueBook:
         by_word: dict = {}
         by_stem: dict = {}
         fuzzy: dict = {}
@@ -141,13 +144,14 @@ class CueBook:
             self_words,
             frozenset(cues.get("object", ())),
             frozenset(elisions),
+            frozenset(known),
         )
 
     def spell(self, token: str) -> str:
         """The cue word a typed word stands for: itself, or a long cue word one edit away."""
         spelled = self.spelled.get(token)
         if spelled is None:
-            if token in self.vocabulary or len(token) < _FUZZY_MIN - 1:
+            if token in self.vocabulary or token in self.known or len(token) < _FUZZY_MIN - 1:
                 spelled = token
             else:
                 spelled = _near(self, token)
@@ -195,7 +199,10 @@ def _near(book: CueBook, token: str) -> str:
         matches |= book.fuzzy.get(key, set())
     if not matches and len(token) > 3 and token[0] in book.elisions:
         tail = token[1:]  # French "detre" is "d'etre" with its apostrophe removed
-        return tail if tail in book.vocabulary else _near(book, tail) if len(tail) > 4 else token
+        if tail in book.vocabulary:
+            return tail
+        near = _near(book, tail) if len(tail) > 4 else tail
+        return near if near in book.vocabulary else token  # no cue word behind it: as typed
     return min(matches) if len(matches) == 1 else token
 
 
