@@ -156,7 +156,7 @@ def _apply_modifiers(
             sentence.kinds.add("other")
     if "other" in sentence.kinds:
         sentence.notes.add("third_person")
-    if sentence.kinds & _PAST_CAN_LOWER and mods["negation"].search(raw):
+    if sentence.kinds & _PAST_CAN_LOWER and _denied(lexicon, raw, sentence):
         # "I'd never act on it, but I get these thoughts": told, and at once denied.
         sentence.notes.add("negation")
         sentence.kinds -= _PAST_CAN_LOWER
@@ -187,6 +187,30 @@ def _apply_modifiers(
         # night: season finale": the thing and the time are there, and so is what they are for.
         sentence.notes.add("everyday")
         sentence.kinds -= _ERRAND_KINDS
+
+
+# Words that turn a sentence: a denial before one does not reach the risk told after it.
+_TURN = re.compile(
+    r"\b(?:mais|sauf que|pourtant|cependant|but|however|pero|sin embargo|aber|jedoch|mas|porem)\b"
+)
+
+
+def _denied(lexicon: Lexicon, raw: str, sentence: Sentence) -> bool:
+    """Whether a negation in the sentence denies its risk. One told before a turn ("mais",
+    "but") stops there: in "je veux pas mourir mais je pense a me tuer tout le temps" the
+    wish after "mais" is not denied; "I want to die but I'd never do it" still is."""
+    risky = [
+        phrase
+        for phrase, name in zip(sentence.matches, sentence.categories, strict=False)
+        if name == "cues" or lexicon.kinds.get(name) in _PAST_CAN_LOWER
+    ]
+    if sentence.categories == ["cues"]:
+        risky = list(sentence.matches)
+    for negation in lexicon.modifiers["negation"].finditer(raw):
+        turn = _TURN.search(raw, negation.end())
+        if not turn or not any(phrase in raw[turn.end() :] for phrase in risky):
+            return True
+    return False
 
 
 def _purpose(mods, context: str) -> bool:
