@@ -265,6 +265,12 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         # told in neighbouring sentences ("I've decided to quit on Friday" is one sentence).
         if sentence.kinds & {"time", "method"} and any(0 < abs(n - m) <= 2 for m in decided_at):
             level = "imminent"
+        # "found the place, a car park nine floors up, all thats left is to go": the decision
+        # and the place in two clauses of one sentence (a day there is still an errand).
+        if "method" in sentence.kinds and any(
+            m == n and at != sentence.index for m, at in decided_clauses
+        ):
+            level = "imminent"
         if "obtained" in sentence.kinds and any(
             m == n and at != sentence.index for m, at in decided_clauses
         ):
