@@ -319,7 +319,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         sentence = Sentence(start, end, kinds=reading.kinds, categories=["cues"])
         sentence.matches = reading.words
         sentence.farewells = reading.farewells
-        if reading.joking and sentence.kinds & _CUE_RISK:
+        if sentence.kinds & _CUE_RISK and (reading.joking or _laughs(lexicon, context)):
             # "one more meeting and I'll throw myself out the window lol": laughed off. Only
             # the cue reading is lowered; a phrase the lexicon knows still counts.
             sentence.notes.add("joke")
@@ -329,6 +329,13 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.kinds.discard("method")
         sentences.append(sentence)
     return sentences
+
+
+def _laughs(lexicon: Lexicon, sentence: str) -> bool:
+    """Whether a sentence is laughed off in any of its clauses: "encore une réunion, je me
+    jette par la fenêtre, lol" laughs at the clause before the comma too."""
+    book = lexicon.cues
+    return any(name == "joke" for _, _, name in book.find(cues.tokens_of(book, sentence)))
 
 
 def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
