@@ -285,7 +285,8 @@ def read(book: CueBook, text: str) -> Reading:
     # A death word counts as wanted only with the wanting near it ("I want to disappear",
     # "death is all I want"), not anywhere in the clause ("I wanted to say this post about
     # suicide helped").
-    wants = [(s, e) for s, e, n in cues if n == "want" and (s, n) not in negated]
+    # A decision wants what it decides ("jai decide de mourir", "decided to die").
+    wants = [(s, e) for s, e, n in cues if n in ("want", "decided") and (s, n) not in negated]
     wanted = {
         s
         for s, e, n in cues
@@ -352,7 +353,7 @@ _SIGNAL = set(CUE_CLASSES) - _NOT_SIGNALS - {"want"}
 def _kinds(cues: set[str]) -> set[str]:
     """The signal kinds a set of the writer's own cues makes."""
     kinds = set()
-    if cues & {"die", "harm"} or "topic" in cues and "want" in cues:
+    if cues & {"die", "harm"} or "topic" in cues and cues & {"want", "decided"}:
         kinds.add("intent")  # "I want to disappear", not "a documentary about suicide"
     if "burden" in cues:
         kinds.add("burden")
