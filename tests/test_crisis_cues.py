@@ -638,3 +638,38 @@ def test_words_said_of_the_writer_stay_the_writers(text):
 
 def test_a_doctor_raising_the_dose_is_no_plan():
     assert level("my doctor said my depression is severe and wants to up my meds") != "imminent"
+
+
+# --- French: known words, ligatures, turns, decisions (issue 15, French round) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chui crevé après le boulot, vivement le week end",  # crevé is tired, not "crever"
+        "je cours le matin, courir me vide la tête",  # courir is not mourir
+        "j'ai trouvé une cachette pour les cadeaux de noël",  # not "acheté"
+        "la toiture fuit encore, le couvreur vient jeudi",  # not "voiture"
+    ],
+)
+def test_ordinary_french_words_are_not_read_as_slips_for_risk_words(text):
+    assert level(text) == "none"
+
+
+def test_the_oe_ligature_reads_as_oe():
+    assert assess("ma sœur dit qu'elle veut mourir").about_other
+
+
+def test_a_french_negation_stops_at_mais():
+    text = "j'veux pas mourir mais j'veux plus vivre comme ça, je pense à me tuer tout le temps"
+    assert level(text) in ("crisis", "imminent")
+    assert level("je ne suis pas suicidaire, mais je suis épuisée") not in ("crisis", "imminent")
+
+
+def test_a_decision_wants_the_death_it_decides():
+    assert level("j'ai décidé de mourir dimanche") == "imminent"
+
+
+def test_a_french_report_of_someone_elses_wish_is_theirs():
+    reading = assess("ma pote dit tt le temps jpp jveux mourir, elle sourit plus du tout")
+    assert reading.about_other and reading.level not in ("crisis", "imminent")

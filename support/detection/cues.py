@@ -100,10 +100,13 @@ class CueBook:
     # gave me his playstation and said look after them for me" is the brother's goodbye)
     object_words: frozenset[str]
     elisions: frozenset[str]  # letters that stand for an elided word before an apostrophe
+    # ordinary words a lexicon lists as spelled right, never a slip for a cue word ("toiture"
+    # is not "voiture", "cachette" not "achete")
+    known: frozenset[str] = frozenset()
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, cues: dict[str, list[str]], elisions=()) -> CueBook:
+    def build(cls, cues: dict[str, list[str]], elisions=(), known=()) -> CueBook:
         by_word: dict = {}
         by_stem: dict = {}
         fuzzy: dict = {}
@@ -141,13 +144,14 @@ class CueBook:
             self_words,
             frozenset(cues.get("object", ())),
             frozenset(elisions),
+            frozenset(known),
         )
 
     def spell(self, token: str) -> str:
         """The cue word a typed word stands for: itself, or a long cue word one edit away."""
         spelled = self.spelled.get(token)
         if spelled is None:
-            if token in self.vocabulary or len(token) < _FUZZY_MIN - 1:
+            if token in self.vocabulary or token in self.known or len(token) < _FUZZY_MIN - 1:
                 spelled = token
             else:
                 spelled = _near(self, token)
@@ -195,7 +199,10 @@ def _near(book: CueBook, token: str) -> str:
         matches |= book.fuzzy.get(key, set())
     if not matches and len(token) > 3 and token[0] in book.elisions:
         tail = token[1:]  # French "detre" is "d'etre" with its apostrophe removed
-        return tail if tail in book.vocabulary else _near(book, tail) if len(tail) > 4 else token
+        if tail in book.vocabulary:
+            return tail
+        near = _near(book, tail) if len(tail) > 4 else tail
+        return near if near in book.vocabulary else token  # no cue word behind it: as typed
     return min(matches) if len(matches) == 1 else token
 
 
@@ -278,7 +285,8 @@ def read(book: CueBook, text: str) -> Reading:
     # A death word counts as wanted only with the wanting near it ("I want to disappear",
     # "death is all I want"), not anywhere in the clause ("I wanted to say this post about
     # suicide helped").
-    wants = [(s, e) for s, e, n in cues if n == "want" and (s, n) not in negated]
+    # A decision wants what it decides ("jai decide de mourir", "decided to die").
+    wants = [(s, e) for s, e, n in cues if n in ("want", "decided") and (s, n) not in negated]
     wanted = {
         s
         for s, e, n in cues
@@ -345,7 +353,7 @@ _SIGNAL = set(CUE_CLASSES) - _NOT_SIGNALS - {"want"}
 def _kinds(cues: set[str]) -> set[str]:
     """The signal kinds a set of the writer's own cues makes."""
     kinds = set()
-    if cues & {"die", "harm"} or "topic" in cues and "want" in cues:
+    if cues & {"die", "harm"} or "topic" in cues and cues & {"want", "decided"}:
         kinds.add("intent")  # "I want to disappear", not "a documentary about suicide"
     if "burden" in cues:
         kinds.add("burden")

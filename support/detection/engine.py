@@ -156,7 +156,7 @@ def _apply_modifiers(
             sentence.kinds.add("other")
     if "other" in sentence.kinds:
         sentence.notes.add("third_person")
-    if sentence.kinds & _PAST_CAN_LOWER and mods["negation"].search(raw):
+    if sentence.kinds & _PAST_CAN_LOWER and _denied(lexicon, raw, sentence):
         # "I'd never act on it, but I get these thoughts": told, and at once denied.
         sentence.notes.add("negation")
         sentence.kinds -= _PAST_CAN_LOWER
@@ -187,6 +187,30 @@ def _apply_modifiers(
         # night: season finale": the thing and the time are there, and so is what they are for.
         sentence.notes.add("everyday")
         sentence.kinds -= _ERRAND_KINDS
+
+
+# Words that turn a sentence: a denial before one does not reach the risk told after it.
+_TURN = re.compile(
+    r"\b(?:mais|sauf que|pourtant|cependant|but|however|pero|sin embargo|aber|jedoch|mas|porem)\b"
+)
+
+
+def _denied(lexicon: Lexicon, raw: str, sentence: Sentence) -> bool:
+    """Whether a negation in the sentence denies its risk. One told before a turn ("mais",
+    "but") stops there: in "je veux pas mourir mais je pense a me tuer tout le temps" the
+    wish after "mais" is not denied; "I want to die but I'd never do it" still is."""
+    risky = [
+        phrase
+        for phrase, name in zip(sentence.matches, sentence.categories, strict=False)
+        if name == "cues" or lexicon.kinds.get(name) in _PAST_CAN_LOWER
+    ]
+    if sentence.categories == ["cues"]:
+        risky = list(sentence.matches)
+    for negation in lexicon.modifiers["negation"].finditer(raw):
+        turn = _TURN.search(raw, negation.end())
+        if not turn or not any(phrase in raw[turn.end() :] for phrase in risky):
+            return True
+    return False
 
 
 def _purpose(mods, context: str) -> bool:
@@ -241,6 +265,12 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         # told in neighbouring sentences ("I've decided to quit on Friday" is one sentence).
         if sentence.kinds & {"time", "method"} and any(0 < abs(n - m) <= 2 for m in decided_at):
             level = "imminent"
+        # "found the place, a car park nine floors up, all thats left is to go": the decision
+        # and the place in two clauses of one sentence (a day there is still an errand).
+        if "method" in sentence.kinds and any(
+            m == n and at != sentence.index for m, at in decided_clauses
+        ):
+            level = "imminent"
         if "obtained" in sentence.kinds and any(
             m == n and at != sentence.index for m, at in decided_clauses
         ):
@@ -292,7 +322,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         sentence = Sentence(start, end, kinds=reading.kinds, categories=["cues"])
         sentence.matches = reading.words
         sentence.farewells = reading.farewells
-        if reading.joking and sentence.kinds & _CUE_RISK:
+        if sentence.kinds & _CUE_RISK and (reading.joking or _laughs(lexicon, context)):
             # "one more meeting and I'll throw myself out the window lol": laughed off. Only
             # the cue reading is lowered; a phrase the lexicon knows still counts.
             sentence.notes.add("joke")
@@ -302,6 +332,13 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.kinds.discard("method")
         sentences.append(sentence)
     return sentences
+
+
+def _laughs(lexicon: Lexicon, sentence: str) -> bool:
+    """Whether a sentence is laughed off in any of its clauses: "encore une réunion, je me
+    jette par la fenêtre, lol" laughs at the clause before the comma too."""
+    book = lexicon.cues
+    return any(name == "joke" for _, _, name in book.find(cues.tokens_of(book, sentence)))
 
 
 def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:

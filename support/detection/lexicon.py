@@ -57,6 +57,9 @@ _QUOTES = str.maketrans(
     {
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        # Ligatures NFKC keeps: French "sœur", "cœur", "vœux" are typed "soeur" just as often.
+        "\u0153": "oe",
+        "\u00e6": "ae",
     }
 )
 _QUOTING_APOSTROPHE = re.compile(r"(?<![^\W_])'(?=\w)|(?<=[\w.!?,])'(?!\w)")  # 'like this'
@@ -240,7 +243,9 @@ def load_lexicon(language: str) -> Lexicon:
         anchored=anchored,
         tokens=tokens,
         token_pattern=token_pattern,
-        cues=CueBook.build(data["cues"], data.get("elisions", ())) if data.get("cues") else None,
+        cues=CueBook.build(data["cues"], data.get("elisions", ()), data.get("known", ()))
+        if data.get("cues")
+        else None,
         reported_pronouns=data.get("reported", {}).get("pronouns", {}),
         reported_turn=frozenset(data.get("reported", {}).get("turn", ())),
         reported_resume=frozenset(data.get("reported", {}).get("resume", ())),
