@@ -100,6 +100,9 @@ class CueBook:
     # gave me his playstation and said look after them for me" is the brother's goodbye)
     object_words: frozenset[str]
     elisions: frozenset[str]  # letters that stand for an elided word before an apostrophe
+    # one-word negations ("not", "nicht", "jamais"): a ``..`` gap never skips one, so "thinking
+    # .. about dying" is not found in "not thinking about dying"
+    negations: frozenset[str] = frozenset()
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -141,6 +144,7 @@ class CueBook:
             self_words,
             frozenset(cues.get("object", ())),
             frozenset(elisions),
+            frozenset(p for p in cues.get("neg", ()) if " " not in p and not p.endswith("*")),
         )
 
     def spell(self, token: str) -> str:
@@ -178,7 +182,7 @@ class CueBook:
                 second = words[1]
                 if second != _GAP and not second.endswith("*") and second != following:
                     continue  # most candidates: the next word already differs
-                end = _match(tokens, start, words)
+                end = _match(tokens, start, words, self.negations)
                 if end:
                     found.append((start, end, name))
         return found
@@ -205,8 +209,12 @@ def _word_matches(pattern: str, token: str) -> bool:
     return token == pattern
 
 
-def _match(tokens: list[str], start: int, words: tuple[str, ...]) -> int:
-    """Past the last word of ``words`` matched at ``start``, or 0."""
+def _match(
+    tokens: list[str], start: int, words: tuple[str, ...], negations: frozenset[str] = frozenset()
+) -> int:
+    """Past the last word of ``words`` matched at ``start``, or 0. A gap stops at a negation:
+    "ich weiss nicht wie" is not "weiss .. wie", "denk nicht ans sterben" not "denk* .. ans
+    sterben"."""
     at = start
     gap = False
     for word in words:
@@ -218,6 +226,8 @@ def _match(tokens: list[str], start: int, words: tuple[str, ...]) -> int:
             if _word_matches(word, tokens[position]):
                 at = position + 1
                 break
+            if gap and tokens[position] in negations:
+                return 0
         else:
             return 0
         gap = False
