@@ -71,6 +71,7 @@ _WORD = re.compile(r"\w+")
 _GAP = ".."
 _MAX_GAP = 3
 _FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
+_HEAD_MIN = 5  # a compound head this long or longer ("zug" is not one: "anzug")
 _SPELLED_MAX = 20000
 _NEG_REACH = 3  # a negation ending at most this many words before a cue negates it
 _WANT_REACH = 4  # words between a wish ("I want", "thinking about") and the death word it wants
@@ -103,10 +104,13 @@ class CueBook:
     # one-word negations ("not", "nicht", "jamais"): a ``..`` gap never skips one, so "thinking
     # .. about dying" is not found in "not thinking about dying"
     negations: frozenset[str] = frozenset()
+    # last parts of compounds ("brucke" in "eisenbahnbrucke", "tabletten" in
+    # "schlaftabletten"): a typed word no cue knows that ends in one reads as it
+    heads: frozenset[str] = frozenset()
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, cues: dict[str, list[str]], elisions=()) -> CueBook:
+    def build(cls, cues: dict[str, list[str]], elisions=(), compounds=()) -> CueBook:
         by_word: dict = {}
         by_stem: dict = {}
         fuzzy: dict = {}
@@ -145,6 +149,12 @@ class CueBook:
             frozenset(cues.get("object", ())),
             frozenset(elisions),
             frozenset(p for p in cues.get("neg", ()) if " " not in p and not p.endswith("*")),
+            frozenset(
+                p
+                for name in compounds
+                for p in cues.get(name, ())
+                if " " not in p and not p.endswith("*") and len(p) >= _HEAD_MIN
+            ),
         )
 
     def spell(self, token: str) -> str:
@@ -155,6 +165,8 @@ class CueBook:
                 spelled = token
             else:
                 spelled = _near(self, token)
+                if spelled == token and self.heads:
+                    spelled = _head(self.heads, token)
             if len(self.spelled) < _SPELLED_MAX:  # a bounded memo of words already seen
                 self.spelled[token] = spelled
         return spelled
@@ -201,6 +213,15 @@ def _near(book: CueBook, token: str) -> str:
         tail = token[1:]  # French "detre" is "d'etre" with its apostrophe removed
         return tail if tail in book.vocabulary else _near(book, tail) if len(tail) > 4 else token
     return min(matches) if len(matches) == 1 else token
+
+
+def _head(heads: frozenset[str], token: str) -> str:
+    """The longest compound head ``token`` ends in, after at least three letters of its own
+    ("eisenbahnbrucke" is "brucke"), or the token as typed."""
+    for at in range(3, len(token) - _HEAD_MIN + 1):
+        if token[at:] in heads:
+            return token[at:]
+    return token
 
 
 def _word_matches(pattern: str, token: str) -> bool:
