@@ -331,6 +331,7 @@ def read(book: CueBook, text: str) -> Reading:
 
     own: set[str] = set()
     others: set[str] = set()
+    farewell_at: set[int] = set()
     addressing = False  # after "tell my brother", the rest of the message is the writer's
     for start, end, name in cues:
         if name in _NOT_SIGNALS:
@@ -353,7 +354,9 @@ def read(book: CueBook, text: str) -> Reading:
         if speaker == "people":
             continue  # "people who want to die": talk about people in general
         (others if speaker == "other" else own).add(name)
-        reading.farewells += name == "farewell" and speaker == "self"
+        if name == "farewell" and speaker == "self" and start not in farewell_at:
+            farewell_at.add(start)  # two cues on one word ("abschied", "abschied*") are one
+            reading.farewells += 1
         reading.words.append(" ".join(tokens[start:end]))
     reading.kinds = _kinds(own)
     reading.joking = any(n == "joke" for _, _, n in cues)

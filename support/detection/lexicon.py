@@ -204,6 +204,15 @@ def complete_anchors(language: str) -> int:
     return added
 
 
+def _as_prepared(cues: dict[str, list[str]], tokens: dict[str, str]) -> dict[str, list[str]]:
+    """The cues spelled as prepared text spells them: a cue word that is txt-speak the lexicon
+    spells out ("hab" is "habe") would never be met, so it is spelled out too."""
+    return {
+        name: list(dict.fromkeys(" ".join(tokens.get(w, w) for w in p.split()) for p in phrases))
+        for name, phrases in cues.items()
+    }
+
+
 @functools.cache
 def load_lexicon(language: str) -> Lexicon:
     """Load and compile one language's lexicon once per process."""
@@ -258,7 +267,11 @@ def load_lexicon(language: str) -> Lexicon:
         tokens=tokens,
         token_pattern=token_pattern,
         cues=(
-            CueBook.build(data["cues"], data.get("elisions", ()), data.get("compounds", ()))
+            CueBook.build(
+                _as_prepared(data["cues"], tokens),
+                data.get("elisions", ()),
+                data.get("compounds", ()),
+            )
             if data.get("cues")
             else None
         ),
