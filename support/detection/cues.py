@@ -5,7 +5,8 @@ say the same things in other words. Here each language lists *cues* (``"cues"`` 
 file), small word families:
 
 - who speaks: ``self`` ("I", "je", "ich"), ``other`` ("she", "my friend"), ``people`` in general
-  (their risk words belong to nobody here); ``mine`` ("me", "my", "mich") is no speaker, but a cue
+  (their risk words belong to nobody here), ``address`` (a letter's "liebe mama": no speaker);
+  ``mine`` ("me", "my", "mich") is no speaker, but a cue
   holding one is the writer's own, except an ``object`` word ("me", "mir") in a farewell or
   thanks that ends on it or names someone else ("he gave me his dog", "said look after them for
   me"): that goodbye is its speaker's;
@@ -26,7 +27,8 @@ A clause's meaning is read from which cues meet in it, so "I've been saving up m
 garde mes cachets" need no phrase of their own.
 
 A cue is one or more words; a word ending in ``*`` is a stem (``stockpil*``), ``..`` lets up to
-three other words sit between two words. A word of six letters or more in a cue also matches a
+three other words sit between two words, ``...`` up to six (a German middle field: "hang* mich ...
+auf"). A word of six letters or more in a cue also matches a
 typed word one edit away (``stockpilling``, ``mourrir``, ``desided``; never a changed letter in
 the last three, where "mataste" and "matarse" differ), found through a deletion index.
 """
@@ -42,6 +44,7 @@ CUE_CLASSES = (
     "object",
     "other",
     "people",
+    "address",
     "worry",
     "want",
     "die",
@@ -70,6 +73,8 @@ CUE_CLASSES = (
 _WORD = re.compile(r"\w+")
 _GAP = ".."
 _MAX_GAP = 3
+_LONG_GAP = "..."  # a German middle field: "ich hang mich am sonntag im schuppen auf"
+_MAX_LONG_GAP = 6
 _FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
 _HEAD_MIN = 5  # a compound head this long or longer ("zug" is not one: "anzug")
 _SPELLED_MAX = 20000
@@ -127,7 +132,7 @@ class CueBook:
                 else:
                     by_word.setdefault(first, []).append((name, words))
                 for word in words:
-                    if word == _GAP or word.endswith("*"):
+                    if word in (_GAP, _LONG_GAP) or word.endswith("*"):
                         continue
                     vocabulary.add(word)
                     if name in _NOT_SIGNALS:
@@ -192,7 +197,11 @@ class CueBook:
                     found.append((start, start + 1, name))
                     continue
                 second = words[1]
-                if second != _GAP and not second.endswith("*") and second != following:
+                if (
+                    second not in (_GAP, _LONG_GAP)
+                    and not second.endswith("*")
+                    and second != following
+                ):
                     continue  # most candidates: the next word already differs
                 end = _match(tokens, start, words, self.negations)
                 if end:
@@ -237,12 +246,15 @@ def _match(
     "ich weiss nicht wie" is not "weiss .. wie", "denk nicht ans sterben" not "denk* .. ans
     sterben"."""
     at = start
-    gap = False
+    gap = 0
     for word in words:
         if word == _GAP:
-            gap = True
+            gap = _MAX_GAP
             continue
-        limit = min(len(tokens), at + 1 + (_MAX_GAP if gap else 0))
+        if word == _LONG_GAP:
+            gap = _MAX_LONG_GAP
+            continue
+        limit = min(len(tokens), at + 1 + gap)
         for position in range(at, limit):
             if _word_matches(word, tokens[position]):
                 at = position + 1
@@ -251,7 +263,7 @@ def _match(
                 return 0
         else:
             return 0
-        gap = False
+        gap = 0
     return at
 
 
@@ -301,6 +313,9 @@ def read(book: CueBook, text: str) -> Reading:
     # "before anyone wakes up and walk to the tracks": a speaker inside a time is the time's,
     # not the subject of what follows it.
     timed = [(s, e) for s, e, n in cues if n == "time"]
+    # "liebe mama, wenn du das liest": a letter's ``address`` names whom it is said to, not
+    # who speaks.
+    timed += [(s, e) for s, e, n in cues if n == "address"]
     speakers = sorted(
         (s, n)
         for s, _, n in cues
@@ -368,7 +383,7 @@ def read(book: CueBook, text: str) -> Reading:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke"}
+_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "address", "neg", "asked", "joke"}
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
