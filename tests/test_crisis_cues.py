@@ -638,3 +638,46 @@ def test_words_said_of_the_writer_stay_the_writers(text):
 
 def test_a_doctor_raising_the_dose_is_no_plan():
     assert level("my doctor said my depression is severe and wants to up my meds") != "imminent"
+
+
+# --- German grammar and spelling (issue 15, German round) -----------------------------------
+
+
+def test_a_gap_in_a_cue_never_skips_a_negation():
+    # "weiss .. wie" and "denk* .. ans sterben" must not be found across "nicht"
+    assert level("alles zu viel grad. ich weiss nicht wie ich das schaffen soll") not in (
+        "crisis",
+        "imminent",
+    )
+    assert level("keine panik, ich denk nicht ans sterben, bin nur fertig") not in (
+        "crisis",
+        "imminent",
+    )
+
+
+def test_typed_out_umlauts_compounds_and_a_long_middle_field_are_read():
+    assert level("ich moechte nur noch sterben, bin so muede") in ("crisis", "imminent")
+    assert level("kein bock mehr. morgen frueh geh ich auf die fussgaengerbruecke") == "imminent"
+    assert level("es steht fest: ich haeng mich naechsten samstag in der garage auf") == "imminent"
+
+
+def test_a_comma_before_a_german_infinitive_joins_its_negation():
+    assert level("ich habe nicht vor, mir etwas anzutun. ich bin nur leer") not in (
+        "crisis",
+        "imminent",
+    )
+    assert level("ich denke seit wochen daran, mich umzubringen") in ("crisis", "imminent")
+
+
+def test_a_letter_addressed_to_someone_is_the_writers_goodbye():
+    assert level("lieber papa wenn du das liest bin ich schon weg, es war nicht deine schuld") == (
+        "imminent"
+    )
+
+
+def test_a_reflexive_method_is_someone_elses_never_the_writers():
+    assert level("im roman bringt sich der held am ende um, total unnoetig") not in (
+        "crisis",
+        "imminent",
+    )
+    assert assess("mein kumpel hat gesagt, er habe vor sich aufzuhaengen").about_other
