@@ -673,3 +673,46 @@ def test_a_decision_wants_the_death_it_decides():
 def test_a_french_report_of_someone_elses_wish_is_theirs():
     reading = assess("ma pote dit tt le temps jpp jveux mourir, elle sourit plus du tout")
     assert reading.about_other and reading.level not in ("crisis", "imminent")
+
+
+# --- German grammar and spelling (issue 15, German round) -----------------------------------
+
+
+def test_a_gap_in_a_cue_never_skips_a_negation():
+    # "weiss .. wie" and "denk* .. ans sterben" must not be found across "nicht"
+    assert level("alles zu viel grad. ich weiss nicht wie ich das schaffen soll") not in (
+        "crisis",
+        "imminent",
+    )
+    assert level("keine panik, ich denk nicht ans sterben, bin nur fertig") not in (
+        "crisis",
+        "imminent",
+    )
+
+
+def test_typed_out_umlauts_compounds_and_a_long_middle_field_are_read():
+    assert level("ich moechte nur noch sterben, bin so muede") in ("crisis", "imminent")
+    assert level("kein bock mehr. morgen frueh geh ich auf die fussgaengerbruecke") == "imminent"
+    assert level("es steht fest: ich haeng mich naechsten samstag in der garage auf") == "imminent"
+
+
+def test_a_comma_before_a_german_infinitive_joins_its_negation():
+    assert level("ich habe nicht vor, mir etwas anzutun. ich bin nur leer") not in (
+        "crisis",
+        "imminent",
+    )
+    assert level("ich denke seit wochen daran, mich umzubringen") in ("crisis", "imminent")
+
+
+def test_a_letter_addressed_to_someone_is_the_writers_goodbye():
+    assert level("lieber papa wenn du das liest bin ich schon weg, es war nicht deine schuld") == (
+        "imminent"
+    )
+
+
+def test_a_reflexive_method_is_someone_elses_never_the_writers():
+    assert level("im roman bringt sich der held am ende um, total unnoetig") not in (
+        "crisis",
+        "imminent",
+    )
+    assert assess("mein kumpel hat gesagt, er habe vor sich aufzuhaengen").about_other

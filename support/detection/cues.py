@@ -5,7 +5,8 @@ say the same things in other words. Here each language lists *cues* (``"cues"`` 
 file), small word families:
 
 - who speaks: ``self`` ("I", "je", "ich"), ``other`` ("she", "my friend"), ``people`` in general
-  (their risk words belong to nobody here); ``mine`` ("me", "my", "mich") is no speaker, but a cue
+  (their risk words belong to nobody here), ``address`` (a letter's "liebe mama": no speaker);
+  ``mine`` ("me", "my", "mich") is no speaker, but a cue
   holding one is the writer's own, except an ``object`` word ("me", "mir") in a farewell or
   thanks that ends on it or names someone else ("he gave me his dog", "said look after them for
   me"): that goodbye is its speaker's;
@@ -26,7 +27,8 @@ A clause's meaning is read from which cues meet in it, so "I've been saving up m
 garde mes cachets" need no phrase of their own.
 
 A cue is one or more words; a word ending in ``*`` is a stem (``stockpil*``), ``..`` lets up to
-three other words sit between two words. A word of six letters or more in a cue also matches a
+three other words sit between two words, ``...`` up to six (a German middle field: "hang* mich ...
+auf"). A word of six letters or more in a cue also matches a
 typed word one edit away (``stockpilling``, ``mourrir``, ``desided``; never a changed letter in
 the last three, where "mataste" and "matarse" differ), found through a deletion index.
 """
@@ -42,6 +44,7 @@ CUE_CLASSES = (
     "object",
     "other",
     "people",
+    "address",
     "worry",
     "want",
     "die",
@@ -70,7 +73,10 @@ CUE_CLASSES = (
 _WORD = re.compile(r"\w+")
 _GAP = ".."
 _MAX_GAP = 3
+_LONG_GAP = "..."  # a German middle field: "ich hang mich am sonntag im schuppen auf"
+_MAX_LONG_GAP = 6
 _FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
+_HEAD_MIN = 5  # a compound head this long or longer ("zug" is not one: "anzug")
 _SPELLED_MAX = 20000
 _NEG_REACH = 3  # a negation ending at most this many words before a cue negates it
 _WANT_REACH = 4  # words between a wish ("I want", "thinking about") and the death word it wants
@@ -103,10 +109,16 @@ class CueBook:
     # ordinary words a lexicon lists as spelled right, never a slip for a cue word ("toiture"
     # is not "voiture", "cachette" not "achete")
     known: frozenset[str] = frozenset()
+    # one-word negations ("not", "nicht", "jamais"): a ``..`` gap never skips one, so "thinking
+    # .. about dying" is not found in "not thinking about dying"
+    negations: frozenset[str] = frozenset()
+    # last parts of compounds ("brucke" in "eisenbahnbrucke", "tabletten" in
+    # "schlaftabletten"): a typed word no cue knows that ends in one reads as it
+    heads: frozenset[str] = frozenset()
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, cues: dict[str, list[str]], elisions=(), known=()) -> CueBook:
+    def build(cls, cues: dict[str, list[str]], elisions=(), known=(), compounds=()) -> CueBook:
         by_word: dict = {}
         by_stem: dict = {}
         fuzzy: dict = {}
@@ -123,7 +135,7 @@ class CueBook:
                 else:
                     by_word.setdefault(first, []).append((name, words))
                 for word in words:
-                    if word == _GAP or word.endswith("*"):
+                    if word in (_GAP, _LONG_GAP) or word.endswith("*"):
                         continue
                     vocabulary.add(word)
                     if name in _NOT_SIGNALS:
@@ -145,6 +157,13 @@ class CueBook:
             frozenset(cues.get("object", ())),
             frozenset(elisions),
             frozenset(known),
+            frozenset(p for p in cues.get("neg", ()) if " " not in p and not p.endswith("*")),
+            frozenset(
+                p
+                for name in compounds
+                for p in cues.get(name, ())
+                if " " not in p and not p.endswith("*") and len(p) >= _HEAD_MIN
+            ),
         )
 
     def spell(self, token: str) -> str:
@@ -155,6 +174,8 @@ class CueBook:
                 spelled = token
             else:
                 spelled = _near(self, token)
+                if spelled == token and self.heads:
+                    spelled = _head(self.heads, token)
             if len(self.spelled) < _SPELLED_MAX:  # a bounded memo of words already seen
                 self.spelled[token] = spelled
         return spelled
@@ -180,9 +201,13 @@ class CueBook:
                     found.append((start, start + 1, name))
                     continue
                 second = words[1]
-                if second != _GAP and not second.endswith("*") and second != following:
+                if (
+                    second not in (_GAP, _LONG_GAP)
+                    and not second.endswith("*")
+                    and second != following
+                ):
                     continue  # most candidates: the next word already differs
-                end = _match(tokens, start, words)
+                end = _match(tokens, start, words, self.negations)
                 if end:
                     found.append((start, end, name))
         return found
@@ -206,28 +231,46 @@ def _near(book: CueBook, token: str) -> str:
     return min(matches) if len(matches) == 1 else token
 
 
+def _head(heads: frozenset[str], token: str) -> str:
+    """The longest compound head ``token`` ends in, after at least three letters of its own
+    ("eisenbahnbrucke" is "brucke"), or the token as typed."""
+    for at in range(3, len(token) - _HEAD_MIN + 1):
+        if token[at:] in heads:
+            return token[at:]
+    return token
+
+
 def _word_matches(pattern: str, token: str) -> bool:
     if pattern.endswith("*"):
         return token.startswith(pattern[:-1])
     return token == pattern
 
 
-def _match(tokens: list[str], start: int, words: tuple[str, ...]) -> int:
-    """Past the last word of ``words`` matched at ``start``, or 0."""
+def _match(
+    tokens: list[str], start: int, words: tuple[str, ...], negations: frozenset[str] = frozenset()
+) -> int:
+    """Past the last word of ``words`` matched at ``start``, or 0. A gap stops at a negation:
+    "ich weiss nicht wie" is not "weiss .. wie", "denk nicht ans sterben" not "denk* .. ans
+    sterben"."""
     at = start
-    gap = False
+    gap = 0
     for word in words:
         if word == _GAP:
-            gap = True
+            gap = _MAX_GAP
             continue
-        limit = min(len(tokens), at + 1 + (_MAX_GAP if gap else 0))
+        if word == _LONG_GAP:
+            gap = _MAX_LONG_GAP
+            continue
+        limit = min(len(tokens), at + 1 + gap)
         for position in range(at, limit):
             if _word_matches(word, tokens[position]):
                 at = position + 1
                 break
+            if gap and tokens[position] in negations:
+                return 0
         else:
             return 0
-        gap = False
+        gap = 0
     return at
 
 
@@ -277,6 +320,9 @@ def read(book: CueBook, text: str) -> Reading:
     # "before anyone wakes up and walk to the tracks": a speaker inside a time is the time's,
     # not the subject of what follows it.
     timed = [(s, e) for s, e, n in cues if n == "time"]
+    # "liebe mama, wenn du das liest": a letter's ``address`` names whom it is said to, not
+    # who speaks.
+    timed += [(s, e) for s, e, n in cues if n == "address"]
     speakers = sorted(
         (s, n)
         for s, _, n in cues
@@ -308,6 +354,7 @@ def read(book: CueBook, text: str) -> Reading:
 
     own: set[str] = set()
     others: set[str] = set()
+    farewell_at: set[int] = set()
     addressing = False  # after "tell my brother", the rest of the message is the writer's
     for start, end, name in cues:
         if name in _NOT_SIGNALS:
@@ -330,7 +377,9 @@ def read(book: CueBook, text: str) -> Reading:
         if speaker == "people":
             continue  # "people who want to die": talk about people in general
         (others if speaker == "other" else own).add(name)
-        reading.farewells += name == "farewell" and speaker == "self"
+        if name == "farewell" and speaker == "self" and start not in farewell_at:
+            farewell_at.add(start)  # two cues on one word ("abschied", "abschied*") are one
+            reading.farewells += 1
         reading.words.append(" ".join(tokens[start:end]))
     reading.kinds = _kinds(own)
     reading.joking = any(n == "joke" for _, _, n in cues)
@@ -342,7 +391,7 @@ def read(book: CueBook, text: str) -> Reading:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke"}
+_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "address", "neg", "asked", "joke"}
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).

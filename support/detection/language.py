@@ -30,7 +30,8 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _PORTUGUESE = re.compile(
     r"\b(?:n|nao|não|naum|vc|vcs|voce|você|voces|vocês|qro|kero|to|tô|tou|ta|tá|mt|mto|muito|muita|"
     r"obrigad[oa]|estou|minha|meu|meus|minhas|hj|pra|pro|ngm|ninguem|ninguém|tb|tbm|mds|pq|"
-    r"pelos?|pelas?|nunca mais|sumir|agora|tava|isso|isto|aqui|obg|cansad[oa]|vou|tudo|mim|comigo)\b"
+    r"pelos?|pelas?|nunca mais|sumir|agora|tava|isso|isto|aqui|obg|cansad[oa]|vou|tudo|mim|"
+    r"comigo)\b"
     r"|ção|ções|ã|õ",
     re.IGNORECASE,
 )

@@ -153,9 +153,18 @@ class Lexicon:
     reported_turn: frozenset[str] = frozenset()
     reported_resume: frozenset[str] = frozenset()
     reported_advice: frozenset[str] = frozenset()
+    # Letters typed for a letter a keyboard lacks (German "ue" for "ü", folded to "u"): group
+    # name -> what it stands for.
+    spellings: dict[str, str] = field(default_factory=dict)
+    spelling_pattern: re.Pattern | None = None
 
     def prepare(self, normalised: str) -> str:
-        """The normalised text with this language's txt-speak spelled out."""
+        """The normalised text with this language's typed-out letters folded ("muede" is
+        "mude") and its txt-speak spelled out."""
+        if self.spelling_pattern is not None:
+            normalised = self.spelling_pattern.sub(
+                lambda m: self.spellings[m.lastgroup], normalised
+            )
         if self.token_pattern is None:
             return normalised
         return self.token_pattern.sub(lambda m: self.tokens[m.group()], normalised)
@@ -198,6 +207,15 @@ def complete_anchors(language: str) -> int:
     return added
 
 
+def _as_prepared(cues: dict[str, list[str]], tokens: dict[str, str]) -> dict[str, list[str]]:
+    """The cues spelled as prepared text spells them: a cue word that is txt-speak the lexicon
+    spells out ("hab" is "habe") would never be met, so it is spelled out too."""
+    return {
+        name: list(dict.fromkeys(" ".join(tokens.get(w, w) for w in p.split()) for p in phrases))
+        for name, phrases in cues.items()
+    }
+
+
 @functools.cache
 def load_lexicon(language: str) -> Lexicon:
     """Load and compile one language's lexicon once per process."""
@@ -226,6 +244,14 @@ def load_lexicon(language: str) -> Lexicon:
         if tokens
         else None
     )
+    # "spellings": a regex for the letters as typed -> the folded letter ("(?<![aeiouq])ue": "u").
+    spelled = data.get("spellings", {})
+    spellings = {f"s{n}": folded for n, folded in enumerate(spelled.values())}
+    spelling_pattern = (
+        re.compile("|".join(f"(?P<s{n}>{typed})" for n, typed in enumerate(spelled)))
+        if spelled
+        else None
+    )
     return Lexicon(
         language=language,
         reviewed=data["reviewed"],
@@ -243,13 +269,22 @@ def load_lexicon(language: str) -> Lexicon:
         anchored=anchored,
         tokens=tokens,
         token_pattern=token_pattern,
-        cues=CueBook.build(data["cues"], data.get("elisions", ()), data.get("known", ()))
-        if data.get("cues")
-        else None,
+        cues=(
+            CueBook.build(
+                _as_prepared(data["cues"], tokens),
+                data.get("elisions", ()),
+                data.get("known", ()),
+                data.get("compounds", ()),
+            )
+            if data.get("cues")
+            else None
+        ),
         reported_pronouns=data.get("reported", {}).get("pronouns", {}),
         reported_turn=frozenset(data.get("reported", {}).get("turn", ())),
         reported_resume=frozenset(data.get("reported", {}).get("resume", ())),
         reported_advice=frozenset(data.get("reported", {}).get("advice", ())),
+        spellings=spellings,
+        spelling_pattern=spelling_pattern,
     )
 
 
