@@ -716,3 +716,24 @@ def test_a_reflexive_method_is_someone_elses_never_the_writers():
         "imminent",
     )
     assert assess("mein kumpel hat gesagt, er habe vor sich aufzuhaengen").about_other
+
+
+# --- Portuguese figures and short comments (issue 15, Portuguese round) -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desculpa por tudo o que eu disse ontem",  # an apology, not a farewell
+        "vou me jogar no sofá e ver série",  # jumping needs a place to be a means
+        "esse calor tá me matando",
+    ],
+)
+def test_portuguese_everyday_words_are_not_a_crisis(text):
+    assert level(text) == "none"
+
+
+def test_a_short_portuguese_comment_is_read_with_portuguese_cues():
+    reading = assess("qro sumir")
+    assert reading.language == "pt" and reading.level == "crisis"
+    assert level("vou me jogar da ponte hoje") == "imminent"
