@@ -103,16 +103,20 @@ class CueBook:
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, cues: dict[str, list[str]], elisions=()) -> CueBook:
+    def build(
+        cls, cues: dict[str, list[str]], elisions=(), reflexives=None, possessive=None
+    ) -> CueBook:
         by_word: dict = {}
         by_stem: dict = {}
         fuzzy: dict = {}
         vocabulary = set()
         closed = set()  # pronouns and negations: short, common, never typo-matched
+        following = set(possessive.get("then", ())) if possessive else set()
         for name, phrases in cues.items():
             if name not in CUE_CLASSES:
                 raise ValueError(f"unknown cue class {name!r}")
-            for phrase in phrases:
+            phrases = _with_possessives(name, phrases, possessive)
+            for phrase in _with_reflexives(name, phrases, reflexives):
                 words = tuple(phrase.split())
                 first = words[0]
                 if first.endswith("*"):
@@ -123,8 +127,8 @@ class CueBook:
                     if word == _GAP or word.endswith("*"):
                         continue
                     vocabulary.add(word)
-                    if name in _NOT_SIGNALS:
-                        closed.add(word)
+                    if name in _NOT_SIGNALS and (word == words[0] or word not in following):
+                        closed.add(word)  # a possessive's next word ("been", "cutting") stays open
         long_words = frozenset(w for w in vocabulary - closed if len(w) >= _FUZZY_MIN)
         for word in long_words:
             for key in _deletions(word) | _substitutions(word):
@@ -197,6 +201,42 @@ def _near(book: CueBook, token: str) -> str:
         tail = token[1:]  # French "detre" is "d'etre" with its apostrophe removed
         return tail if tail in book.vocabulary else _near(book, tail) if len(tail) > 4 else token
     return min(matches) if len(matches) == 1 else token
+
+
+# Cue classes whose first-person reflexive also reads in the third person ("hang myself" ->
+# "hang himself"): the speaker check then gives it to the other person.
+_REFLEXIVE_CLASSES = ("die", "harm")
+
+
+def _with_reflexives(name: str, phrases: list[str], reflexives: dict | None) -> list[str]:
+    """``phrases`` and, for death and harm cues, each with its reflexive in the other persons
+    (the lexicon's ``reflexives``: "myself" -> "himself", "herself", "themselves"), so a verb
+    listed once for the writer is known for a friend too."""
+    if not reflexives or name not in _REFLEXIVE_CLASSES:
+        return phrases
+    out = list(phrases)
+    for phrase in phrases:
+        words = phrase.split()
+        for n, word in enumerate(words):
+            for other in reflexives.get(word, ()):
+                out.append(" ".join([*words[:n], other, *words[n + 1 :]]))
+    return list(dict.fromkeys(out))
+
+
+def _with_possessives(name: str, phrases: list[str], possessive: dict | None) -> list[str]:
+    """``other`` cues and, for each one-word person ("brother"), the apostrophe-less possessive
+    or "has" that names them when a word of theirs follows ("my brothers been cutting", "my
+    sisters messages"): alone, "my dads pistol" is a thing, and the writer's."""
+    if not possessive or name != "other":
+        return phrases
+    suffix = possessive.get("suffix", "s")
+    known = set(phrases)
+    out = list(phrases)
+    for phrase in phrases:
+        if " " in phrase or len(phrase) < 3 or phrase.endswith(suffix) or phrase + suffix in known:
+            continue
+        out.extend(f"{phrase}{suffix} {then}" for then in possessive.get("then", ()))
+    return out
 
 
 def _word_matches(pattern: str, token: str) -> bool:

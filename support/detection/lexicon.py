@@ -240,7 +240,16 @@ def load_lexicon(language: str) -> Lexicon:
         anchored=anchored,
         tokens=tokens,
         token_pattern=token_pattern,
-        cues=CueBook.build(data["cues"], data.get("elisions", ())) if data.get("cues") else None,
+        cues=(
+            CueBook.build(
+                data["cues"],
+                data.get("elisions", ()),
+                data.get("reflexives"),
+                data.get("possessive"),
+            )
+            if data.get("cues")
+            else None
+        ),
         reported_pronouns=data.get("reported", {}).get("pronouns", {}),
         reported_turn=frozenset(data.get("reported", {}).get("turn", ())),
         reported_resume=frozenset(data.get("reported", {}).get("resume", ())),
