@@ -281,7 +281,7 @@ class Reading:
     joking: bool = False
 
 
-def read(book: CueBook, text: str) -> Reading:
+def read(book: CueBook, text: str, named: bool = False) -> Reading:
     """The engine's signal kinds one clause gives, and the cue words behind them.
 
     Who a risk word belongs to is the nearest speaker before it ("my sister says she wants to
@@ -352,6 +352,11 @@ def read(book: CueBook, text: str) -> Reading:
         elif name == "live" or name == "topic" and start not in wanted:
             continue
         speaker = whose(start, end, name)
+        if name == "sign" and named and not any(s < start for s, _ in speakers):
+            # "my pupil, year 9, has scratches on both wrists": a warning sign in a clause with
+            # no speaker of its own is the person the sentence named before it (a sign is never
+            # the writer's risk, so nothing the writer says is lost).
+            speaker = "other"
         if name in ("farewell", "final", "thanks"):
             if speaker == "people" and name != "final":
                 speaker = "self"  # "if anyone finds this": a goodbye is said to people
@@ -422,3 +427,10 @@ def _kinds(cues: set[str]) -> set[str]:
     if "thanks" in cues:
         kinds.add("thanks")
     return kinds
+
+
+def names_someone(book: CueBook, text: str) -> bool:
+    """Whether ``text`` (the sentence before a clause) names someone other than the writer."""
+    if not text:
+        return False
+    return any(name == "other" for _, _, name in book.find(tokens_of(book, text)))

@@ -279,7 +279,8 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         around = bisect.bisect_right(whole, start) - 1
         context = text[whole[around] : whole[min(around + 1, len(whole) - 1)]]
         raw = text[start:end]
-        reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
+        named = cues.names_someone(lexicon.cues, text[whole[around] : start])
+        reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw), named)
         if reading.denied and not reading.kinds & _PAST_CAN_LOWER:
             # Kept with no kinds, so merge() can lower a phrase the negation was missed for.
             sentences.append(Sentence(start, end, notes={"negation"}))
