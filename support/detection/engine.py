@@ -403,22 +403,29 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
             continue
         end = _SENTENCE_END.search(text, match.end())
         span = text[match.end() : end.start() if end else len(text)]
-        # Words, not quote marks: 'my sister told me "i want to die"' is reported too.
-        if not any(word in shift for word in _WORD.findall(span)[:3]):
-            continue
-        words = list(_WORD.finditer(span))
-        cut = len(span)
-        for n, word in enumerate(words):
-            if word.group() in lexicon.reported_turn or (
-                word.group() in lexicon.reported_resume
-                and any(w.group() in shift for w in words[n + 1 : n + 3])
-            ):
-                cut = word.start()
-                break
-        said = _harmless_report_ends(lexicon, span[:cut], shift, compose)
-        cut = len(said)
-        if not any(word in shift for word in _WORD.findall(said)):
-            continue  # "he says he'll kill me": told of the writer, not in the writer's words
+        quote = _QUOTED.match(text, match.end())
+        if quote:
+            # Their words in quotes are wholly theirs, whatever their pronouns ("she said 'this
+            # is the last time youll hear from me'", "his last snap was 'its not your fault'").
+            said = quote.group()
+            cut = len(said)
+        else:
+            # Words, not quote marks: 'my sister told me "i want to die"' is reported too.
+            if not any(word in shift for word in _WORD.findall(span)[:3]):
+                continue
+            words = list(_WORD.finditer(span))
+            cut = len(span)
+            for n, word in enumerate(words):
+                if word.group() in lexicon.reported_turn or (
+                    word.group() in lexicon.reported_resume
+                    and any(w.group() in shift for w in words[n + 1 : n + 3])
+                ):
+                    cut = word.start()
+                    break
+            said = _harmless_report_ends(lexicon, span[:cut], shift, compose)
+            cut = len(said)
+            if not any(word in shift for word in _WORD.findall(said)):
+                continue  # "he says he'll kill me": told of the writer, not in the writer's words
         advice = lexicon.reported_advice & set(_WORD.findall(said))
         if advice or not _risky_words(lexicon, said, compose):
             continue
@@ -430,6 +437,7 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
     return "".join(pieces) + text[at:], found
 
 
+_QUOTED = re.compile(r'\s*"[^"\n]{1,300}"')
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 
 
