@@ -77,12 +77,15 @@ _WANT_REACH = 4  # words between a wish ("I want", "thinking about") and the dea
 
 
 def _deletions(word: str) -> set[str]:
-    return {word[:n] + word[n + 1 :] for n in range(len(word))}
+    """A letter less, never the first: people rarely slip on a word's first letter, and a
+    changed first letter turns ordinary words into risk words ("leeds" is not "bleeds")."""
+    return {word[:n] + word[n + 1 :] for n in range(1, len(word))}
 
 
 def _substitutions(word: str) -> set[str]:
-    """A changed letter, but not in the last three, where conjugations and plurals differ."""
-    return {word[:n] + "?" + word[n + 1 :] for n in range(len(word) - 3)}
+    """A changed letter, but not the first ("fridge" is not "bridge", "crying" not "trying")
+    and not in the last three, where conjugations and plurals differ."""
+    return {word[:n] + "?" + word[n + 1 :] for n in range(1, len(word) - 3)}
 
 
 @dataclass(frozen=True)
