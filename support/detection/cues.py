@@ -66,6 +66,7 @@ CUE_CLASSES = (
     "neg",
     "asked",
     "joke",
+    "relative",
 )
 _WORD = re.compile(r"\w+")
 _GAP = ".."
@@ -313,11 +314,19 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
     # "before anyone wakes up and walk to the tracks": a speaker inside a time is the time's,
     # not the subject of what follows it.
     timed = [(s, e) for s, e, n in cues if n == "time"]
-    speakers = sorted(
-        (s, n)
-        for s, _, n in cues
+    voiced = [
+        (s, e, n)
+        for s, e, n in cues
         if n in ("self", "other", "people") and not any(ts <= s < te for ts, te in timed)
-    )
+    ]
+    # A speaker inside a longer one is that one's word: "someone i know" is one person, not
+    # "someone" and the writer.
+    voiced = [
+        (s, e, n)
+        for s, e, n in voiced
+        if not any(os <= s and e <= oe and oe - os > e - s for os, oe, _ in voiced)
+    ]
+    speakers = _relatives_resolved(sorted((s, n) for s, _, n in voiced), cues)
     # A death word counts as wanted only with the wanting near it ("I want to disappear",
     # "death is all I want"), not anywhere in the clause ("I wanted to say this post about
     # suicide helped").
@@ -336,9 +345,10 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
             claims = claims - book.object_words  # "gave me his", "look after them for me"
         if any(token in claims for token in tokens[start:end]):
             return "self"  # "take care of my cat", "kill myself": the writer's own words
-        if any(s < end and n == "other" for s, n in speakers if s >= start):
-            return "other"  # "cutting his arms", "kill herself"
         before = [n for s, n in speakers if s < start]
+        if any(s < end and n == "other" for s, n in speakers if s >= start):
+            # "cutting his arms", "kill herself"; "the main character kills himself" is people
+            return "people" if before and before[-1] == "people" else "other"
         return before[-1] if before else "self"
 
     own: set[str] = set()
@@ -382,12 +392,35 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke"}
+_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke", "relative"}
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
 _NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather", "bought"}
 _SIGNAL = set(CUE_CLASSES) - _NOT_SIGNALS - {"want"}
+
+
+_RELATIVE_REACH = 4  # "a boy in my class who": the person a relative word stands for
+
+
+def _relatives_resolved(
+    speakers: list[tuple[int, str]], cues: list[tuple[int, int, str]]
+) -> list[tuple[int, str]]:
+    """A relative word ("who") speaks for the person just before it: "a cousin who wants to
+    die" is the cousin, "im the one who" the writer, "people who" people in general. The
+    nearest other person within reach wins over the writer ("my friend i told you about who").
+    """
+    relatives = {s for s, _, n in cues if n == "relative"}
+    if not relatives:
+        return speakers
+    resolved: list[tuple[int, str]] = []
+    for start, name in speakers:
+        if start in relatives:
+            back = [n for s, n in resolved if start - _RELATIVE_REACH <= s < start]
+            others = [n for n in back if n != "self"]
+            name = others[-1] if others else "self" if back else name
+        resolved.append((start, name))
+    return resolved
 
 
 def _kinds(cues: set[str]) -> set[str]:
