@@ -115,7 +115,7 @@ class CueBook:
         fuzzy: dict = {}
         vocabulary = set()
         closed = set()  # pronouns and negations: short, common, never typo-matched
-        following = set(possessive.get("then", ())) if possessive else set()
+        following = {w for t in (possessive or {}).get("then", ()) for w in t.split()}
         for name, phrases in cues.items():
             if name not in CUE_CLASSES:
                 raise ValueError(f"unknown cue class {name!r}")

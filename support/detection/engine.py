@@ -147,7 +147,8 @@ def _apply_modifiers(
         own = [
             phrase
             for phrase, name in zip(sentence.matches, sentence.categories, strict=True)
-            if lexicon.kinds[name] in _RISK_KINDS and mods["first"].search(phrase)
+            if lexicon.kinds[name] in _RISK_KINDS
+            and (mods["first"].search(phrase) or _said_by_writer(mods, raw, phrase))
         ]
         risky = sentence.kinds & _RISK_KINDS
         if risky and not own:
@@ -187,6 +188,16 @@ def _apply_modifiers(
         # night: season finale": the thing and the time are there, and so is what they are for.
         sentence.notes.add("everyday")
         sentence.kinds -= _ERRAND_KINDS
+
+
+def _said_by_writer(mods, raw: str, phrase: str) -> bool:
+    """Whether the subject nearest before ``phrase`` is the writer's ("my mums been asleep for
+    hours and ive got all her pills lined up": "ive" is nearer the pills than "my mum")."""
+    at = raw.find(phrase)
+    if at <= 0:
+        return False
+    writer = max((m.end() for m in mods["subject"].finditer(raw, 0, at)), default=-1)
+    return writer > max((m.end() for m in mods["third"].finditer(raw, 0, at)), default=-1)
 
 
 def _purpose(mods, context: str) -> bool:

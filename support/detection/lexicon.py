@@ -43,6 +43,7 @@ MODIFIERS = (
     "negation",
     "third",
     "first",
+    "subject",  # the writer as the subject of a verb ("i", "ive"): whose a phrase is
     "professional",
     "comeback",
     "everyday",
