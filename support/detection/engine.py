@@ -152,9 +152,10 @@ def _apply_modifiers(
         ]
         risky = sentence.kinds & _RISK_KINDS
         if risky and not own:
-            sentence.notes.add("third_person")
             sentence.kinds -= _RISK_KINDS
-            sentence.kinds.add("other")
+            if risky - {"time"}:  # a day alone ("my grandads report came back today") is no worry
+                sentence.notes.add("third_person")
+                sentence.kinds.add("other")
     if "other" in sentence.kinds:
         sentence.notes.add("third_person")
     if sentence.kinds & _PAST_CAN_LOWER and mods["negation"].search(raw):
