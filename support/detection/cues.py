@@ -67,6 +67,7 @@ CUE_CLASSES = (
     "asked",
     "joke",
     "relative",
+    "affirm",
 )
 _WORD = re.compile(r"\w+")
 _GAP = ".."
@@ -327,6 +328,16 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
         if not any(os <= s and e <= oe and oe - os > e - s for os, oe, _ in voiced)
     ]
     speakers = _relatives_resolved(sorted((s, n) for s, _, n in voiced), cues)
+    # A question has one subject: a second "I" after it is the writer answering or going on
+    # ("my teacher asked if i was ok and i said yes but i think about killing myself").
+    answers = [s for s, n in speakers if n == "self" and s > asked_at]
+    asked_end = answers[1] if len(answers) > 1 else len(tokens)
+    if any(n == "affirm" and s > asked_at for s, _, n in cues):
+        asked_end = asked_at  # "asked if i self harm and honestly i do": answered yes
+
+    def in_question(start: int) -> bool:
+        return asked_at < start < asked_end
+
     # A death word counts as wanted only with the wanting near it ("I want to disappear",
     # "death is all I want"), not anywhere in the clause ("I wanted to say this post about
     # suicide helped").
@@ -357,8 +368,8 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
     for start, end, name in cues:
         if name in _NOT_SIGNALS:
             continue
-        if (start, name) in negated or (start > asked_at and name in _NEGATABLE):
-            if name != "live" or start > asked_at:
+        if (start, name) in negated or (in_question(start) and name in _NEGATABLE):
+            if name != "live" or in_question(start):
                 reading.denied |= name in ("die", "harm", "topic")
                 continue
             name = "die"  # "I don't want to live", "je veux plus vivre"
@@ -392,7 +403,18 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke", "relative"}
+_NOT_SIGNALS = {
+    "self",
+    "mine",
+    "object",
+    "other",
+    "people",
+    "neg",
+    "asked",
+    "joke",
+    "relative",
+    "affirm",
+}
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
