@@ -158,7 +158,7 @@ def _apply_modifiers(
                 sentence.kinds.add("other")
     if "other" in sentence.kinds:
         sentence.notes.add("third_person")
-    if sentence.kinds & _PAST_CAN_LOWER and mods["negation"].search(raw):
+    if sentence.kinds & _PAST_CAN_LOWER and mods["negation"].search(context):
         # "I'd never act on it, but I get these thoughts": told, and at once denied.
         sentence.notes.add("negation")
         sentence.kinds -= _PAST_CAN_LOWER
