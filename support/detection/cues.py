@@ -105,6 +105,7 @@ class CueBook:
     # gave me his playstation and said look after them for me" is the brother's goodbye)
     object_words: frozenset[str]
     elisions: frozenset[str]  # letters that stand for an elided word before an apostrophe
+    reflexive_others: frozenset[str] = frozenset()  # "himself": the subject's own self
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -150,6 +151,12 @@ class CueBook:
             self_words,
             frozenset(cues.get("object", ())),
             frozenset(elisions),
+            frozenset(
+                other
+                for word, others in (reflexives or {}).items()
+                for other in others
+                if other[-3:] == word[-3:]  # "himself" for "myself", not "his" for "my"
+            ),
         )
 
     def spell(self, token: str) -> str:
@@ -359,7 +366,8 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
         before = [n for s, n in speakers if s < start]
         if any(s < end and n == "other" for s, n in speakers if s >= start):
             # "cutting his arms", "kill herself"; "the main character kills himself" is people
-            return "people" if before and before[-1] == "people" else "other"
+            reflexive = any(t in book.reflexive_others for t in tokens[start:end])
+            return "people" if reflexive and before and before[-1] == "people" else "other"
         return before[-1] if before else "self"
 
     own: set[str] = set()
