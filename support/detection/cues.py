@@ -361,6 +361,10 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
         theirs = any(start <= s < end and n == "other" for s, n in speakers)
         if name in _GIVEN and (theirs or tokens[end - 1] in book.object_words):
             claims = claims - book.object_words  # "gave me his", "look after them for me"
+        if name == "sign":
+            # A warning sign is never the writer's risk, so its own "me" or "ill" claims
+            # nothing: "thanked me for everything", "the last time ill hear from her".
+            claims = frozenset()
         if any(token in claims for token in tokens[start:end]):
             return "self"  # "take care of my cat", "kill myself": the writer's own words
         before = [n for s, n in speakers if s < start]
