@@ -158,10 +158,13 @@ def _apply_modifiers(
                 sentence.kinds.add("other")
     if "other" in sentence.kinds:
         sentence.notes.add("third_person")
-    if sentence.kinds & _PAST_CAN_LOWER and mods["negation"].search(context):
-        # "I'd never act on it, but I get these thoughts": told, and at once denied.
+    denied = _PAST_CAN_LOWER - ({"plan"} if {"plan", "time"} <= sentence.kinds else set())
+    if sentence.kinds & denied and mods["negation"].search(context):
+        # "I'd never act on it, but I get these thoughts": told, and at once denied. A plan
+        # with its day is not undone by a denial beside it ("im not suicidal but i bought a
+        # rope and im doing it tonight").
         sentence.notes.add("negation")
-        sentence.kinds -= _PAST_CAN_LOWER
+        sentence.kinds -= denied
         sentence.kinds.add("distress")
     if sentence.kinds & (_PAST_CAN_LOWER | {"other"}) and mods["past"].search(raw):
         if not mods["present"].search(raw):
