@@ -402,6 +402,8 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
                 speaker = "self"
         if speaker == "people":
             continue  # "people who want to die": talk about people in general
+        if name == "time" and any(n == "self" for _, n in speakers):
+            own.add(name)  # the writer's day too: "ben is away this weekend so thats when ill do it"
         (others if speaker == "other" else own).add(name)
         reading.farewells += name == "farewell" and speaker == "self"
         reading.words.append(" ".join(tokens[start:end]))
