@@ -334,7 +334,8 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
         for s, e, n in voiced
         if not any(os <= s and e <= oe and oe - os > e - s for os, oe, _ in voiced)
     ]
-    speakers = _relatives_resolved(sorted((s, n) for s, _, n in voiced), cues)
+    reflexives = {s for s, _, n in voiced if n == "other" and tokens[s] in book.reflexive_others}
+    speakers = _relatives_resolved(sorted((s, n) for s, _, n in voiced), cues, reflexives)
     # A question has one subject: a second "I" after it is the writer answering or going on
     # ("my teacher asked if i was ok and i said yes but i think about killing myself").
     answers = [s for s, n in speakers if n == "self" and s > asked_at]
@@ -440,18 +441,23 @@ _RELATIVE_REACH = 4  # "a boy in my class who": the person a relative word stand
 
 
 def _relatives_resolved(
-    speakers: list[tuple[int, str]], cues: list[tuple[int, int, str]]
+    speakers: list[tuple[int, str]], cues: list[tuple[int, int, str]], reflexives=frozenset()
 ) -> list[tuple[int, str]]:
     """A relative word ("who") speaks for the person just before it: "a cousin who wants to
     die" is the cousin, "im the one who" the writer, "people who" people in general. The
     nearest other person within reach wins over the writer ("my friend i told you about who").
+    A reflexive ("himself") after people in general is theirs too ("the villain throws himself
+    off the tower").
     """
     relatives = {s for s, _, n in cues if n == "relative"}
-    if not relatives:
+    if not relatives and not reflexives:
         return speakers
     resolved: list[tuple[int, str]] = []
     for start, name in speakers:
-        if start in relatives:
+        if start in reflexives:
+            back = [n for s, n in resolved if start - _RELATIVE_REACH <= s < start]
+            name = "people" if back and back[-1] == "people" else name
+        elif start in relatives:
             back = [n for s, n in resolved if start - _RELATIVE_REACH <= s < start]
             others = [n for n in back if n != "self"]
             name = others[-1] if others else "self" if back else name
