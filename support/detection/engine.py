@@ -442,7 +442,9 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
             if not any(word in shift for word in _WORD.findall(said)):
                 continue  # "he says he'll kill me": told of the writer, not in the writer's words
         advice = lexicon.reported_advice & set(_WORD.findall(said))
-        if advice or not _risky_words(lexicon, said, compose):
+        if advice or not (
+            _risky_words(lexicon, said, compose) or quote and _a_sign(lexicon, said, compose)
+        ):
             continue
         pieces.append(text[at : match.end()])
         index = sum(map(len, pieces))
@@ -468,6 +470,14 @@ def _harmless_report_ends(lexicon: Lexicon, said: str, shift: dict, compose: boo
                 return said[: brk.start()]
             return said
     return said
+
+
+def _a_sign(lexicon: Lexicon, words: str, compose: bool) -> bool:
+    """Whether quoted words are a warning sign in their speaker's mouth ("dont worry about me
+    anymore", "forget about me"): a sign is never the writer's, so the quote names its speaker."""
+    if not compose or lexicon.cues is None:
+        return False
+    return "other" in cues.read(lexicon.cues, words, True).kinds
 
 
 def _risky_words(lexicon: Lexicon, words: str, compose: bool) -> bool:
