@@ -68,6 +68,7 @@ CUE_CLASSES = (
     "joke",
     "relative",
     "affirm",
+    "agree",
 )
 _WORD = re.compile(r"\w+")
 _GAP = ".."
@@ -357,6 +358,10 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
         and any(s - _WANT_REACH <= we <= s or e <= ws <= e + _NEG_REACH for ws, we in wants)
     }
 
+    # "my son is 15, keeps saying he wants to die": a clause that opens on a third-person verb
+    # ("agree" cues: "keeps", "says") after the sentence named someone has them as its subject.
+    lead = "other" if named and cues[0][0] == 0 and cues[0][2] == "agree" else "self"
+
     def whose(start: int, end: int, name: str = "") -> str:
         claims = book.self_words
         theirs = any(start <= s < end and n == "other" for s, n in speakers)
@@ -373,7 +378,7 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
             # "cutting his arms", "kill herself"; "the main character kills himself" is people
             reflexive = any(t in book.reflexive_others for t in tokens[start:end])
             return "people" if reflexive and before and before[-1] == "people" else "other"
-        return before[-1] if before else "self"
+        return before[-1] if before else lead
 
     own: set[str] = set()
     others: set[str] = set()
@@ -429,6 +434,7 @@ _NOT_SIGNALS = {
     "joke",
     "relative",
     "affirm",
+    "agree",
 }
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
