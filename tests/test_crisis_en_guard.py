@@ -21,6 +21,9 @@ URGENT = ("crisis", "imminent")
         "a mate from rugby posted that hes tried to hang himself before and might again",
         "my pupil, age 12, has fresh marks on her forearms",  # the sign's speaker named earlier
         "daniel keeps saying he wants to jump in front of a train",  # a name
+        "my daughter is 14, talks about not wanting to be alive all the time",  # verb opens
+        "my cousin wrote 'forget about me' on her story and deleted her account",
+        "my dads been acting strange, giving me his watch and his car keys",
     ],
 )
 def test_someone_else_at_risk_is_recognised(text):
@@ -38,6 +41,7 @@ def test_someone_else_at_risk_is_recognised(text):
         "my friend asked if i was ok and i said yes but i think about killing myself every day",
         "im not suicidal but i bought a hose and im doing it tonight",  # a plan with its day
         "i would never leave my kids but i want to kill myself tonight",
+        "my partner is at work, was going to wait but im ending it tonight",
     ],
 )
 def test_the_writers_own_risk_next_to_someone_else_stays_urgent(text):
