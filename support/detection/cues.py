@@ -69,6 +69,9 @@ CUE_CLASSES = (
     "neg",
     "asked",
     "joke",
+    "relative",
+    "affirm",
+    "agree",
 )
 _WORD = re.compile(r"\w+")
 _GAP = ".."
@@ -83,12 +86,15 @@ _WANT_REACH = 4  # words between a wish ("I want", "thinking about") and the dea
 
 
 def _deletions(word: str) -> set[str]:
-    return {word[:n] + word[n + 1 :] for n in range(len(word))}
+    """A letter less, never the first: people rarely slip on a word's first letter, and a
+    changed first letter turns ordinary words into risk words ("leeds" is not "bleeds")."""
+    return {word[:n] + word[n + 1 :] for n in range(1, len(word))}
 
 
 def _substitutions(word: str) -> set[str]:
-    """A changed letter, but not in the last three, where conjugations and plurals differ."""
-    return {word[:n] + "?" + word[n + 1 :] for n in range(len(word) - 3)}
+    """A changed letter, but not the first ("fridge" is not "bridge", "crying" not "trying")
+    and not in the last three, where conjugations and plurals differ."""
+    return {word[:n] + "?" + word[n + 1 :] for n in range(1, len(word) - 3)}
 
 
 @dataclass(frozen=True)
@@ -115,19 +121,30 @@ class CueBook:
     # last parts of compounds ("brucke" in "eisenbahnbrucke", "tabletten" in
     # "schlaftabletten"): a typed word no cue knows that ends in one reads as it
     heads: frozenset[str] = frozenset()
+    reflexive_others: frozenset[str] = frozenset()  # "himself": the subject's own self
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, cues: dict[str, list[str]], elisions=(), known=(), compounds=()) -> CueBook:
+    def build(
+        cls,
+        cues: dict[str, list[str]],
+        elisions=(),
+        known=(),
+        compounds=(),
+        reflexives=None,
+        possessive=None,
+    ) -> CueBook:
         by_word: dict = {}
         by_stem: dict = {}
         fuzzy: dict = {}
         vocabulary = set()
         closed = set()  # pronouns and negations: short, common, never typo-matched
+        following = {w for t in (possessive or {}).get("then", ()) for w in t.split()}
         for name, phrases in cues.items():
             if name not in CUE_CLASSES:
                 raise ValueError(f"unknown cue class {name!r}")
-            for phrase in phrases:
+            phrases = _with_possessives(name, phrases, possessive)
+            for phrase in _with_reflexives(name, phrases, reflexives):
                 words = tuple(phrase.split())
                 first = words[0]
                 if first.endswith("*"):
@@ -138,8 +155,8 @@ class CueBook:
                     if word in (_GAP, _LONG_GAP) or word.endswith("*"):
                         continue
                     vocabulary.add(word)
-                    if name in _NOT_SIGNALS:
-                        closed.add(word)
+                    if name in _NOT_SIGNALS and (word == words[0] or word not in following):
+                        closed.add(word)  # a possessive's next word ("been", "cutting") stays open
         long_words = frozenset(w for w in vocabulary - closed if len(w) >= _FUZZY_MIN)
         for word in long_words:
             for key in _deletions(word) | _substitutions(word):
@@ -163,6 +180,12 @@ class CueBook:
                 for name in compounds
                 for p in cues.get(name, ())
                 if " " not in p and not p.endswith("*") and len(p) >= _HEAD_MIN
+            ),
+            frozenset(
+                other
+                for word, others in (reflexives or {}).items()
+                for other in others
+                if other[-3:] == word[-3:]  # "himself" for "myself", not "his" for "my"
             ),
         )
 
@@ -240,6 +263,42 @@ def _head(heads: frozenset[str], token: str) -> str:
     return token
 
 
+# Cue classes whose first-person reflexive also reads in the third person ("hang myself" ->
+# "hang himself"): the speaker check then gives it to the other person.
+_REFLEXIVE_CLASSES = ("die", "harm")
+
+
+def _with_reflexives(name: str, phrases: list[str], reflexives: dict | None) -> list[str]:
+    """``phrases`` and, for death and harm cues, each with its reflexive in the other persons
+    (the lexicon's ``reflexives``: "myself" -> "himself", "herself", "themselves"), so a verb
+    listed once for the writer is known for a friend too."""
+    if not reflexives or name not in _REFLEXIVE_CLASSES:
+        return phrases
+    out = list(phrases)
+    for phrase in phrases:
+        words = phrase.split()
+        for n, word in enumerate(words):
+            for other in reflexives.get(word, ()):
+                out.append(" ".join([*words[:n], other, *words[n + 1 :]]))
+    return list(dict.fromkeys(out))
+
+
+def _with_possessives(name: str, phrases: list[str], possessive: dict | None) -> list[str]:
+    """``other`` cues and, for each one-word person ("brother"), the apostrophe-less possessive
+    or "has" that names them when a word of theirs follows ("my brothers been cutting", "my
+    sisters messages"): alone, "my dads pistol" is a thing, and the writer's."""
+    if not possessive or name != "other":
+        return phrases
+    suffix = possessive.get("suffix", "s")
+    known = set(phrases)
+    out = list(phrases)
+    for phrase in phrases:
+        if " " in phrase or len(phrase) < 3 or phrase.endswith(suffix) or phrase + suffix in known:
+            continue
+        out.extend(f"{phrase}{suffix} {then}" for then in possessive.get("then", ()))
+    return out
+
+
 def _word_matches(pattern: str, token: str) -> bool:
     if pattern.endswith("*"):
         return token.startswith(pattern[:-1])
@@ -291,7 +350,7 @@ class Reading:
     joking: bool = False
 
 
-def read(book: CueBook, text: str) -> Reading:
+def read(book: CueBook, text: str, named: bool = False) -> Reading:
     """The engine's signal kinds one clause gives, and the cue words behind them.
 
     Who a risk word belongs to is the nearest speaker before it ("my sister says she wants to
@@ -323,11 +382,30 @@ def read(book: CueBook, text: str) -> Reading:
     # "liebe mama, wenn du das liest": a letter's ``address`` names whom it is said to, not
     # who speaks.
     timed += [(s, e) for s, e, n in cues if n == "address"]
-    speakers = sorted(
-        (s, n)
-        for s, _, n in cues
+    voiced = [
+        (s, e, n)
+        for s, e, n in cues
         if n in ("self", "other", "people") and not any(ts <= s < te for ts, te in timed)
-    )
+    ]
+    # A speaker inside a longer one is that one's word: "someone i know" is one person, not
+    # "someone" and the writer.
+    voiced = [
+        (s, e, n)
+        for s, e, n in voiced
+        if not any(os <= s and e <= oe and oe - os > e - s for os, oe, _ in voiced)
+    ]
+    reflexives = {s for s, _, n in voiced if n == "other" and tokens[s] in book.reflexive_others}
+    speakers = _relatives_resolved(sorted((s, n) for s, _, n in voiced), cues, reflexives)
+    # A question has one subject: a second "I" after it is the writer answering or going on
+    # ("my teacher asked if i was ok and i said yes but i think about killing myself").
+    answers = [s for s, n in speakers if n == "self" and s > asked_at]
+    asked_end = answers[1] if len(answers) > 1 else len(tokens)
+    if any(n == "affirm" and s > asked_at for s, _, n in cues):
+        asked_end = asked_at  # "asked if i self harm and honestly i do": answered yes
+
+    def in_question(start: int) -> bool:
+        return asked_at < start < asked_end
+
     # A death word counts as wanted only with the wanting near it ("I want to disappear",
     # "death is all I want"), not anywhere in the clause ("I wanted to say this post about
     # suicide helped").
@@ -340,17 +418,27 @@ def read(book: CueBook, text: str) -> Reading:
         and any(s - _WANT_REACH <= we <= s or e <= ws <= e + _NEG_REACH for ws, we in wants)
     }
 
+    # "my son is 15, keeps saying he wants to die": a clause that opens on a third-person verb
+    # ("agree" cues: "keeps", "says") after the sentence named someone has them as its subject.
+    lead = "other" if named and cues[0][0] == 0 and cues[0][2] == "agree" else "self"
+
     def whose(start: int, end: int, name: str = "") -> str:
         claims = book.self_words
         theirs = any(start <= s < end and n == "other" for s, n in speakers)
         if name in _GIVEN and (theirs or tokens[end - 1] in book.object_words):
             claims = claims - book.object_words  # "gave me his", "look after them for me"
+        if name == "sign":
+            # A warning sign is never the writer's risk, so its own "me" or "ill" claims
+            # nothing: "thanked me for everything", "the last time ill hear from her".
+            claims = frozenset()
         if any(token in claims for token in tokens[start:end]):
             return "self"  # "take care of my cat", "kill myself": the writer's own words
-        if any(s < end and n == "other" for s, n in speakers if s >= start):
-            return "other"  # "cutting his arms", "kill herself"
         before = [n for s, n in speakers if s < start]
-        return before[-1] if before else "self"
+        if any(s < end and n == "other" for s, n in speakers if s >= start):
+            # "cutting his arms", "kill herself"; "the main character kills himself" is people
+            reflexive = any(t in book.reflexive_others for t in tokens[start:end])
+            return "people" if reflexive and before and before[-1] == "people" else "other"
+        return before[-1] if before else lead
 
     own: set[str] = set()
     others: set[str] = set()
@@ -359,14 +447,19 @@ def read(book: CueBook, text: str) -> Reading:
     for start, end, name in cues:
         if name in _NOT_SIGNALS:
             continue
-        if (start, name) in negated or (start > asked_at and name in _NEGATABLE):
-            if name != "live" or start > asked_at:
+        if (start, name) in negated or (in_question(start) and name in _NEGATABLE):
+            if name != "live" or in_question(start):
                 reading.denied |= name in ("die", "harm", "topic")
                 continue
             name = "die"  # "I don't want to live", "je veux plus vivre"
         elif name == "live" or name == "topic" and start not in wanted:
             continue
         speaker = whose(start, end, name)
+        if name == "sign" and named and not any(s < start for s, _ in speakers):
+            # "my pupil, year 9, has scratches on both wrists": a warning sign in a clause with
+            # no speaker of its own is the person the sentence named before it (a sign is never
+            # the writer's risk, so nothing the writer says is lost).
+            speaker = "other"
         if name in ("farewell", "final", "thanks"):
             if speaker == "people" and name != "final":
                 speaker = "self"  # "if anyone finds this": a goodbye is said to people
@@ -376,6 +469,10 @@ def read(book: CueBook, text: str) -> Reading:
                 speaker = "self"
         if speaker == "people":
             continue  # "people who want to die": talk about people in general
+        if name == "time" and any(n == "self" for _, n in speakers):
+            own.add(
+                name
+            )  # the writer's day too: "ben is away this weekend so thats when ill do it"
         (others if speaker == "other" else own).add(name)
         if name == "farewell" and speaker == "self" and start not in farewell_at:
             farewell_at.add(start)  # two cues on one word ("abschied", "abschied*") are one
@@ -391,12 +488,53 @@ def read(book: CueBook, text: str) -> Reading:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "address", "neg", "asked", "joke"}
+_NOT_SIGNALS = {
+    "self",
+    "mine",
+    "object",
+    "other",
+    "people",
+    "address",
+    "neg",
+    "asked",
+    "joke",
+    "relative",
+    "affirm",
+    "agree",
+}
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
 _NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather", "bought"}
 _SIGNAL = set(CUE_CLASSES) - _NOT_SIGNALS - {"want"}
+
+
+_RELATIVE_REACH = 4  # "a boy in my class who": the person a relative word stands for
+
+
+def _relatives_resolved(
+    speakers: list[tuple[int, str]], cues: list[tuple[int, int, str]], reflexives=frozenset()
+) -> list[tuple[int, str]]:
+    """A relative word ("who") speaks for the person just before it: "a cousin who wants to
+    die" is the cousin, "im the one who" the writer, "people who" people in general. The
+    nearest other person within reach wins over the writer ("my friend i told you about who").
+    A reflexive ("himself") after people in general is theirs too ("the villain throws himself
+    off the tower").
+    """
+    relatives = {s for s, _, n in cues if n == "relative"}
+    if not relatives and not reflexives:
+        return speakers
+    resolved: list[tuple[int, str]] = []
+    for start, name in speakers:
+        if start in reflexives:
+            back = [n for s, n in resolved if start - _RELATIVE_REACH <= s < start]
+            name = "people" if back and back[-1] == "people" else name
+        elif start in relatives:
+            back = [n for s, n in resolved if start - _RELATIVE_REACH <= s < start]
+            others = [n for n in back if n != "self"]
+            name = others[-1] if others else "self" if back else name
+        resolved.append((start, name))
+    return resolved
 
 
 def _kinds(cues: set[str]) -> set[str]:
@@ -439,3 +577,10 @@ def _kinds(cues: set[str]) -> set[str]:
     if "thanks" in cues:
         kinds.add("thanks")
     return kinds
+
+
+def names_someone(book: CueBook, text: str) -> bool:
+    """Whether ``text`` (the sentence before a clause) names someone other than the writer."""
+    if not text:
+        return False
+    return any(name == "other" for _, _, name in book.find(tokens_of(book, text)))

@@ -147,19 +147,24 @@ def _apply_modifiers(
         own = [
             phrase
             for phrase, name in zip(sentence.matches, sentence.categories, strict=True)
-            if lexicon.kinds[name] in _RISK_KINDS and mods["first"].search(phrase)
+            if lexicon.kinds[name] in _RISK_KINDS
+            and (mods["first"].search(phrase) or _said_by_writer(mods, raw, phrase))
         ]
         risky = sentence.kinds & _RISK_KINDS
         if risky and not own:
-            sentence.notes.add("third_person")
             sentence.kinds -= _RISK_KINDS
-            sentence.kinds.add("other")
+            if risky - {"time"}:  # a day alone ("my grandads report came back today") is no worry
+                sentence.notes.add("third_person")
+                sentence.kinds.add("other")
     if "other" in sentence.kinds:
         sentence.notes.add("third_person")
-    if sentence.kinds & _PAST_CAN_LOWER and _denied(lexicon, raw, sentence):
-        # "I'd never act on it, but I get these thoughts": told, and at once denied.
+    denied = _PAST_CAN_LOWER - ({"plan"} if {"plan", "time"} <= sentence.kinds else set())
+    if sentence.kinds & denied and _denied(lexicon, context, sentence):
+        # "I'd never act on it, but I get these thoughts": told, and at once denied. A plan
+        # with its day is not undone by a denial beside it ("im not suicidal but i bought a
+        # rope and im doing it tonight").
         sentence.notes.add("negation")
-        sentence.kinds -= _PAST_CAN_LOWER
+        sentence.kinds -= denied
         sentence.kinds.add("distress")
     if sentence.kinds & (_PAST_CAN_LOWER | {"other"}) and mods["past"].search(raw):
         if not mods["present"].search(raw):
@@ -193,12 +198,16 @@ def _apply_modifiers(
 _TURN = re.compile(
     r"\b(?:mais|sauf que|pourtant|cependant|but|however|pero|sin embargo|aber|jedoch|mas|porem)\b"
 )
+# A denial of acting ("I'd never act on it", "je le ferai jamais") is about the thoughts told
+# around it, so it reaches past a turn; a denied state ("not suicidal", "pas mourir") does not.
+_ACTING = re.compile(r"\b(?:act|acting|do|doing|faire|ferai|tun|machen|hacer|hare|fazer|faria)\b")
 
 
 def _denied(lexicon: Lexicon, raw: str, sentence: Sentence) -> bool:
     """Whether a negation in the sentence denies its risk. One told before a turn ("mais",
     "but") stops there: in "je veux pas mourir mais je pense a me tuer tout le temps" the
-    wish after "mais" is not denied; "I want to die but I'd never do it" still is."""
+    wish after "mais" is not denied; "I want to die but I'd never do it" and "I'd never act on
+    it, but some nights I think they'd cope without me" still are."""
     risky = [
         phrase
         for phrase, name in zip(sentence.matches, sentence.categories, strict=False)
@@ -208,9 +217,23 @@ def _denied(lexicon: Lexicon, raw: str, sentence: Sentence) -> bool:
         risky = list(sentence.matches)
     for negation in lexicon.modifiers["negation"].finditer(raw):
         turn = _TURN.search(raw, negation.end())
-        if not turn or not any(phrase in raw[turn.end() :] for phrase in risky):
+        if (
+            not turn
+            or _ACTING.search(negation.group())
+            or not any(phrase in raw[turn.end() :] for phrase in risky)
+        ):
             return True
     return False
+
+
+def _said_by_writer(mods, raw: str, phrase: str) -> bool:
+    """Whether the subject nearest before ``phrase`` is the writer's ("my mums been asleep for
+    hours and ive got all her pills lined up": "ive" is nearer the pills than "my mum")."""
+    at = raw.find(phrase)
+    if at <= 0:
+        return False
+    writer = max((m.end() for m in mods["subject"].finditer(raw, 0, at)), default=-1)
+    return writer > max((m.end() for m in mods["third"].finditer(raw, 0, at)), default=-1)
 
 
 def _purpose(mods, context: str) -> bool:
@@ -312,7 +335,8 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         around = bisect.bisect_right(whole, start) - 1
         context = text[whole[around] : whole[min(around + 1, len(whole) - 1)]]
         raw = text[start:end]
-        reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw))
+        named = cues.names_someone(lexicon.cues, text[whole[around] : start])
+        reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw), named)
         if reading.denied and not reading.kinds & _PAST_CAN_LOWER:
             # Kept with no kinds, so merge() can lower a phrase the negation was missed for.
             sentences.append(Sentence(start, end, notes={"negation"}))
@@ -442,24 +466,33 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
             continue
         end = _SENTENCE_END.search(text, match.end())
         span = text[match.end() : end.start() if end else len(text)]
-        # Words, not quote marks: 'my sister told me "i want to die"' is reported too.
-        if not any(word in shift for word in _WORD.findall(span)[:3]):
-            continue
-        words = list(_WORD.finditer(span))
-        cut = len(span)
-        for n, word in enumerate(words):
-            if word.group() in lexicon.reported_turn or (
-                word.group() in lexicon.reported_resume
-                and any(w.group() in shift for w in words[n + 1 : n + 3])
-            ):
-                cut = word.start()
-                break
-        said = _harmless_report_ends(lexicon, span[:cut], shift, compose)
-        cut = len(said)
-        if not any(word in shift for word in _WORD.findall(said)):
-            continue  # "he says he'll kill me": told of the writer, not in the writer's words
+        quote = _QUOTED.match(text, match.end())
+        if quote:
+            # Their words in quotes are wholly theirs, whatever their pronouns ("she said 'this
+            # is the last time youll hear from me'", "his last snap was 'its not your fault'").
+            said = quote.group()
+            cut = len(said)
+        else:
+            # Words, not quote marks: 'my sister told me "i want to die"' is reported too.
+            if not any(word in shift for word in _WORD.findall(span)[:3]):
+                continue
+            words = list(_WORD.finditer(span))
+            cut = len(span)
+            for n, word in enumerate(words):
+                if word.group() in lexicon.reported_turn or (
+                    word.group() in lexicon.reported_resume
+                    and any(w.group() in shift for w in words[n + 1 : n + 3])
+                ):
+                    cut = word.start()
+                    break
+            said = _harmless_report_ends(lexicon, span[:cut], shift, compose)
+            cut = len(said)
+            if not any(word in shift for word in _WORD.findall(said)):
+                continue  # "he says he'll kill me": told of the writer, not in the writer's words
         advice = lexicon.reported_advice & set(_WORD.findall(said))
-        if advice or not _risky_words(lexicon, said, compose):
+        if advice or not (
+            _risky_words(lexicon, said, compose) or quote and _a_sign(lexicon, said, compose)
+        ):
             continue
         pieces.append(text[at : match.end()])
         index = sum(map(len, pieces))
@@ -469,6 +502,7 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
     return "".join(pieces) + text[at:], found
 
 
+_QUOTED = re.compile(r'\s*"[^"\n]{1,300}"')
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 
 
@@ -484,6 +518,14 @@ def _harmless_report_ends(lexicon: Lexicon, said: str, shift: dict, compose: boo
                 return said[: brk.start()]
             return said
     return said
+
+
+def _a_sign(lexicon: Lexicon, words: str, compose: bool) -> bool:
+    """Whether quoted words are a warning sign in their speaker's mouth ("dont worry about me
+    anymore", "forget about me"): a sign is never the writer's, so the quote names its speaker."""
+    if not compose or lexicon.cues is None:
+        return False
+    return "other" in cues.read(lexicon.cues, words, True).kinds
 
 
 def _risky_words(lexicon: Lexicon, words: str, compose: bool) -> bool:

@@ -43,6 +43,7 @@ MODIFIERS = (
     "negation",
     "third",
     "first",
+    "subject",  # the writer as the subject of a verb ("i", "ive"): whose a phrase is
     "professional",
     "comeback",
     "everyday",
@@ -273,8 +274,10 @@ def load_lexicon(language: str) -> Lexicon:
             CueBook.build(
                 _as_prepared(data["cues"], tokens),
                 data.get("elisions", ()),
-                data.get("known", ()),
-                data.get("compounds", ()),
+                known=data.get("known", ()),
+                compounds=data.get("compounds", ()),
+                reflexives=data.get("reflexives"),
+                possessive=data.get("possessive"),
             )
             if data.get("cues")
             else None
