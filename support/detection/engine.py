@@ -165,7 +165,8 @@ def _apply_modifiers(
         if not mods["present"].search(raw):
             sentence.notes.add("past")
             if sentence.kinds & _PAST_CAN_LOWER:
-                sentence.kinds -= _PAST_CAN_LOWER
+                # "i used to plan how id do it": the decision was that plan's, told as past too
+                sentence.kinds -= _PAST_CAN_LOWER | {"decision"}
                 sentence.kinds.add("distress")
             if not _keeps_other(mods, raw):
                 sentence.kinds.discard("other")
@@ -173,6 +174,17 @@ def _apply_modifiers(
         # "I attempted suicide" with no time at all reads as a past attempt, not a present one.
         sentence.notes.add("past")
         sentence.kinds.discard("attempt")
+        sentence.kinds.add("distress")
+    if (
+        sentence.kinds & {"farewell", "goodbye", "thanks"}
+        and any(not _HOUR.fullmatch(m.group()) for m in mods["distant"].finditer(raw))
+        and not mods["present"].search(raw)
+        and not mods["comeback"].search(context)
+    ):
+        # "i wrote a goodbye note at 15", "back in 2019 i gave everything away": a goodbye
+        # dated far back is a memory (a past attempt), not a goodbye now.
+        sentence.notes.add("past")
+        sentence.kinds -= {"farewell", "goodbye", "thanks", "plan"}
         sentence.kinds.add("distress")
     if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(context):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
@@ -187,6 +199,10 @@ def _apply_modifiers(
         # night: season finale": the thing and the time are there, and so is what they are for.
         sentence.notes.add("everyday")
         sentence.kinds -= _ERRAND_KINDS
+
+
+# "at 11" in a distant date is an hour, not an age ("ill be gone at 11"); "at 15" is an age.
+_HOUR = re.compile(r"at (?:[1-9]|1[0-2])")
 
 
 def _purpose(mods, context: str) -> bool:
