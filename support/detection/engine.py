@@ -177,7 +177,7 @@ def _apply_modifiers(
         sentence.kinds.add("distress")
     if (
         sentence.kinds & {"farewell", "goodbye", "thanks"}
-        and any(not _HOUR.fullmatch(m.group()) for m in mods["distant"].finditer(raw))
+        and _dated_far_back(mods, raw, sentence.matches)
         and not mods["present"].search(raw)
         and not mods["comeback"].search(context)
     ):
@@ -203,6 +203,17 @@ def _apply_modifiers(
 
 # "at 11" in a distant date is an hour, not an age ("ill be gone at 11"); "at 15" is an age.
 _HOUR = re.compile(r"at (?:[1-9]|1[0-2])")
+
+
+def _dated_far_back(mods, raw: str, matches: list[str]) -> bool:
+    """Whether a clause holding one of the matched words is dated far back ("i wrote a goodbye
+    note at 15"), not just the sentence ("this is my last post, when i was little i loved it")."""
+    for clause in _CLAUSE_END.split(raw):
+        if any(m in clause for m in matches) and any(
+            not _HOUR.fullmatch(d.group()) for d in mods["distant"].finditer(clause)
+        ):
+            return True
+    return False
 
 
 def _purpose(mods, context: str) -> bool:
