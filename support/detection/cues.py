@@ -287,6 +287,9 @@ def read(book: CueBook, text: str) -> Reading:
     }
 
     def whose(start: int, end: int, name: str = "") -> str:
+        if name in _ADDRESSED and end == len(tokens) and end - start > 1:
+            if any(s == end - 1 and n == "other" for s, n in speakers):
+                return "self"  # "im so sorry mum", "bye dad": the clause ends on who is addressed
         claims = book.self_words
         theirs = any(start <= s < end and n == "other" for s, n in speakers)
         if name in _GIVEN and (theirs or tokens[end - 1] in book.object_words):
@@ -335,6 +338,7 @@ def read(book: CueBook, text: str) -> Reading:
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
 _NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke"}
+_ADDRESSED = {"farewell", "final", "thanks"}  # said to someone named last in the clause
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
