@@ -66,6 +66,7 @@ class Sentence:
     matches: list[str] = field(default_factory=list)
     notes: set[str] = field(default_factory=set)
     farewells: int = 0
+    words: int = 0  # words in the whole sentence it sits in
 
 
 def windows(lexicon: Lexicon, text: str) -> list[tuple[int, int, set[str]]]:
@@ -286,10 +287,28 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         # "ive worked out how. ive worked out when.": two decisions, one after the other.
         if "decision" in sentence.kinds and any(abs(n - m) == 1 for m in decided_at):
             level = "imminent"
+    # "done. sorry everyone", "took them all. bye x": an act told as just finished, in a
+    # sentence of its own, next to a goodbye, an apology to all or thanks.
+    parting_at = [
+        s.number
+        for s in sentences
+        if 0 < s.words <= _PARTING_WORDS
+        and (
+            s.kinds & {"farewell", "goodbye"}
+            or "thanks" in s.kinds and any(_PARTING.search(m) for m in s.matches)
+        )
+    ]  # not thanks ("done! thanks all for the help"), nor an apology with more to say
+    for sentence in sentences:
+        if "completed" in sentence.kinds and any(abs(sentence.number - m) == 1 for m in parting_at):
+            level = "imminent"
     about_other = "other" in kinds
     if about_other:
         level = max_level(level, "distress")
     return level, about_other
+
+
+_PARTING_WORDS = 6
+_PARTING = re.compile(r"\b(?:sorry|bye|goodbye|farewell)\b")
 
 
 def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
@@ -498,10 +517,17 @@ def assess_with(
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
     for sentence in sentences:
         n = sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+        sentence.words = len(prepared[bounds[n] : bounds[n + 1]].split())
         if sentence.kinds == {"time"}:
             whole = prepared[bounds[n] : bounds[n + 1]]
             if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
                 sentence.notes.add("bare")  # "Sunday night." on its own
+    completed = lexicon.modifiers["completed"]
+    for n in range(len(bounds) - 1):
+        whole = prepared[bounds[n] : bounds[n + 1]].strip(" .!x\n")
+        if whole and len(whole.split()) <= _BARE_WORDS and completed.fullmatch(whole):
+            done = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"completed"})
+            sentences = sorted([*sentences, done], key=lambda s: s.index)
     _past_told_after(lexicon, prepared, bounds, sentences)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
