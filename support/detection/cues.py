@@ -66,6 +66,7 @@ CUE_CLASSES = (
     "neg",
     "asked",
     "joke",
+    "plain",  # common words one slip from a cue word, read as typed: "beach" is not "bleach"
 )
 _WORD = re.compile(r"\w+")
 _GAP = ".."
@@ -337,7 +338,7 @@ def read(book: CueBook, text: str) -> Reading:
 
 
 _RISKY = {"die", "harm", "burden", "final", "farewell", "means", "tool", "act", "sign"}
-_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke"}
+_NOT_SIGNALS = {"self", "mine", "object", "other", "people", "neg", "asked", "joke", "plain"}
 _ADDRESSED = {"farewell", "final", "thanks"}  # said to someone named last in the clause
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
