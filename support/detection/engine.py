@@ -115,13 +115,13 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.categories.append(name)
             sentence.matches.append(phrase)
             sentence.farewells += lexicon.kinds[name] == "farewell"
-        _apply_modifiers(lexicon, raw, sentence)
+        _apply_modifiers(lexicon, raw, sentence, after=text[end : end + 40])
         sentences.append(sentence)
     return sentences
 
 
 def _apply_modifiers(
-    lexicon: Lexicon, raw: str, sentence: Sentence, person=True, context: str = ""
+    lexicon: Lexicon, raw: str, sentence: Sentence, person=True, context: str = "", after: str = ""
 ) -> None:
     """Adjust a sentence's kinds for voice, person, negation, tense and everyday purpose.
 
@@ -195,6 +195,7 @@ def _apply_modifiers(
         sentence.kinds & _ERRAND_KINDS
         and not sentence.kinds & _HEAVY_KINDS
         and _purpose(mods, context)
+        and not _purpose_denied(mods, after)  # "bought charcoal and a tent. not for camping."
     ):
         # A rope for camping, pills for a headache, the roof to watch the stars, "tonight's the
         # night: season finale": the thing and the time are there, and so is what they are for.
@@ -217,13 +218,34 @@ def _dated_far_back(mods, raw: str, matches: list[str]) -> bool:
     return False
 
 
+_DENIED_PURPOSE = re.compile(
+    r"\s*(?:and |but |its |thats |and its )?(?:definitely |def |deffo |really )?not (?:for|to go)\b"
+)
+_DENIAL_BEFORE = re.compile(r"\b(?:not|never|isnt|wasnt|arent) (?:for|to go) (?:a |an |the |my |our |some )?$")
+
+
+def _purpose_denied(mods, after: str) -> bool:
+    """The next sentence denies an everyday purpose: "not for camping" (not "not for me")."""
+    denied = _DENIED_PURPOSE.match(after)
+    if not denied:
+        return False
+    told = re.split(r"[.!?\n]", after[denied.end() :], maxsplit=1)[0]
+    purposes = list(mods["everyday"].finditer(told))
+    # one purpose, denied; "not for camping, for the festival" tells the real one after it
+    return len(purposes) == 1 and purposes[0].start() < 24
+
+
 def _purpose(mods, context: str) -> bool:
     """Whether the sentence tells what its rope, pills or day are for. An everyday word right
     after "after", "before" or "until" ("after the wedding on saturday i'll do it", "before the
-    dog walkers") dates the plan: it is when, not what for."""
+    dog walkers") dates the plan: it is when, not what for. A purpose denied ("a rope and a
+    tent, not for camping") is none."""
+    found = list(mods["everyday"].finditer(context))
+    if any(_DENIAL_BEFORE.search(context, max(0, m.start() - 30), m.start()) for m in found):
+        return False
     return any(
         not mods["until"].search(context, max(0, m.start() - 24), m.start())
-        for m in mods["everyday"].finditer(context)
+        for m in found
     )
 
 
@@ -340,7 +362,10 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             # the cue reading is lowered; a phrase the lexicon knows still counts.
             sentence.notes.add("joke")
             sentence.kinds = (sentence.kinds - _CUE_RISK) | {"distress"}
-        _apply_modifiers(lexicon, raw, sentence, person=False, context=context)
+        nxt = whole[min(around + 1, len(whole) - 1)]
+        _apply_modifiers(
+            lexicon, raw, sentence, person=False, context=context, after=text[nxt : nxt + 40]
+        )
         if sentence.notes & {"past", "negation", "professional"}:
             sentence.kinds.discard("method")
         sentences.append(sentence)
