@@ -67,6 +67,7 @@ class Sentence:
     notes: set[str] = field(default_factory=set)
     farewells: int = 0
     words: int = 0  # words in the whole sentence it sits in
+    rest: int = 0  # of those, words none of its matches hold (kisses and "so", "im" aside)
 
 
 def windows(lexicon: Lexicon, text: str) -> list[tuple[int, int, set[str]]]:
@@ -315,6 +316,7 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         s.number
         for s in sentences
         if 0 < s.words <= _PARTING_WORDS
+        and s.rest == 0
         and (
             s.kinds & {"farewell", "goodbye"}
             or "thanks" in s.kinds and any(_PARTING.search(m) for m in s.matches)
@@ -330,6 +332,7 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
 
 
 _PARTING_WORDS = 6
+_FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
 _PARTING = re.compile(r"\b(?:sorry|bye|goodbye|farewell)\b")
 
 
@@ -542,7 +545,10 @@ def assess_with(
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
     for sentence in sentences:
         n = sentence.number = bisect.bisect_right(starts, sentence.index) - 1
-        sentence.words = len(prepared[bounds[n] : bounds[n + 1]].split())
+        said = _WORD.findall(prepared[bounds[n] : bounds[n + 1]])
+        sentence.words = len(said)
+        held = {w for m in sentence.matches for w in m.split()}
+        sentence.rest = sum(w not in held and not _FILLER.fullmatch(w) for w in said)
         if sentence.kinds == {"time"}:
             whole = prepared[bounds[n] : bounds[n + 1]]
             if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
