@@ -72,6 +72,7 @@ CUE_CLASSES = (
     "relative",
     "affirm",
     "agree",
+    "plain",  # common words one slip from a cue word, read as typed: "beach" is not "bleach"
 )
 _WORD = re.compile(r"\w+")
 _GAP = ".."
@@ -423,6 +424,9 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
     lead = "other" if named and cues[0][0] == 0 and cues[0][2] == "agree" else "self"
 
     def whose(start: int, end: int, name: str = "") -> str:
+        if name in _ADDRESSED and end == len(tokens) and end - start > 1:
+            if any(s == end - 1 and n == "other" for s, n in speakers):
+                return "self"  # "im so sorry mum", "bye dad": the clause ends on who is addressed
         claims = book.self_words
         theirs = any(start <= s < end and n == "other" for s, n in speakers)
         if name in _GIVEN and (theirs or tokens[end - 1] in book.object_words):
@@ -498,10 +502,12 @@ _NOT_SIGNALS = {
     "neg",
     "asked",
     "joke",
+    "plain",
     "relative",
     "affirm",
     "agree",
 }
+_ADDRESSED = {"farewell", "final", "thanks"}  # said to someone named last in the clause
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).

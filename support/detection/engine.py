@@ -66,6 +66,8 @@ class Sentence:
     matches: list[str] = field(default_factory=list)
     notes: set[str] = field(default_factory=set)
     farewells: int = 0
+    words: int = 0  # words in the whole sentence it sits in
+    rest: int = 0  # of those, words none of its matches hold (kisses and "so", "im" aside)
 
 
 def windows(lexicon: Lexicon, text: str) -> list[tuple[int, int, set[str]]]:
@@ -114,13 +116,13 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.categories.append(name)
             sentence.matches.append(phrase)
             sentence.farewells += lexicon.kinds[name] == "farewell"
-        _apply_modifiers(lexicon, raw, sentence)
+        _apply_modifiers(lexicon, raw, sentence, after=text[end : end + 40])
         sentences.append(sentence)
     return sentences
 
 
 def _apply_modifiers(
-    lexicon: Lexicon, raw: str, sentence: Sentence, person=True, context: str = ""
+    lexicon: Lexicon, raw: str, sentence: Sentence, person=True, context: str = "", after: str = ""
 ) -> None:
     """Adjust a sentence's kinds for voice, person, negation, tense and everyday purpose.
 
@@ -170,7 +172,8 @@ def _apply_modifiers(
         if not mods["present"].search(raw):
             sentence.notes.add("past")
             if sentence.kinds & _PAST_CAN_LOWER:
-                sentence.kinds -= _PAST_CAN_LOWER
+                # "i used to plan how id do it": the decision was that plan's, told as past too
+                sentence.kinds -= _PAST_CAN_LOWER | {"decision"}
                 sentence.kinds.add("distress")
             if not _keeps_other(mods, raw):
                 sentence.kinds.discard("other")
@@ -178,6 +181,17 @@ def _apply_modifiers(
         # "I attempted suicide" with no time at all reads as a past attempt, not a present one.
         sentence.notes.add("past")
         sentence.kinds.discard("attempt")
+        sentence.kinds.add("distress")
+    if (
+        sentence.kinds & {"farewell", "goodbye", "thanks"}
+        and _dated_far_back(mods, raw, sentence.matches)
+        and not mods["present"].search(raw)
+        and not mods["comeback"].search(context)
+    ):
+        # "i wrote a goodbye note at 15", "back in 2019 i gave everything away": a goodbye
+        # dated far back is a memory (a past attempt), not a goodbye now.
+        sentence.notes.add("past")
+        sentence.kinds -= {"farewell", "goodbye", "thanks", "plan"}
         sentence.kinds.add("distress")
     if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(context):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
@@ -187,6 +201,7 @@ def _apply_modifiers(
         sentence.kinds & _ERRAND_KINDS
         and not sentence.kinds & _HEAVY_KINDS
         and _purpose(mods, context)
+        and not _purpose_denied(mods, after)  # "bought charcoal and a tent. not for camping."
     ):
         # A rope for camping, pills for a headache, the roof to watch the stars, "tonight's the
         # night: season finale": the thing and the time are there, and so is what they are for.
@@ -226,6 +241,21 @@ def _denied(lexicon: Lexicon, raw: str, sentence: Sentence) -> bool:
     return False
 
 
+# "at 11" in a distant date is an hour, not an age ("ill be gone at 11"); "at 15" is an age.
+_HOUR = re.compile(r"at (?:[1-9]|1[0-2])")
+
+
+def _dated_far_back(mods, raw: str, matches: list[str]) -> bool:
+    """Whether a clause holding one of the matched words is dated far back ("i wrote a goodbye
+    note at 15"), not just the sentence ("this is my last post, when i was little i loved it")."""
+    for clause in _CLAUSE_END.split(raw):
+        if any(m in clause for m in matches) and any(
+            not _HOUR.fullmatch(d.group()) for d in mods["distant"].finditer(clause)
+        ):
+            return True
+    return False
+
+
 def _said_by_writer(mods, raw: str, phrase: str) -> bool:
     """Whether the subject nearest before ``phrase`` is the writer's ("my mums been asleep for
     hours and ive got all her pills lined up": "ive" is nearer the pills than "my mum")."""
@@ -236,14 +266,34 @@ def _said_by_writer(mods, raw: str, phrase: str) -> bool:
     return writer > max((m.end() for m in mods["third"].finditer(raw, 0, at)), default=-1)
 
 
+_DENIED_PURPOSE = re.compile(
+    r"\s*(?:and |but |its |thats |and its )?(?:definitely |def |deffo |really )?not (?:for|to go)\b"
+)
+_DENIAL_BEFORE = re.compile(
+    r"\b(?:not|never|isnt|wasnt|arent) (?:for|to go) (?:a |an |the |my |our |some )?$"
+)
+
+
+def _purpose_denied(mods, after: str) -> bool:
+    """The next sentence denies an everyday purpose: "not for camping" (not "not for me")."""
+    denied = _DENIED_PURPOSE.match(after)
+    if not denied:
+        return False
+    told = re.split(r"[.!?\n]", after[denied.end() :], maxsplit=1)[0]
+    purposes = list(mods["everyday"].finditer(told))
+    # one purpose, denied; "not for camping, for the festival" tells the real one after it
+    return len(purposes) == 1 and purposes[0].start() < 24
+
+
 def _purpose(mods, context: str) -> bool:
     """Whether the sentence tells what its rope, pills or day are for. An everyday word right
     after "after", "before" or "until" ("after the wedding on saturday i'll do it", "before the
-    dog walkers") dates the plan: it is when, not what for."""
-    return any(
-        not mods["until"].search(context, max(0, m.start() - 24), m.start())
-        for m in mods["everyday"].finditer(context)
-    )
+    dog walkers") dates the plan: it is when, not what for. A purpose denied ("a rope and a
+    tent, not for camping") is none."""
+    found = list(mods["everyday"].finditer(context))
+    if any(_DENIAL_BEFORE.search(context, max(0, m.start() - 30), m.start()) for m in found):
+        return False
+    return any(not mods["until"].search(context, max(0, m.start() - 24), m.start()) for m in found)
 
 
 def _keeps_other(mods, raw: str) -> bool:
@@ -315,10 +365,31 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         # "ive worked out how. ive worked out when.": two decisions, one after the other.
         if "decision" in sentence.kinds and any(abs(n - m) == 1 for m in decided_at):
             level = "imminent"
+    # "done. sorry everyone", "took them all. bye x": an act told as just finished, in a
+    # sentence of its own, next to a goodbye, an apology to all or thanks.
+    parting_at = [
+        s.number
+        for s in sentences
+        if 0 < s.words <= _PARTING_WORDS
+        and s.rest == 0
+        and (
+            s.kinds & {"farewell", "goodbye"}
+            or "thanks" in s.kinds
+            and any(_PARTING.search(m) for m in s.matches)
+        )
+    ]  # not thanks ("done! thanks all for the help"), nor an apology with more to say
+    for sentence in sentences:
+        if "completed" in sentence.kinds and any(abs(sentence.number - m) == 1 for m in parting_at):
+            level = "imminent"
     about_other = "other" in kinds
     if about_other:
         level = max_level(level, "distress")
     return level, about_other
+
+
+_PARTING_WORDS = 6
+_FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
+_PARTING = re.compile(r"\b(?:sorry|bye|goodbye|farewell)\b")
 
 
 def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
@@ -351,7 +422,10 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             # the cue reading is lowered; a phrase the lexicon knows still counts.
             sentence.notes.add("joke")
             sentence.kinds = (sentence.kinds - _CUE_RISK) | {"distress"}
-        _apply_modifiers(lexicon, raw, sentence, person=False, context=context)
+        nxt = whole[min(around + 1, len(whole) - 1)]
+        _apply_modifiers(
+            lexicon, raw, sentence, person=False, context=context, after=text[nxt : nxt + 40]
+        )
         if sentence.notes & {"past", "negation", "professional"}:
             sentence.kinds.discard("method")
         sentences.append(sentence)
@@ -553,10 +627,20 @@ def assess_with(
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
     for sentence in sentences:
         n = sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+        said = _WORD.findall(prepared[bounds[n] : bounds[n + 1]])
+        sentence.words = len(said)
+        held = {w for m in sentence.matches for w in m.split()}
+        sentence.rest = sum(w not in held and not _FILLER.fullmatch(w) for w in said)
         if sentence.kinds == {"time"}:
             whole = prepared[bounds[n] : bounds[n + 1]]
             if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
                 sentence.notes.add("bare")  # "Sunday night." on its own
+    completed = lexicon.modifiers["completed"]
+    for n in range(len(bounds) - 1):
+        whole = prepared[bounds[n] : bounds[n + 1]].strip(" .!x\n")
+        if whole and len(whole.split()) <= _BARE_WORDS and completed.fullmatch(whole):
+            done = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"completed"})
+            sentences = sorted([*sentences, done], key=lambda s: s.index)
     _past_told_after(lexicon, prepared, bounds, sentences)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}

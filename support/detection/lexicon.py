@@ -50,6 +50,7 @@ MODIFIERS = (
     "until",
     "reported",
     "distant",
+    "completed",  # a sentence that is only an act just finished: "done.", "took them."
 )
 
 _SUBJECT_PREFIX = "{i}{adv}"  # an English first-person subject and its adverbs
