@@ -374,7 +374,11 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
     negated = {
         (start, name)
         for start, _, name in cues
-        if name in _NEGATABLE and any(start - _NEG_REACH <= e <= start for _, e in negations)
+        if name in _NEGATABLE
+        and any(
+            start - _NEG_REACH <= e <= start and not _JOINED & set(tokens[e:start])
+            for _, e in negations
+        )
     }
     asked_at = min((s for s, _, n in cues if n == "asked"), default=len(tokens))
     # "before anyone wakes up and walk to the tracks": a speaker inside a time is the time's,
@@ -512,6 +516,9 @@ _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
 _NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather", "bought"}
+# A negation does not reach over "and"/"but" into the next verb: "ich kann nicht mehr und will
+# sterben", "not sad, just tired and want to die" (the first clause's "not" is its own).
+_JOINED = frozenset({"und", "and", "et", "y", "e", "aber", "but", "pero", "oder", "or", "ou"})
 _SIGNAL = set(CUE_CLASSES) - _NOT_SIGNALS - {"want"}
 
 
