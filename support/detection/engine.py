@@ -354,6 +354,10 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         # after the means ("tonight I'm making curry" is a day with its own purpose).
         if sentence.kinds & {"method", "obtained"} and any(abs(n - m) == 1 for m in bare_at):
             level = "imminent"
+        # "cant do this anymore. tonight.": a day told alone right after the writer's distress
+        # is the day of it (a day with its own purpose, "quitting the gym tonight", is not bare).
+        if sentence.kinds & {"distress", "intent", "burden"} and n + 1 in bare_at:
+            level = "imminent"
         # "filling a bag with all the insulin. theres enough now", "the level crossing has no
         # barrier. ive stood there three times": the means in one sentence, gathered or
         # visited in the next (or in the next clause: "encomendei remedio, quando chegar eu tomo
@@ -635,6 +639,8 @@ def assess_with(
             whole = prepared[bounds[n] : bounds[n + 1]]
             if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
                 sentence.notes.add("bare")  # "Sunday night." on its own
+            elif sentence.rest == 0 and not _CLAUSE_END.search(whole.strip()[:-1]):
+                sentence.notes.add("bare")  # "tonight when the house is asleep": only a time
     completed = lexicon.modifiers["completed"]
     for n in range(len(bounds) - 1):
         whole = prepared[bounds[n] : bounds[n + 1]].strip(" .!x\n")
