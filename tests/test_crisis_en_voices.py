@@ -17,6 +17,7 @@ HIGH = ("crisis", "imminent")
         # a day told alone right after the writer's distress, or a sentence that is only a time
         "i cant keep going like this. saturday.",
         "got the rope down from the loft. once everyones asleep",
+        "ive had the rope in the loft for a week. tonight when the house is asleep",
         # an accident wished on oneself, a prayer to be taken, still being here a disappointment
         "i keep hoping a van will hit me on the crossing",
         "every night i pray the good lord takes me in my sleep",
@@ -41,6 +42,7 @@ def test_new_voices_are_urgent(text):
     "text",
     [
         "long shift. saturday: football with the lads",
+        "bought a new kitchen knife. tonight when the kids are in bed im making curry",
         "i keep hoping a parcel will arrive before the weekend",
         "we pray the lord takes care of the harvest this year",
         "gutted the match is still on at nine",

@@ -396,6 +396,22 @@ _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum
 _PARTING = re.compile(r"\b(?:sorry|bye|goodbye|farewell)\b")
 
 
+def _only_time(lexicon: Lexicon, sentence: Sentence, sentences: list[Sentence], whole: str) -> bool:
+    """Whether ``whole``, a sentence read only as a time, says nothing but times: each word is
+    held by a time cue ("tonight when the house is asleep"), so it is a day told alone."""
+    if lexicon.cues is None or any(
+        s.kinds - {"time"} for s in sentences if s.number == sentence.number
+    ):
+        return False
+    book = lexicon.cues
+    tokens = cues.tokens_of(book, whole)
+    held = set()
+    for start, end, name in book.find(tokens):
+        if name == "time":
+            held.update(range(start, end))
+    return bool(held) and all(i in held or _FILLER.fullmatch(t) for i, t in enumerate(tokens))
+
+
 def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     """The signals the lexicon's word cues give, clause by clause (see ``cues.py``)."""
     sentences = []
@@ -630,7 +646,9 @@ def assess_with(
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
     for sentence in sentences:
-        n = sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+        sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+    for sentence in sentences:
+        n = sentence.number
         said = _WORD.findall(prepared[bounds[n] : bounds[n + 1]])
         sentence.words = len(said)
         held = {w for m in sentence.matches for w in m.split()}
@@ -639,7 +657,9 @@ def assess_with(
             whole = prepared[bounds[n] : bounds[n + 1]]
             if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
                 sentence.notes.add("bare")  # "Sunday night." on its own
-            elif sentence.rest == 0 and not _CLAUSE_END.search(whole.strip()[:-1]):
+            elif not _CLAUSE_END.search(whole.strip()[:-1]) and _only_time(
+                lexicon, sentence, sentences, whole
+            ):
                 sentence.notes.add("bare")  # "tonight when the house is asleep": only a time
     completed = lexicon.modifiers["completed"]
     for n in range(len(bounds) - 1):
