@@ -385,6 +385,17 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     for sentence in sentences:
         if "completed" in sentence.kinds and any(abs(sentence.number - m) == 1 for m in parting_at):
             level = "imminent"
+        # "please dont go in the shed tomorrow mum. im sorry": a farewell act next to a sentence
+        # that is nothing but an apology ("im sorry its messy" says more, and is not one), the
+        # farewell itself giving no reason ("dont go in the bathroom, the floor is wet. sorry").
+        if (
+            "farewell" in sentence.kinds
+            and sentence.rest <= _APOLOGY_REST
+            and any(
+                abs(sentence.number - s.number) == 1 and "apology" in s.notes for s in sentences
+            )
+        ):
+            level = "imminent"
     about_other = "other" in kinds
     if about_other:
         level = max_level(level, "distress")
@@ -392,6 +403,11 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
 
 
 _PARTING_WORDS = 6
+_APOLOGY_REST = 2  # words a farewell next to a bare apology may hold beyond its own
+_APOLOGY = re.compile(
+    r"(?:(?:im|i am) )?(?:so |really |truly )?sorry(?: (?:mum|mom|mam|dad|everyone|all|guys"
+    r"|for everything|for all of it|for this))*"
+)
 _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
 _PARTING = re.compile(r"\b(?:sorry|bye|goodbye|farewell)\b")
 
@@ -664,6 +680,9 @@ def assess_with(
     completed = lexicon.modifiers["completed"]
     for n in range(len(bounds) - 1):
         whole = prepared[bounds[n] : bounds[n + 1]].strip(" .!x\n")
+        if whole and _APOLOGY.fullmatch(whole):
+            sorry = Sentence(bounds[n], bounds[n + 1], number=n, notes={"apology"})
+            sentences = sorted([*sentences, sorry], key=lambda s: s.index)
         if whole and len(whole.split()) <= _BARE_WORDS and completed.fullmatch(whole):
             done = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"completed"})
             sentences = sorted([*sentences, done], key=lambda s: s.index)
