@@ -18,6 +18,8 @@ HIGH = ("crisis", "imminent")
         "i cant keep going like this. saturday.",
         "got the rope down from the loft. once everyones asleep",
         "ive had the rope in the loft for a week. tonight when the house is asleep",
+        # a warning away from where one will be found, next to a bare apology
+        "dont open the garage tomorrow dad. sorry for everything",
         # an accident wished on oneself, a prayer to be taken, still being here a disappointment
         "i keep hoping a van will hit me on the crossing",
         "every night i pray the good lord takes me in my sleep",
@@ -54,6 +56,8 @@ def test_new_voices_are_urgent(text):
         "not coming home from the woods till dark, the dogs love it",
         "saturday is the day we move house",
         "dont go in the kitchen, its a surprise. im sorry its messy",
+        "dont go in the bathroom, the floor is wet. sorry",
+        "dont go in the kitchen till i say. sorry!",
         "emptied the bathroom cabinet into a bag for the charity shop",
     ],
 )
