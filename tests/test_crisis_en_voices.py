@@ -58,6 +58,13 @@ def test_new_voices_are_urgent(text):
         "dont go in the kitchen, its a surprise. im sorry its messy",
         "dont go in the bathroom, the floor is wet. sorry",
         "dont go in the kitchen till i say. sorry!",
+        # probes that misread the first versions of these patterns
+        "gutted im still here at the office at 9pm",
+        "why do i even bother waking up early on saturdays",
+        "thinking about how id do it if i ran the council",
+        "got enough saved up to do it, the kitchen extension is go",
+        "wishing a lorry would hit the speed camera lol",
+        "i wish a nice guy would take me out for dinner",
         "emptied the bathroom cabinet into a bag for the charity shop",
     ],
 )
