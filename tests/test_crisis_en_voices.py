@@ -65,6 +65,10 @@ def test_new_voices_are_urgent(text):
         "got enough saved up to do it, the kitchen extension is go",
         "wishing a lorry would hit the speed camera lol",
         "i wish a nice guy would take me out for dinner",
+        "i keep hoping a train will take me out of this town one day",
+        "the footpath by the weir has no barrier, i go there every evening with the dog",
+        "just wanted someone to know i passed my driving test!!",
+        "checking out tonight, the festival was amazing, thanks everyone",
         "emptied the bathroom cabinet into a bag for the charity shop",
     ],
 )
