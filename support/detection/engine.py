@@ -354,6 +354,10 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         # after the means ("tonight I'm making curry" is a day with its own purpose).
         if sentence.kinds & {"method", "obtained"} and any(abs(n - m) == 1 for m in bare_at):
             level = "imminent"
+        # "cant do this anymore. tonight.": a day told alone right after the writer's distress
+        # is the day of it (a day with its own purpose, "quitting the gym tonight", is not bare).
+        if sentence.kinds & {"distress", "intent", "burden"} and n + 1 in bare_at:
+            level = "imminent"
         # "filling a bag with all the insulin. theres enough now", "the level crossing has no
         # barrier. ive stood there three times": the means in one sentence, gathered or
         # visited in the next (or in the next clause: "encomendei remedio, quando chegar eu tomo
@@ -381,6 +385,17 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     for sentence in sentences:
         if "completed" in sentence.kinds and any(abs(sentence.number - m) == 1 for m in parting_at):
             level = "imminent"
+        # "please dont go in the shed tomorrow mum. im sorry": a farewell act next to a sentence
+        # that is nothing but an apology ("im sorry its messy" says more, and is not one), the
+        # farewell itself giving no reason ("dont go in the bathroom, the floor is wet. sorry").
+        if (
+            "farewell" in sentence.kinds
+            and sentence.rest <= _APOLOGY_REST
+            and any(
+                abs(sentence.number - s.number) == 1 and "apology" in s.notes for s in sentences
+            )
+        ):
+            level = "imminent"
     about_other = "other" in kinds
     if about_other:
         level = max_level(level, "distress")
@@ -388,8 +403,29 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
 
 
 _PARTING_WORDS = 6
+_APOLOGY_REST = 2  # words a farewell next to a bare apology may hold beyond its own
+_APOLOGY = re.compile(
+    r"(?:(?:im|i am) )?(?:so |really |truly )?sorry(?: (?:mum|mom|mam|dad|everyone|all|guys"
+    r"|for everything|for all of it|for this))*"
+)
 _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
 _PARTING = re.compile(r"\b(?:sorry|bye|goodbye|farewell)\b")
+
+
+def _only_time(lexicon: Lexicon, sentence: Sentence, sentences: list[Sentence], whole: str) -> bool:
+    """Whether ``whole``, a sentence read only as a time, says nothing but times: each word is
+    held by a time cue ("tonight when the house is asleep"), so it is a day told alone."""
+    if lexicon.cues is None or any(
+        s.kinds - {"time"} for s in sentences if s.number == sentence.number
+    ):
+        return False
+    book = lexicon.cues
+    tokens = cues.tokens_of(book, whole)
+    held = set()
+    for start, end, name in book.find(tokens):
+        if name == "time":
+            held.update(range(start, end))
+    return bool(held) and all(i in held or _FILLER.fullmatch(t) for i, t in enumerate(tokens))
 
 
 def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
@@ -626,7 +662,9 @@ def assess_with(
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
     for sentence in sentences:
-        n = sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+        sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+    for sentence in sentences:
+        n = sentence.number
         said = _WORD.findall(prepared[bounds[n] : bounds[n + 1]])
         sentence.words = len(said)
         held = {w for m in sentence.matches for w in m.split()}
@@ -635,9 +673,16 @@ def assess_with(
             whole = prepared[bounds[n] : bounds[n + 1]]
             if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
                 sentence.notes.add("bare")  # "Sunday night." on its own
+            elif not _CLAUSE_END.search(whole.strip()[:-1]) and _only_time(
+                lexicon, sentence, sentences, whole
+            ):
+                sentence.notes.add("bare")  # "tonight when the house is asleep": only a time
     completed = lexicon.modifiers["completed"]
     for n in range(len(bounds) - 1):
         whole = prepared[bounds[n] : bounds[n + 1]].strip(" .!x\n")
+        if whole and _APOLOGY.fullmatch(whole):
+            sorry = Sentence(bounds[n], bounds[n + 1], number=n, notes={"apology"})
+            sentences = sorted([*sentences, sorry], key=lambda s: s.index)
         if whole and len(whole.split()) <= _BARE_WORDS and completed.fullmatch(whole):
             done = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"completed"})
             sentences = sorted([*sentences, done], key=lambda s: s.index)
