@@ -737,3 +737,26 @@ def test_a_short_portuguese_comment_is_read_with_portuguese_cues():
     reading = assess("qro sumir")
     assert reading.language == "pt" and reading.level == "crisis"
     assert level("vou me jogar da ponte hoje") == "imminent"
+
+
+# --- French round 2: jumping needs a place, stopped self-harm is past --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je saute dans le train de 7h pour le boulot",
+        "faut se jeter à l'eau et postuler",
+        "cette série va me tuer",
+    ],
+)
+def test_french_jumps_and_figures_are_not_a_crisis(text):
+    assert level(text) == "none"
+
+
+def test_french_jumping_from_a_place_tonight_is_imminent_and_stopped_cutting_is_not():
+    assert level("je saute du pont ce soir") == "imminent"
+    assert level("ça fait un an que je me scarifie plus, je suis fière") not in (
+        "crisis",
+        "imminent",
+    )
