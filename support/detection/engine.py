@@ -116,13 +116,20 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.categories.append(name)
             sentence.matches.append(phrase)
             sentence.farewells += lexicon.kinds[name] == "farewell"
-        _apply_modifiers(lexicon, raw, sentence, after=text[end : end + 40])
+        before = text[max(0, start - _NEAR) : start]
+        _apply_modifiers(lexicon, raw, sentence, after=text[end : end + 40], before=before)
         sentences.append(sentence)
     return sentences
 
 
 def _apply_modifiers(
-    lexicon: Lexicon, raw: str, sentence: Sentence, person=True, context: str = "", after: str = ""
+    lexicon: Lexicon,
+    raw: str,
+    sentence: Sentence,
+    person=True,
+    context: str = "",
+    after: str = "",
+    before: str = "",
 ) -> None:
     """Adjust a sentence's kinds for voice, person, negation, tense and everyday purpose.
 
@@ -193,14 +200,16 @@ def _apply_modifiers(
         sentence.notes.add("past")
         sentence.kinds -= {"farewell", "goodbye", "thanks", "plan"}
         sentence.kinds.add("distress")
-    if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(context):
+    if sentence.kinds & {"farewell", "goodbye", "thanks"} and (
+        mods["comeback"].search(context) or _away_beside(mods, before, after)
+    ):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
         if not sentence.kinds & _HEAVY_KINDS:
             sentence.kinds -= {"plan", "time"}  # the goodbye and its day were one leave-taking
     if (
         sentence.kinds & _ERRAND_KINDS
         and not sentence.kinds & _HEAVY_KINDS
-        and _purpose(mods, context)
+        and (_purpose(mods, context) or _purpose_next(mods, context, after))
         and not _purpose_denied(mods, after)  # "bought charcoal and a tent. not for camping."
     ):
         # A rope for camping, pills for a headache, the roof to watch the stars, "tonight's the
@@ -294,6 +303,32 @@ def _purpose(mods, context: str) -> bool:
     if any(_DENIAL_BEFORE.search(context, max(0, m.start() - 30), m.start()) for m in found):
         return False
     return any(not mods["until"].search(context, max(0, m.start() - 24), m.start()) for m in found)
+
+
+# How far either side of a sentence a move or a leaving do is read ("we fly out on the 14th.
+# saying goodbye to everyone has been the hardest part"), and how long a sentence told with its
+# purpose in the next one may be ("doing it saturday!! first ever parkrun").
+_NEAR = 90
+_SHORT = 5
+
+
+def _away_beside(mods, before: str, after: str) -> bool:
+    """A move, a leaving do or an account closed, told in the sentence just before or after a
+    goodbye, makes it a leave-taking ("deleting instagram tonight. this is my last post")."""
+    if mods["away"].pattern == "(?!)":
+        return False
+    last = ([""] + [p for p in _SENTENCE_END.split(before) if p.strip()])[-1]
+    first = _SENTENCE_END.split(after.lstrip(), maxsplit=1)[0]
+    return bool(mods["away"].search(last) or mods["away"].search(first))
+
+
+def _purpose_next(mods, context: str, after: str) -> bool:
+    """A short sentence whose purpose opens the next one: "doing it saturday!! first ever
+    parkrun", "sunday is the day. my first half marathon". Only a purpose near its start."""
+    if len(_WORD.findall(context)) > _SHORT:
+        return False
+    told = _SENTENCE_END.split(after.lstrip(), maxsplit=1)[0][:32]
+    return _purpose(mods, told)
 
 
 def _keeps_other(mods, raw: str) -> bool:
@@ -424,7 +459,13 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.kinds = (sentence.kinds - _CUE_RISK) | {"distress"}
         nxt = whole[min(around + 1, len(whole) - 1)]
         _apply_modifiers(
-            lexicon, raw, sentence, person=False, context=context, after=text[nxt : nxt + 40]
+            lexicon,
+            raw,
+            sentence,
+            person=False,
+            context=context,
+            after=text[nxt : nxt + 40],
+            before=text[max(0, whole[around] - _NEAR) : whole[around]],
         )
         if sentence.notes & {"past", "negation", "professional"}:
             sentence.kinds.discard("method")

@@ -46,6 +46,7 @@ MODIFIERS = (
     "subject",  # the writer as the subject of a verb ("i", "ive"): whose a phrase is
     "professional",
     "comeback",
+    "away",  # a move, a leaving do, an account closed: a goodbye next to it is a leave-taking
     "everyday",
     "until",
     "reported",
