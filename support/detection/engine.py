@@ -552,6 +552,29 @@ def _past_told_after(lexicon: Lexicon, text: str, bounds: list[int], sentences) 
 
 
 _WORD = re.compile(r"\w+")
+_ANSWER_REACH = 2  # the answer may come up to two sentences after the question
+
+
+def _answered_yes(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> list[Sentence]:
+    """A question about suicide someone put to the writer is nobody's statement, but the
+    writer's own answer after it can be yes: "she asked if i was thinking of ending it. i said
+    no. i lied", "you'd tell me if you were suicidal right? ... but i am". The answer (the
+    ``answered`` modifier) in the question's sentence after it, or in the next two, makes it
+    the writer's wish."""
+    mods = lexicon.modifiers
+    if mods["answered"].pattern == "(?!)" or not mods["answered"].search(text):
+        return sentences
+    for n in range(len(bounds) - 1):
+        asked = mods["asked_risk"].search(text, bounds[n], bounds[n + 1])
+        if not asked:
+            continue
+        reply = text[asked.end() : bounds[min(n + 1 + _ANSWER_REACH, len(bounds) - 1)]]
+        if mods["answered"].search(reply):
+            told = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"intent"})
+            told.notes.add("answered")
+            told.matches = [asked.group().strip(), mods["answered"].search(reply).group().strip()]
+            return sorted([*sentences, told], key=lambda s: s.index)
+    return sentences
 # What makes reported words the other person's risk: their wish, plan or goodbye. A burden is
 # left out: "my mum keeps telling me im a burden" is said of the writer, to the writer.
 _REPORTED_RISK = {"plan", "goodbye", "intent", "attempt", "farewell", "method"}
@@ -662,7 +685,7 @@ def assess_with(
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
     if reported:
         sentences = sorted(sentences + reported, key=lambda s: s.index)
-    if not sentences:
+    if not sentences and not lexicon.modifiers["answered"].search(prepared):
         return Assessment("none", language=language)
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
@@ -683,6 +706,9 @@ def assess_with(
             done = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"completed"})
             sentences = sorted([*sentences, done], key=lambda s: s.index)
     _past_told_after(lexicon, prepared, bounds, sentences)
+    sentences = _answered_yes(lexicon, prepared, bounds, sentences)
+    if not sentences:
+        return Assessment("none", language=language)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
     categories = sorted(

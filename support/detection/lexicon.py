@@ -47,6 +47,8 @@ MODIFIERS = (
     "professional",
     "comeback",
     "away",  # a move, a leaving do, an account closed: a goodbye next to it is a leave-taking
+    "asked_risk",  # someone asked the writer about suicide or self-harm ("asked if i was suicidal")
+    "answered",  # ... and the writer's answer is yes after all ("i lied", "but honestly i am")
     "everyday",
     "until",
     "reported",
