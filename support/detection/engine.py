@@ -555,6 +555,28 @@ _WORD = re.compile(r"\w+")
 _ANSWER_REACH = 2  # the answer may come up to two sentences after the question
 
 
+def _not_joking(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> list[Sentence]:
+    """Talk of the writer's own death ("everyone says i joke about dying", "i say i want to
+    die"), then "im not joking" or "i mean it" in that sentence or the next: the laugh is taken
+    back, and the wish is the writer's. Figures of speech are blanked first ("to die for")."""
+    mods = lexicon.modifiers
+    if mods["unjoked"].pattern == "(?!)" or not mods["unjoked"].search(text):
+        return sentences
+    for n in range(len(bounds) - 1):
+        here = lexicon.exceptions.sub(" _ ", text[bounds[n] : bounds[n + 1]])
+        talk = mods["death_talk"].search(here)
+        if not talk:
+            continue
+        reach = lexicon.exceptions.sub(" _ ", text[bounds[n] : bounds[min(n + 2, len(bounds) - 1)]])
+        unjoked = mods["unjoked"].search(reach, talk.end())
+        if unjoked:
+            told = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"intent"})
+            told.notes.add("unjoked")
+            told.matches = [talk.group().strip(), unjoked.group().strip()]
+            return sorted([*sentences, told], key=lambda s: s.index)
+    return sentences
+
+
 def _answered_yes(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> list[Sentence]:
     """A question about suicide someone put to the writer is nobody's statement, but the
     writer's own answer after it can be yes: "she asked if i was thinking of ending it. i said
@@ -685,7 +707,10 @@ def assess_with(
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
     if reported:
         sentences = sorted(sentences + reported, key=lambda s: s.index)
-    if not sentences and not lexicon.modifiers["answered"].search(prepared):
+    if not sentences and not (
+        lexicon.modifiers["answered"].search(prepared)
+        or lexicon.modifiers["unjoked"].search(prepared)
+    ):
         return Assessment("none", language=language)
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
@@ -707,6 +732,7 @@ def assess_with(
             sentences = sorted([*sentences, done], key=lambda s: s.index)
     _past_told_after(lexicon, prepared, bounds, sentences)
     sentences = _answered_yes(lexicon, prepared, bounds, sentences)
+    sentences = _not_joking(lexicon, prepared, bounds, sentences)
     if not sentences:
         return Assessment("none", language=language)
     level, about_other = combine(sentences)
