@@ -597,6 +597,8 @@ def _answered_yes(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> 
             told.matches = [asked.group().strip(), mods["answered"].search(reply).group().strip()]
             return sorted([*sentences, told], key=lambda s: s.index)
     return sentences
+
+
 # What makes reported words the other person's risk: their wish, plan or goodbye. A burden is
 # left out: "my mum keeps telling me im a burden" is said of the writer, to the writer.
 _REPORTED_RISK = {"plan", "goodbye", "intent", "attempt", "farewell", "method"}
