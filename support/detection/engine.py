@@ -201,7 +201,9 @@ def _apply_modifiers(
         sentence.kinds -= {"farewell", "goodbye", "thanks", "plan"}
         sentence.kinds.add("distress")
     if sentence.kinds & {"farewell", "goodbye", "thanks"} and (
-        mods["comeback"].search(context) or _away_beside(mods, before, after)
+        mods["comeback"].search(context)
+        or mods["away"].search(context)
+        or _away_beside(mods, before, after)
     ):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
         if not sentence.kinds & _HEAVY_KINDS:
