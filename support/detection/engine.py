@@ -201,9 +201,7 @@ def _apply_modifiers(
         sentence.kinds -= {"farewell", "goodbye", "thanks", "plan"}
         sentence.kinds.add("distress")
     if sentence.kinds & {"farewell", "goodbye", "thanks"} and (
-        mods["comeback"].search(context)
-        or mods["away"].search(context)
-        or _away_beside(mods, before, after)
+        mods["comeback"].search(context) or _away_beside(mods, context, before, after)
     ):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
         if not sentence.kinds & _HEAVY_KINDS:
@@ -314,14 +312,19 @@ _NEAR = 90
 _SHORT = 5
 
 
-def _away_beside(mods, before: str, after: str) -> bool:
-    """A move, a leaving do or an account closed, told in the sentence just before or after a
-    goodbye, makes it a leave-taking ("deleting instagram tonight. this is my last post")."""
+def _away_beside(mods, context: str, before: str, after: str) -> bool:
+    """A move, a leaving do or an account closed, told with a goodbye or in the sentence just
+    before or after it, makes it a leave-taking ("deleting instagram tonight. this is my last
+    post"); not when the writer's absence is told there ("this is goodbye, i wont be here
+    tomorrow", "the only one who will miss me")."""
     if mods["away"].pattern == "(?!)":
         return False
     last = ([""] + [p for p in _SENTENCE_END.split(before) if p.strip()])[-1]
     first = _SENTENCE_END.split(after.lstrip(), maxsplit=1)[0]
-    return bool(mods["away"].search(last) or mods["away"].search(first))
+    near = (context, last, first)
+    if any(mods["absent"].search(told) for told in near):
+        return False
+    return any(mods["away"].search(told) for told in near)
 
 
 def _purpose_next(mods, context: str, after: str) -> bool:
