@@ -45,6 +45,8 @@ def test_everyday_wording_is_not_a_crisis(text):
         "people say i joke about killing myself. im not joking",
         "im doing it sunday. the pills are saved up in my drawer",  # no purpose in the next one
         "the anniversary of my overdose is friday and i want it to work this time",
+        "closing my snapchat tonight. this is goodbye, i wont be around after today",  # absence
+        "my penfriend is the only one who would notice me gone. this is my last letter to her",
     ],
 )
 def test_urgent_wording_sharing_those_words_is_found(text):
