@@ -117,7 +117,7 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.matches.append(phrase)
             sentence.farewells += lexicon.kinds[name] == "farewell"
         before = text[max(0, start - _NEAR) : start]
-        _apply_modifiers(lexicon, raw, sentence, after=text[end : end + 40], before=before)
+        _apply_modifiers(lexicon, raw, sentence, after=text[end : end + _NEAR], before=before)
         sentences.append(sentence)
     return sentences
 
@@ -209,7 +209,7 @@ def _apply_modifiers(
     if (
         sentence.kinds & _ERRAND_KINDS
         and not sentence.kinds & _HEAVY_KINDS
-        and (_purpose(mods, context) or _purpose_next(mods, context, after))
+        and (_purpose(mods, context) or _purpose_next(lexicon, context, after))
         and not _purpose_denied(mods, after)  # "bought charcoal and a tent. not for camping."
     ):
         # A rope for camping, pills for a headache, the roof to watch the stars, "tonight's the
@@ -327,13 +327,17 @@ def _away_beside(mods, context: str, before: str, after: str) -> bool:
     return any(mods["away"].search(told) for told in near)
 
 
-def _purpose_next(mods, context: str, after: str) -> bool:
+def _purpose_next(lexicon: Lexicon, context: str, after: str) -> bool:
     """A short sentence whose purpose opens the next one: "doing it saturday!! first ever
-    parkrun", "sunday is the day. my first half marathon". Only a purpose near its start."""
+    parkrun", "sunday is the day. my first half marathon". Only a purpose near its start, and
+    only in a sentence with no risk word of its own ("friday. the bridge by the marathon
+    route" names a place, not what the day is for)."""
     if len(_WORD.findall(context)) > _SHORT:
         return False
-    told = _SENTENCE_END.split(after.lstrip(), maxsplit=1)[0][:32]
-    return _purpose(mods, told)
+    sentence = _SENTENCE_END.split(after.lstrip(), maxsplit=1)[0]
+    if lexicon.cues is not None and lexicon.cues.risky_spans(sentence):
+        return False
+    return _purpose(lexicon.modifiers, sentence[:32])
 
 
 def _keeps_other(mods, raw: str) -> bool:
@@ -469,7 +473,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence,
             person=False,
             context=context,
-            after=text[nxt : nxt + 40],
+            after=text[nxt : nxt + _NEAR],
             before=text[max(0, whole[around] - _NEAR) : whole[around]],
         )
         if sentence.notes & {"past", "negation", "professional"}:
