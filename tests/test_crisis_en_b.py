@@ -47,6 +47,8 @@ def test_everyday_wording_is_not_a_crisis(text):
         "the anniversary of my overdose is friday and i want it to work this time",
         "closing my snapchat tonight. this is goodbye, i wont be around after today",  # absence
         "my penfriend is the only one who would notice me gone. this is my last letter to her",
+        "its on sunday. the multistorey by the race course, nobody is there that early",
+        "this is my last letter. to my pen pal and to all of you, im so sorry",
     ],
 )
 def test_urgent_wording_sharing_those_words_is_found(text):
