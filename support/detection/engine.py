@@ -572,8 +572,12 @@ def _not_joking(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> li
     if mods["unjoked"].pattern == "(?!)" or not mods["unjoked"].search(text):
         return sentences
     for n in range(len(bounds) - 1):
-        here = lexicon.exceptions.sub(" _ ", text[bounds[n] : bounds[n + 1]])
-        talk = mods["death_talk"].search(here)
+        raw = text[bounds[n] : bounds[n + 1]]
+        here = lexicon.exceptions.sub(" _ ", raw)
+        # a figure stays a figure; a threat laughed off ("gonna kill myself lol") is taken back
+        talk = mods["death_talk"].search(here) or (
+            _laughs(lexicon, raw) and mods["death_talk"].search(raw)
+        )
         if not talk:
             continue
         reach = lexicon.exceptions.sub(" _ ", text[bounds[n] : bounds[min(n + 2, len(bounds) - 1)]])
