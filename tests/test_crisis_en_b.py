@@ -48,6 +48,8 @@ def test_everyday_wording_is_not_a_crisis(text):
         "closing my snapchat tonight. this is goodbye, i wont be around after today",  # absence
         "my penfriend is the only one who would notice me gone. this is my last letter to her",
         "its on sunday. the multistorey by the race course, nobody is there that early",
+        "gonna kms lol. not even kidding this time",  # the laugh taken back
+        "so long old life, goodbye everyone, im done",  # 'old life' is no thing
         "this is my last letter. to my pen pal and to all of you, im so sorry",
     ],
 )
