@@ -116,13 +116,20 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.categories.append(name)
             sentence.matches.append(phrase)
             sentence.farewells += lexicon.kinds[name] == "farewell"
-        _apply_modifiers(lexicon, raw, sentence, after=text[end : end + 40])
+        before = text[max(0, start - _NEAR) : start]
+        _apply_modifiers(lexicon, raw, sentence, after=text[end : end + _NEAR], before=before)
         sentences.append(sentence)
     return sentences
 
 
 def _apply_modifiers(
-    lexicon: Lexicon, raw: str, sentence: Sentence, person=True, context: str = "", after: str = ""
+    lexicon: Lexicon,
+    raw: str,
+    sentence: Sentence,
+    person=True,
+    context: str = "",
+    after: str = "",
+    before: str = "",
 ) -> None:
     """Adjust a sentence's kinds for voice, person, negation, tense and everyday purpose.
 
@@ -193,14 +200,16 @@ def _apply_modifiers(
         sentence.notes.add("past")
         sentence.kinds -= {"farewell", "goodbye", "thanks", "plan"}
         sentence.kinds.add("distress")
-    if sentence.kinds & {"farewell", "goodbye", "thanks"} and mods["comeback"].search(context):
+    if sentence.kinds & {"farewell", "goodbye", "thanks"} and (
+        mods["comeback"].search(context) or _away_beside(mods, context, before, after)
+    ):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
         if not sentence.kinds & _HEAVY_KINDS:
             sentence.kinds -= {"plan", "time"}  # the goodbye and its day were one leave-taking
     if (
         sentence.kinds & _ERRAND_KINDS
         and not sentence.kinds & _HEAVY_KINDS
-        and _purpose(mods, context)
+        and (_purpose(mods, context) or _purpose_next(lexicon, context, after))
         and not _purpose_denied(mods, after)  # "bought charcoal and a tent. not for camping."
     ):
         # A rope for camping, pills for a headache, the roof to watch the stars, "tonight's the
@@ -294,6 +303,41 @@ def _purpose(mods, context: str) -> bool:
     if any(_DENIAL_BEFORE.search(context, max(0, m.start() - 30), m.start()) for m in found):
         return False
     return any(not mods["until"].search(context, max(0, m.start() - 24), m.start()) for m in found)
+
+
+# How far either side of a sentence a move or a leaving do is read ("we fly out on the 14th.
+# saying goodbye to everyone has been the hardest part"), and how long a sentence told with its
+# purpose in the next one may be ("doing it saturday!! first ever parkrun").
+_NEAR = 90
+_SHORT = 5
+
+
+def _away_beside(mods, context: str, before: str, after: str) -> bool:
+    """A move, a leaving do or an account closed, told with a goodbye or in the sentence just
+    before or after it, makes it a leave-taking ("deleting instagram tonight. this is my last
+    post"); not when the writer's absence is told there ("this is goodbye, i wont be here
+    tomorrow", "the only one who will miss me")."""
+    if mods["away"].pattern == "(?!)":
+        return False
+    last = ([""] + [p for p in _SENTENCE_END.split(before) if p.strip()])[-1]
+    first = _SENTENCE_END.split(after.lstrip(), maxsplit=1)[0]
+    near = (context, last, first)
+    if any(mods["absent"].search(told) for told in near):
+        return False
+    return any(mods["away"].search(told) for told in near)
+
+
+def _purpose_next(lexicon: Lexicon, context: str, after: str) -> bool:
+    """A short sentence whose purpose opens the next one: "doing it saturday!! first ever
+    parkrun", "sunday is the day. my first half marathon". Only a purpose near its start, and
+    only in a sentence with no risk word of its own ("friday. the bridge by the marathon
+    route" names a place, not what the day is for)."""
+    if len(_WORD.findall(context)) > _SHORT:
+        return False
+    sentence = _SENTENCE_END.split(after.lstrip(), maxsplit=1)[0]
+    if lexicon.cues is not None and lexicon.cues.risky_spans(sentence):
+        return False
+    return _purpose(lexicon.modifiers, sentence[:32])
 
 
 def _keeps_other(mods, raw: str) -> bool:
@@ -460,7 +504,13 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.kinds = (sentence.kinds - _CUE_RISK) | {"distress"}
         nxt = whole[min(around + 1, len(whole) - 1)]
         _apply_modifiers(
-            lexicon, raw, sentence, person=False, context=context, after=text[nxt : nxt + 40]
+            lexicon,
+            raw,
+            sentence,
+            person=False,
+            context=context,
+            after=text[nxt : nxt + _NEAR],
+            before=text[max(0, whole[around] - _NEAR) : whole[around]],
         )
         if sentence.notes & {"past", "negation", "professional"}:
             sentence.kinds.discard("method")
@@ -547,6 +597,57 @@ def _past_told_after(lexicon: Lexicon, text: str, bounds: list[int], sentences) 
 
 
 _WORD = re.compile(r"\w+")
+_ANSWER_REACH = 2  # the answer may come up to two sentences after the question
+
+
+def _not_joking(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> list[Sentence]:
+    """Talk of the writer's own death ("everyone says i joke about dying", "i say i want to
+    die"), then "im not joking" or "i mean it" in that sentence or the next: the laugh is taken
+    back, and the wish is the writer's. Figures of speech are blanked first ("to die for")."""
+    mods = lexicon.modifiers
+    if mods["unjoked"].pattern == "(?!)" or not mods["unjoked"].search(text):
+        return sentences
+    for n in range(len(bounds) - 1):
+        raw = text[bounds[n] : bounds[n + 1]]
+        here = lexicon.exceptions.sub(" _ ", raw)
+        # a figure stays a figure; a threat laughed off ("gonna kill myself lol") is taken back
+        talk = mods["death_talk"].search(here) or (
+            _laughs(lexicon, raw) and mods["death_talk"].search(raw)
+        )
+        if not talk:
+            continue
+        reach = lexicon.exceptions.sub(" _ ", text[bounds[n] : bounds[min(n + 2, len(bounds) - 1)]])
+        unjoked = mods["unjoked"].search(reach, talk.end())
+        if unjoked:
+            told = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"intent"})
+            told.notes.add("unjoked")
+            told.matches = [talk.group().strip(), unjoked.group().strip()]
+            return sorted([*sentences, told], key=lambda s: s.index)
+    return sentences
+
+
+def _answered_yes(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> list[Sentence]:
+    """A question about suicide someone put to the writer is nobody's statement, but the
+    writer's own answer after it can be yes: "she asked if i was thinking of ending it. i said
+    no. i lied", "you'd tell me if you were suicidal right? ... but i am". The answer (the
+    ``answered`` modifier) in the question's sentence after it, or in the next two, makes it
+    the writer's wish."""
+    mods = lexicon.modifiers
+    if mods["answered"].pattern == "(?!)" or not mods["answered"].search(text):
+        return sentences
+    for n in range(len(bounds) - 1):
+        asked = mods["asked_risk"].search(text, bounds[n], bounds[n + 1])
+        if not asked:
+            continue
+        reply = text[asked.end() : bounds[min(n + 1 + _ANSWER_REACH, len(bounds) - 1)]]
+        if mods["answered"].search(reply):
+            told = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"intent"})
+            told.notes.add("answered")
+            told.matches = [asked.group().strip(), mods["answered"].search(reply).group().strip()]
+            return sorted([*sentences, told], key=lambda s: s.index)
+    return sentences
+
+
 # What makes reported words the other person's risk: their wish, plan or goodbye. A burden is
 # left out: "my mum keeps telling me im a burden" is said of the writer, to the writer.
 _REPORTED_RISK = {"plan", "goodbye", "intent", "attempt", "farewell", "method"}
@@ -657,7 +758,10 @@ def assess_with(
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
     if reported:
         sentences = sorted(sentences + reported, key=lambda s: s.index)
-    if not sentences:
+    if not sentences and not (
+        lexicon.modifiers["answered"].search(prepared)
+        or lexicon.modifiers["unjoked"].search(prepared)
+    ):
         return Assessment("none", language=language)
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
@@ -687,6 +791,10 @@ def assess_with(
             done = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"completed"})
             sentences = sorted([*sentences, done], key=lambda s: s.index)
     _past_told_after(lexicon, prepared, bounds, sentences)
+    sentences = _answered_yes(lexicon, prepared, bounds, sentences)
+    sentences = _not_joking(lexicon, prepared, bounds, sentences)
+    if not sentences:
+        return Assessment("none", language=language)
     level, about_other = combine(sentences)
     order = {name: n for n, name in enumerate(lexicon.kinds)}
     categories = sorted(

@@ -46,6 +46,12 @@ MODIFIERS = (
     "subject",  # the writer as the subject of a verb ("i", "ive"): whose a phrase is
     "professional",
     "comeback",
+    "away",  # a move, a leaving do, an account closed: a goodbye next to it is a leave-taking
+    "absent",  # ... unless the goodbye tells the writer's absence ("i wont be here tomorrow")
+    "asked_risk",  # someone asked the writer about suicide or self-harm ("asked if i was suicidal")
+    "answered",  # ... and the writer's answer is yes after all ("i lied", "but honestly i am")
+    "unjoked",  # the writer says a death word was no joke ("im not joking", "i mean it")
+    "death_talk",  # ... about their own death ("joke about dying", "kill myself")
     "everyday",
     "until",
     "reported",
