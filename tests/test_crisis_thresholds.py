@@ -55,20 +55,24 @@ def dev_figures():
 # de 0.684, pt 0.833; still not met. Round 12 (dev files 20, reading shapes: dated purposes,
 # means then gathered, farewells given to the writer, quoted reports): none at crisis 0.033,
 # third person 0.780, every recall figure unchanged; still not met.
+# 2026-12-06, after rounds 24-27 (1,518 fresh comments in en/de/fr/pt, each file's first reading
+# taken before fitting it): urgent 0.833, stated 0.802, none at crisis 0.033, third person 0.840
+# (met), de 0.789, pt 0.889 (met), fr 0.778; the rest still not met.
 NOT_YET_MET = {
     "urgent_recall": (
-        "0.810 of urgent found at crisis or above (goal >= 0.92; 0.534, 0.770, 0.782, 0.810 before)"
+        "0.833 of urgent found at crisis or above (goal >= 0.92; "
+        "0.534, 0.770, 0.782, 0.810, 0.810 before)"
     ),
     "stated_recall": (
-        "0.767 of plan/means/time/place/goodbye (goal >= 0.90; 0.384, 0.698, 0.721, 0.767 before)"
+        "0.802 of plan/means/time/place/goodbye (goal >= 0.90; "
+        "0.384, 0.698, 0.721, 0.767, 0.767 before)"
     ),
     "none_at_crisis": (
-        "0.033 of none flagged at crisis+ (goal <= 0.03; 0.020, 0.066, 0.053, 0.046, 0.039 before)"
+        "0.033 of none flagged at crisis+ (goal <= 0.03; "
+        "0.020, 0.066, 0.053, 0.046, 0.039, 0.033 before)"
     ),
-    "third_person": "0.780 recognised (goal >= 0.80; 0.460, 0.700, 0.760 before)",
-    "urgent_recall_fr": "0.778 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778 before)",
-    "urgent_recall_de": "0.684 (goal >= 0.85; 0.316, 0.526, 0.684 before)",
-    "urgent_recall_pt": "0.833 (goal >= 0.85; 0.389, 0.778, 0.833 before)",
+    "urgent_recall_fr": "0.778 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778, 0.778 before)",
+    "urgent_recall_de": "0.789 (goal >= 0.85; 0.316, 0.526, 0.684, 0.684 before)",
 }
 
 
