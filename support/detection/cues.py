@@ -124,6 +124,8 @@ class CueBook:
     heads: frozenset[str] = frozenset()
     reflexive_others: frozenset[str] = frozenset()  # "himself": the subject's own self
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # per first word, its cues split by their second word (a bounded memo, like ``spelled``)
+    indexed: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -215,26 +217,38 @@ class CueBook:
         """(first word, past last word, class) of every cue in ``tokens``."""
         found = []
         for start, token in enumerate(tokens):
-            candidates = [(name, words) for name, words in self.by_word.get(token, ())]
+            singles, by_second, loose = self._starting_with(token)
+            following = tokens[start + 1] if start + 1 < len(tokens) else ""
+            hits = [(order, start + 1, name) for order, name in singles]
+            for order, name, words in (*by_second.get(following, ()), *loose):
+                end = _match(tokens, start, words, self.negations)
+                if end:
+                    hits.append((order, end, name))
+            found.extend((start, end, name) for _, end, name in sorted(hits))
+        return found
+
+    def _starting_with(self, token: str):
+        """The cues that can start at ``token``, in lexicon order: one-word ones, the rest keyed
+        by their second word (most are ruled out by the next word alone), and those whose second
+        word is a gap or a stem."""
+        entry = self.indexed.get(token)
+        if entry is None:
+            candidates = list(self.by_word.get(token, ()))
             for name, stem, words in self.by_stem.get(token[:3], ()):
                 if token.startswith(stem):
                     candidates.append((name, words))
-            following = tokens[start + 1] if start + 1 < len(tokens) else ""
-            for name, words in candidates:
+            singles, by_second, loose = [], {}, []
+            for order, (name, words) in enumerate(candidates):
                 if len(words) == 1:
-                    found.append((start, start + 1, name))
-                    continue
-                second = words[1]
-                if (
-                    second not in (_GAP, _LONG_GAP)
-                    and not second.endswith("*")
-                    and second != following
-                ):
-                    continue  # most candidates: the next word already differs
-                end = _match(tokens, start, words, self.negations)
-                if end:
-                    found.append((start, end, name))
-        return found
+                    singles.append((order, name))
+                elif words[1] in (_GAP, _LONG_GAP) or words[1].endswith("*"):
+                    loose.append((order, name, words))
+                else:
+                    by_second.setdefault(words[1], []).append((order, name, words))
+            entry = (singles, by_second, loose)
+            if len(self.indexed) < _SPELLED_MAX:
+                self.indexed[token] = entry
+        return entry
 
 
 def _near(book: CueBook, token: str) -> str:
