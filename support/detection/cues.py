@@ -492,9 +492,8 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
         if speaker == "people":
             continue  # "people who want to die": talk about people in general
         if name == "time" and any(n == "self" for _, n in speakers):
-            own.add(
-                name
-            )  # the writer's day too: "ben is away this weekend so thats when ill do it"
+            # the writer's day too: "ben is away this weekend so thats when ill do it"
+            own.add(name)
         (others if speaker == "other" else own).add(name)
         if name == "farewell" and speaker == "self" and start not in farewell_at:
             farewell_at.add(start)  # two cues on one word ("abschied", "abschied*") are one
@@ -553,11 +552,10 @@ def _relatives_resolved(
         return speakers
     resolved: list[tuple[int, str]] = []
     for start, name in speakers:
+        back = [n for s, n in resolved if start - _RELATIVE_REACH <= s < start]
         if start in reflexives:
-            back = [n for s, n in resolved if start - _RELATIVE_REACH <= s < start]
             name = "people" if back and back[-1] == "people" else name
         elif start in relatives:
-            back = [n for s, n in resolved if start - _RELATIVE_REACH <= s < start]
             others = [n for n in back if n != "self"]
             name = others[-1] if others else "self" if back else name
         resolved.append((start, name))
@@ -606,8 +604,7 @@ def _kinds(cues: set[str]) -> set[str]:
     return kinds
 
 
-def names_someone(book: CueBook, text: str) -> bool:
-    """Whether ``text`` (the sentence before a clause) names someone other than the writer."""
-    if not text:
-        return False
-    return any(name == "other" for _, _, name in book.find(tokens_of(book, text)))
+def has_cue(book: CueBook, text: str, name: str) -> bool:
+    """Whether ``text`` holds a cue of class ``name``: someone other than the writer named in
+    the sentence before a clause (``other``), a sentence laughed off (``joke``)."""
+    return bool(text) and any(found == name for _, _, found in book.find(tokens_of(book, text)))

@@ -482,11 +482,13 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     clauses = sorted({bisect.bisect_right(starts, offset) - 1 for offset in at})
     ends = [*starts[1:], len(text)]
     whole = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    laughs = {}  # per sentence: whether any of its clauses laughs it off
     for start, end in ((starts[n], ends[n]) for n in clauses):
         around = bisect.bisect_right(whole, start) - 1
-        context = text[whole[around] : whole[min(around + 1, len(whole) - 1)]]
+        nxt = whole[min(around + 1, len(whole) - 1)]
+        context = text[whole[around] : nxt]
         raw = text[start:end]
-        named = cues.names_someone(lexicon.cues, text[whole[around] : start])
+        named = cues.has_cue(lexicon.cues, text[whole[around] : start], "other")
         reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw), named)
         if reading.denied and not reading.kinds & _PAST_CAN_LOWER:
             # Kept with no kinds, so merge() can lower a phrase the negation was missed for.
@@ -497,12 +499,13 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         sentence = Sentence(start, end, kinds=reading.kinds, categories=["cues"])
         sentence.matches = reading.words
         sentence.farewells = reading.farewells
-        if sentence.kinds & _CUE_RISK and (reading.joking or _laughs(lexicon, context)):
+        if sentence.kinds & _CUE_RISK and not reading.joking and around not in laughs:
+            laughs[around] = _laughs(lexicon, context)
+        if sentence.kinds & _CUE_RISK and (reading.joking or laughs[around]):
             # "one more meeting and I'll throw myself out the window lol": laughed off. Only
             # the cue reading is lowered; a phrase the lexicon knows still counts.
             sentence.notes.add("joke")
             sentence.kinds = (sentence.kinds - _CUE_RISK) | {"distress"}
-        nxt = whole[min(around + 1, len(whole) - 1)]
         _apply_modifiers(
             lexicon,
             raw,
@@ -521,8 +524,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
 def _laughs(lexicon: Lexicon, sentence: str) -> bool:
     """Whether a sentence is laughed off in any of its clauses: "encore une réunion, je me
     jette par la fenêtre, lol" laughs at the clause before the comma too."""
-    book = lexicon.cues
-    return any(name == "joke" for _, _, name in book.find(cues.tokens_of(book, sentence)))
+    return cues.has_cue(lexicon.cues, sentence, "joke")
 
 
 def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
@@ -605,7 +607,7 @@ def _not_joking(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> li
     die"), then "im not joking" or "i mean it" in that sentence or the next: the laugh is taken
     back, and the wish is the writer's. Figures of speech are blanked first ("to die for")."""
     mods = lexicon.modifiers
-    if mods["unjoked"].pattern == "(?!)" or not mods["unjoked"].search(text):
+    if not mods["unjoked"].search(text):
         return sentences
     for n in range(len(bounds) - 1):
         raw = text[bounds[n] : bounds[n + 1]]
@@ -633,17 +635,18 @@ def _answered_yes(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> 
     ``answered`` modifier) in the question's sentence after it, or in the next two, makes it
     the writer's wish."""
     mods = lexicon.modifiers
-    if mods["answered"].pattern == "(?!)" or not mods["answered"].search(text):
+    if not mods["answered"].search(text):
         return sentences
     for n in range(len(bounds) - 1):
         asked = mods["asked_risk"].search(text, bounds[n], bounds[n + 1])
         if not asked:
             continue
         reply = text[asked.end() : bounds[min(n + 1 + _ANSWER_REACH, len(bounds) - 1)]]
-        if mods["answered"].search(reply):
+        answer = mods["answered"].search(reply)
+        if answer:
             told = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"intent"})
             told.notes.add("answered")
-            told.matches = [asked.group().strip(), mods["answered"].search(reply).group().strip()]
+            told.matches = [asked.group().strip(), answer.group().strip()]
             return sorted([*sentences, told], key=lambda s: s.index)
     return sentences
 
