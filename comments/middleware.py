@@ -3,13 +3,17 @@
 A reader's words must never be lost: if PostgreSQL is restarting when a comment is sent, the
 writer gets a 503 page with their text in a form they can send again, not an error trace.
 Oversized posts are refused before any view reads them (413), and a form with more fields
-than any of ours is refused with a plain explanation (400).
+than any of ours is refused with a plain explanation (400). A session that cannot be saved
+because the database went away after the view did its work does not turn that work into an
+error page.
 """
 
 import io
 import logging
 
 from django.conf import settings
+from django.contrib.sessions import middleware as sessions
+from django.contrib.sessions.exceptions import SessionInterrupted
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.handlers.wsgi import LimitedStream
 from django.db import InterfaceError, OperationalError
@@ -176,3 +180,31 @@ def _kept_text(request):
         return {"kept_text": body}
     fields = {name: request.POST.get(name, "") for name in RESENT_FIELDS}
     return {"kept_text": body, "resend_to": request.path, "resend_fields": fields}
+
+
+class SessionMiddleware(sessions.SessionMiddleware):
+    """Django's, except when the database goes away between the view and the session save.
+
+    The view has already done its work then (a comment may be stored), so the answer it gave
+    stands, without the session cookie: Django's own answer would be a 400 ("session
+    interrupted") or a 500 for a comment that was in fact saved. A session deleted by a
+    concurrent logout, with the database up, is still refused as Django refuses it.
+    """
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except (SessionInterrupted, OperationalError, InterfaceError) as exc:
+            if not _database_gone(exc):
+                raise
+            log.warning("session not saved, database unavailable; the answer stands: %s", exc)
+            return response
+
+
+def _database_gone(exc):
+    """Was ``exc`` caused, however deep in its chain, by a lost database connection?"""
+    while exc is not None:
+        if isinstance(exc, OperationalError | InterfaceError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False

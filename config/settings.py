@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above sessions and CSRF, so it sees every cookie they set (README "HTTP caching").
     "pagecache.middleware.PrivateResponsesMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "comments.middleware.SessionMiddleware",  # Django's, calm when the database is away
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
