@@ -17,6 +17,10 @@
 
 Rules 5 to 8 (judge_text) also judge a writer's edit of their own comment: an edit they would
 hold waits for a moderator while readers keep seeing the approved text.
+
+An imported comment (WordPress, Disqus) meets rules 4 and 6 (judge_imported): the source's
+moderation decisions stand, but every comment is read by the crisis detector, and one it reads
+as crisis or imminent that the source published or filed as spam is held for a person to read.
 """
 
 import re
@@ -29,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from support import detection
+from support.levels import CrisisLevel, rank
 
 from . import ratelimit
 from .models import Comment, ModerationTerm, Subscription
@@ -208,3 +213,21 @@ def judge_text(s: Submission) -> Verdict:
         flags=["moderation: all comments"] if mode == "all" else ["first comment"],
         assessment=assessment,
     )
+
+
+def judge_imported(body, status, *, is_staff=False):
+    """(status, flags, assessment) for one imported comment; the source's status otherwise stands.
+
+    The source's moderator saw distress and approved it, and distress is what this site is
+    about, so it stays published with its level shown to moderators. Crisis and imminent are
+    held: no reader should meet them before a person here has read them (rule 6), and, as for
+    a new comment, a spam filter never files a writer in crisis away (rule 5). Removed stays
+    removed: a person decided that. Staff replies are not read, as for new ones (rule 4).
+    """
+    assessment = detection.assess("" if is_staff else body)
+    if rank(assessment.level) < rank(CrisisLevel.CRISIS):
+        return status, [], assessment
+    flags = [f"{CRISIS_FLAG}{assessment.level}"]
+    if status in (Status.APPROVED, Status.SPAM):
+        return Status.PENDING, [*flags, f"import: held, was {status} in the source"], assessment
+    return status, flags, assessment

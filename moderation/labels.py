@@ -20,6 +20,13 @@ FLAG_LABELS = {
     "anti-spam: honeypot": gettext_lazy("anti-spam: honeypot"),
     "anti-spam: forged": gettext_lazy("anti-spam: forged form"),
     "anti-spam: too_fast": gettext_lazy("anti-spam: sent too fast"),
+    # comments.policy.judge_imported
+    "import: held, was approved in the source": gettext_lazy(
+        "imported: held, it was published in the source"
+    ),
+    "import: held, was spam in the source": gettext_lazy(
+        "imported: held, it was filed as spam in the source"
+    ),
 }
 FLAG_PATTERNS = (
     (re.compile(r"disallowed term: (?P<term>.*)", re.S), gettext_lazy("disallowed term: %(term)s")),

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy
 
 from comments.identity import keyed_hash
 from comments.models import Comment, ModerationEvent, comments_changed
+from comments.policy import judge_imported
 from comments.rendering import render_comment_body
 from comments.threads import reply_attaches_to
 from support.levels import rank
@@ -62,6 +63,7 @@ class Summary:
     unknown_statuses: Counter = field(default_factory=Counter)
     threads_flattened: int = 0
     answered_by_age: int = 0
+    held_for_crisis: int = 0
     orphans: int = 0
     missing_thread: list = field(default_factory=list)
     already_imported: list = field(default_factory=list)  # titles of items found by their key
@@ -100,6 +102,15 @@ class Summary:
             f"Older than {settings.COMMENTS_IMPORT_ANSWERED_DAYS} days, so marked as needing no "
             f"reply (kept out of Unanswered): {self.answered_by_age}.",
         ]
+        if self.held_for_crisis:
+            lines.append(
+                _(
+                    "Held for a moderator because they read as crisis or imminent (they were "
+                    "published or filed as spam in the source): %(count)d. They are at the top "
+                    "of the moderation queue."
+                )
+                % {"count": self.held_for_crisis}
+            )
         if self.unknown_statuses:
             lines.append(
                 "Unknown comment statuses (held as pending): "
@@ -409,13 +420,23 @@ class CommentWriter:
         return placed
 
     def add(self, *, post_id, parent, key, status, **fields):
-        """Queue one comment under ``parent`` (a Node or None); return its Node."""
+        """Queue one comment under ``parent`` (a Node or None); return its Node.
+
+        The crisis rules of a new comment apply (comments.policy.judge_imported).
+        """
         parent = self.place(parent)
         created_at = fields.get("created_at")
         if not fields.get("is_staff_reply") and created_at and created_at < self.answered_before:
             fields["no_reply_needed"] = True
             self.summary.answered_by_age += 1
-        comment = Comment(post_id=post_id, status=status, import_key=key, **fields)
+        judged, flags, assessment = judge_imported(
+            fields.get("body", ""), status, is_staff=bool(fields.get("is_staff_reply"))
+        )
+        if judged != status:
+            self.summary.held_for_crisis += 1
+        status = judged
+        comment = Comment(post_id=post_id, status=status, import_key=key, flags=flags, **fields)
+        comment.keep_assessment(assessment)
         node = Node(None, post_id, parent.depth + 1 if parent else 1, None, None, parent, comment)
         self.pending.append(node)
         self.summary.comments[status] += 1
@@ -455,7 +476,7 @@ class CommentWriter:
                 actor_label="import",
                 action=ModerationEvent.Action.SUBMIT,
                 to_status=node.comment.status,
-                note=AGED_NOTE if node.comment.no_reply_needed else "",
+                note=_event_note(node.comment),
             )
             for node in self.pending
         )
@@ -473,6 +494,12 @@ def _prepare(node):
     comment.root_id = node.root_id = parent.root_id if parent else None
     comment.body_html = render_comment_body(comment.body)
     comment.crisis_rank = rank(comment.crisis_level)
+
+
+def _event_note(comment):
+    """The import's audit note: why it was held (as the queue shows flags), then its age."""
+    lines = ["; ".join(comment.flags), AGED_NOTE if comment.no_reply_needed else ""]
+    return "\n".join(line for line in lines if line)
 
 
 def _own_key(key, prefix):
