@@ -40,6 +40,21 @@ _SPANISH = re.compile(
     r"tambien|hoy|nunca|contigo|conmigo|ahora|cansad[oa]|vos|sos|tengo|kiero|xq|ke)\b|ñ|ción|¿|¡",
     re.IGNORECASE,
 )
+# A short Austrian, Bavarian or chat-style German comment ("i mog nimma lebn, echt ned") is often
+# guessed, unsure, as Dutch or another Germanic or Slavic neighbour: such a guess with at least
+# two words only German uses, and more of them than words only Dutch uses, is read as German.
+_GERMANIC_GUESSES = frozenset({"nl", "af", "da", "no", "sv", "pl"})
+_GERMAN = re.compile(
+    r"\b(?:ich|isch|nicht|nich|ned|net|nimma|nimmer|mehr|mog|mag|hab|hob|habe|bin|mich|mir|"
+    r"ois|koa|kroft|lebn|heut|grad|iwie|und|auch|scho|schon|wieder|sterben|tabletten|kb|kp|"
+    r"keine?n?|einfach|alles|bissl)\b|ä|ö|ü|ß",
+    re.IGNORECASE,
+)
+_DUTCH = re.compile(
+    r"\b(?:ik|niet|meer|het|een|ben|mijn|maar|wil|ook|nog|zo|moe|leven|heb|jij|dat|dit|geen|"
+    r"jeg|ikke|jag|inte|nie|jest|sie)\b|ij",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,8 +84,15 @@ def identify(text: str) -> tuple[str, bool]:
         _reads_portuguese(sample)
     ):
         return "pt", sure
+    if not sure and language in _GERMANIC_GUESSES and _reads_german(sample):
+        return "de", sure
     return language, sure
 
 
 def _reads_portuguese(text: str) -> bool:
     return len(_PORTUGUESE.findall(text)) > len(_SPANISH.findall(text))
+
+
+def _reads_german(text: str) -> bool:
+    german = len(_GERMAN.findall(text))
+    return german >= 2 and german > len(_DUTCH.findall(text))

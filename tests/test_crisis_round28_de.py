@@ -1,0 +1,69 @@
+"""Round 28, German: word cues and a language guess fitted on fresh German dev items.
+
+Each rule has a positive case and an ordinary twin (the same words in a harmless comment).
+Sentences are written for this file, not copied from the dev splits.
+"""
+
+import pytest
+
+from support.detection import assess
+from support.detection.language import identify
+
+URGENT = ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "mich .. umbring*": the reflexive with a word or two between
+        "nachts lieg ich wach und grübel wie ich mich endlich umbring",
+        # "wär mir recht" as a wish for the death word it wants
+        "ehrlich, wärs mir ganz recht wenn mich heut ein laster überrollt",
+        # "neben mir": means laid out beside the writer
+        "die schachtel schlaftabletten liegt neben mir, heut nacht nehm ich alle",
+        # self-harm deeper than "only on the surface"
+        "hab mich heute nicht nur oberflächlich geschnitten, es hört nicht auf",
+        # a short Bavarian comment the language guess reads as Dutch
+        "i mog nimma lebn, ehrlich ned",
+    ],
+)
+def test_german_urgent_wordings(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine oma bringt mich um wenn ich wieder zu spät zum essen komm lol",
+        "morgen um neun wär mir recht für den termin beim friseur",
+        "die tabletten liegen neben mir auf dem nachttisch falls ich nachts kopfweh krieg",
+        "mein kater liegt neben mir und schnurrt",
+        "das messer liegt neben mir, ich schneid grad gemüse",
+        "die wunde war zum glück nur oberflächlich, der arzt hat sie gut versorgt",
+    ],
+)
+def test_german_ordinary_twins_stay_below_crisis(text):
+    assert assess(text).level not in URGENT
+
+
+def test_someone_else_planning_to_hurt_herself_with_a_day_between():
+    reading = assess("mein kumpel hat geschrieben er will sich am freitag was antun")
+    assert reading.about_other
+
+
+def test_someone_treating_themselves_is_not_a_worry():
+    reading = assess("meine schwester hat gesagt sie will sich am freitag was gönnen")
+    assert not reading.about_other
+    assert reading.level == "none"
+
+
+@pytest.mark.parametrize("text", ["i mog nimma", "mir is ois zvui"])
+def test_short_bavarian_is_read_as_german(text):
+    assert identify(text)[0] == "de"
+
+
+@pytest.mark.parametrize(
+    "text", ["ik wil niet meer leven", "jag orkar inte mer", "nie wieder", "ik ben zo moe"]
+)
+def test_neighbouring_languages_keep_their_guess(text):
+    assert identify(text)[0] != "de"
