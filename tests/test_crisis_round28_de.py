@@ -25,6 +25,13 @@ URGENT = ("crisis", "imminent")
         "hab mich heute nicht nur oberflächlich geschnitten, es hört nicht auf",
         # a short Bavarian comment the language guess reads as Dutch
         "i mog nimma lebn, ehrlich ned",
+        # "nicht geboren wär" with the umlaut folded ("war")
+        "manchmal denk ich es wär für alle besser wenn ich nie geboren wär",
+        # a count of pills just taken, told by the writer
+        "hab vorhin 25 tabletten geschluckt und mir is schon schlecht",
+        "ich hab grad ne ganze packung schlaftabletten genommen",
+        "heut trink ich mich zu tode, is eh alles egal",
+        "ich will nur noch ruhe für immer",
     ],
 )
 def test_german_urgent_wordings(text):
@@ -40,6 +47,11 @@ def test_german_urgent_wordings(text):
         "mein kater liegt neben mir und schnurrt",
         "das messer liegt neben mir, ich schneid grad gemüse",
         "die wunde war zum glück nur oberflächlich, der arzt hat sie gut versorgt",
+        "ich hab mit 17 tabletten genommen, das ist ewig her und heute gehts mir gut",
+        "ich nehm jeden morgen 20 mg tabletten, wie vom arzt verschrieben",
+        "mein opa hat 11 verschiedene tabletten genommen am tag",
+        "ich lach mich zu tode über das katzenvideo",
+        "für immer ruhe im treppenhaus wär schön, die nachbarn nerven",
     ],
 )
 def test_german_ordinary_twins_stay_below_crisis(text):
@@ -67,3 +79,23 @@ def test_short_bavarian_is_read_as_german(text):
 )
 def test_neighbouring_languages_keep_their_guess(text):
     assert identify(text)[0] != "de"
+
+
+def test_a_farewell_with_thanks_to_all_is_a_goodbye():
+    reading = assess("wollte mich nur noch verabschieden, ihr wart immer so lieb zu mir")
+    assert reading.level == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich wollte mich verabschieden, ich zieh nach hamburg, ihr wart immer lieb zu mir",
+        "ich verabschiede mich in die elternzeit, danke für alles ihr lieben",
+    ],
+)
+def test_a_farewell_for_a_move_or_parental_leave_comes_back(text):
+    assert assess(text).level not in URGENT
+
+
+def test_the_last_time_you_hear_from_me():
+    assert assess("heut wird das letzte mal sein dass ihr von mir hört").level == "imminent"
