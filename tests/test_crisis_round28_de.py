@@ -99,3 +99,28 @@ def test_a_farewell_for_a_move_or_parental_leave_comes_back(text):
 
 def test_the_last_time_you_hear_from_me():
     assert assess("heut wird das letzte mal sein dass ihr von mir hört").level == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab heut abend ne abschiedsnachricht an alle aufgenommen, die geht morgen früh raus",
+        "ich hab wieder so ne todessehnsucht, jeden abend",
+        "hab die ganze nacht an den tod gedacht, ich krieg das nicht aus dem kopf",
+        "i cha nümm, ich wott eifach nüm da si",
+    ],
+)
+def test_german_goodbye_and_wish_words(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine abschiedsnachricht an die kollegen ist raus, freitag ist mein letzter arbeitstag",
+        "todessehnsucht heißt das neue album von denen, richtig gut",
+        "ich denk oft an den tod von meinem opa, er fehlt mir",
+    ],
+)
+def test_german_goodbye_and_wish_twins(text):
+    assert assess(text).level not in URGENT
