@@ -124,3 +124,29 @@ def test_german_goodbye_and_wish_words(text):
 )
 def test_german_goodbye_and_wish_twins(text):
     assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab mir fest vorgenommen am sonntag von der talsperre zu springen",
+        "keiner weiss dass ich die schlaftabletten seit wochen sammel, bald is es soweit",
+        "danke für alles hier, ich werd euch vermissen. mein entschluss steht fest",
+        "viele leute haben suizidgedanken, ich auch, jede nacht",
+    ],
+)
+def test_german_resolve_saving_and_farewell(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab mir vorgenommen am samstag endlich joggen zu gehen",
+        "ich sammel grad pfandflaschen für die klassenfahrt",
+        "ich werd euch vermissen, ich zieh nach graz. mein entschluss steht fest",
+        "meine ärztin meint, dass viele menschen suizidgedanken haben und reden hilft",
+    ],
+)
+def test_german_resolve_saving_and_farewell_twins(text):
+    assert assess(text).level not in URGENT
