@@ -150,3 +150,29 @@ def test_german_resolve_saving_and_farewell(text):
 )
 def test_german_resolve_saving_and_farewell_twins(text):
     assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "tu*" was a two-letter stem the cue index never found: spelled out as "tu", "tue"
+        "ich tu mir was an, ich halt das nicht mehr aus",
+        "heut nacht tu ich mir was an",
+        "mich wird eh keiner vermissen",
+    ],
+)
+def test_german_hurting_myself_and_not_missed(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keine sorge, ich tu mir nix an",
+        "morgen tu ich mir was gutes an, sauna und massage",
+        "das tu ich mir nicht mehr an mit dem job",
+        "mich wird im büro keiner vermissen wenn ich in urlaub bin haha",
+    ],
+)
+def test_german_hurting_myself_twins(text):
+    assert assess(text).level not in URGENT
