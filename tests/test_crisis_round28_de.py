@@ -176,3 +176,34 @@ def test_german_hurting_myself_and_not_missed(text):
 )
 def test_german_hurting_myself_twins(text):
     assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'mein kumpel schreibt dauernd so sachen wie "bald habt ihr ruhe vor mir"',
+        'meine cousine hat heute gepostet: "bald bin ich weg". was mach ich?',
+        "meine freundin hat mir geschrieben ich will nicht mehr leben",
+    ],
+)
+def test_german_reported_words_are_theirs(text):
+    reading = assess(text)
+    assert reading.about_other
+    assert reading.level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # said of the writer, to the writer: theirs to carry
+        "mein bruder hat gesagt ich soll mich umbringen",
+        # the writer speaks again after "aber"
+        "meine mama sagt ich soll mehr essen, aber ich will einfach nur sterben",
+        # a burden in the writer's own words, "habt ihr" is people in general
+        "bald habt ihr ruhe vor mir",
+    ],
+)
+def test_german_words_that_stay_the_writers(text):
+    reading = assess(text)
+    assert reading.level in URGENT
+    assert not reading.about_other

@@ -705,7 +705,9 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
                 continue  # "he says he'll kill me": told of the writer, not in the writer's words
         advice = lexicon.reported_advice & set(_WORD.findall(said))
         if advice or not (
-            _risky_words(lexicon, said, compose) or quote and _a_sign(lexicon, said, compose)
+            _risky_words(lexicon, said, compose, quoted=bool(quote))
+            or quote
+            and _a_sign(lexicon, said, compose)
         ):
             continue
         pieces.append(text[at : match.end()])
@@ -742,12 +744,15 @@ def _a_sign(lexicon: Lexicon, words: str, compose: bool) -> bool:
     return "other" in cues.read(lexicon.cues, words, True).kinds
 
 
-def _risky_words(lexicon: Lexicon, words: str, compose: bool) -> bool:
-    """Whether ``words`` would be a wish, plan or goodbye in the writer's mouth."""
+def _risky_words(lexicon: Lexicon, words: str, compose: bool, quoted: bool = False) -> bool:
+    """Whether ``words`` would be a wish, plan or goodbye in the writer's mouth. Quoted words are
+    wholly their speaker's, so a burden in them is theirs too ('my mate keeps posting "soon
+    you'll all be rid of me"'); unquoted, a burden said of the writer stays the writer's."""
     readings = read_sentences(lexicon, words)
     if compose and lexicon.cues is not None:
         readings += read_cue_sentences(lexicon, words)
-    return any(r.kinds & _REPORTED_RISK for r in readings)
+    risk = _REPORTED_RISK | {"burden"} if quoted else _REPORTED_RISK
+    return any(r.kinds & risk for r in readings)
 
 
 def assess_with(
