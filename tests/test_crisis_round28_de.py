@@ -207,3 +207,41 @@ def test_german_words_that_stay_the_writers(text):
     reading = assess(text)
     assert reading.level in URGENT
     assert not reading.about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "von meiner mutter": where the pills came from, not who speaks
+        "hab die schlaftabletten von meiner oma in der jackentasche und geh jetzt zum fluss",
+        # considering, as a wish for the death word
+        "jede nacht steh ich am fenster und überlege zu springen",
+        "ich werd mich morgen von der autobahnbrücke stürzen",
+        "heut nacht fahr ich mit dem auto gegen nen brückenpfeiler",
+        "ich leg mich jetzt schlafen und wach nicht mehr auf. ihr seid die besten",
+        "hab mir ein messer besorgt, ich seh keinen anderen ausweg mehr",
+    ],
+)
+def test_german_sources_considering_falls_and_no_way_out(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab die kekse von meiner oma im rucksack und fahr jetzt zum see, picknick",
+        "ich überlege zu kündigen, der job macht mich fertig",
+        "ich stürze mich heute voll in die arbeit",
+        "ich geh jetzt schlafen, gute nacht ihr lieben",
+        "ihr seid die besten, danke für die tipps",
+        "ich seh keinen anderen weg mehr als zu kündigen",
+        "wer kümmert sich um meine katze wenn ich im krankenhaus bin nächste woche",
+    ],
+)
+def test_german_sources_considering_falls_and_no_way_out_twins(text):
+    assert assess(text).level not in URGENT
+
+
+def test_a_brother_taking_mums_pills_stays_a_worry():
+    reading = assess("mein bruder hat die tabletten von meiner mutter genommen, ich hab angst")
+    assert reading.about_other
