@@ -214,8 +214,7 @@ def test_german_words_that_stay_the_writers(text):
     [
         # "von meiner mutter": where the pills came from, not who speaks
         "hab die schlaftabletten von meiner oma in der jackentasche und geh jetzt zum fluss",
-        # considering, as a wish for the death word
-        "jede nacht steh ich am fenster und überlege zu springen",
+        "jede nacht steh ich am fenster und spiel mit dem gedanken zu springen",
         "ich werd mich morgen von der autobahnbrücke stürzen",
         "heut nacht fahr ich mit dem auto gegen nen brückenpfeiler",
         "ich leg mich jetzt schlafen und wach nicht mehr auf. ihr seid die besten",
@@ -230,7 +229,8 @@ def test_german_sources_considering_falls_and_no_way_out(text):
     "text",
     [
         "hab die kekse von meiner oma im rucksack und fahr jetzt zum see, picknick",
-        "ich überlege zu kündigen, der job macht mich fertig",
+        "ich überlege mir ein kostüm als tod für halloween",
+        "ich überlege ob ich heute früher weg geh von der party",
         "ich stürze mich heute voll in die arbeit",
         "ich geh jetzt schlafen, gute nacht ihr lieben",
         "ihr seid die besten, danke für die tipps",
