@@ -245,3 +245,19 @@ def test_german_sources_considering_falls_and_no_way_out_twins(text):
 def test_a_brother_taking_mums_pills_stays_a_worry():
     reading = assess("mein bruder hat die tabletten von meiner mutter genommen, ich hab angst")
     assert reading.about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vor sechs jahren hab ich 40 tabletten genommen, heute arbeite ich als pflegerin",
+        "das ist mein letzter post hier, ich wechsel zu einem anderen forum",
+        "ich will nicht mehr leben in dieser wohnung, der vermieter macht nix",
+    ],
+)
+def test_german_past_pills_forum_moves_and_places_to_live(text):
+    assert assess(text).level not in URGENT
+
+
+def test_not_wanting_to_live_in_this_world_is_still_a_wish():
+    assert assess("ich will nicht mehr leben in dieser welt").level in URGENT
