@@ -261,3 +261,36 @@ def test_german_past_pills_forum_moves_and_places_to_live(text):
 
 def test_not_wanting_to_live_in_this_world_is_still_a_wish():
     assert assess("ich will nicht mehr leben in dieser welt").level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wenn er wieder getrunken hat schlägt er mich mit dem kabel",
+        "ich wünsch mir manchmal, dass mich einfach ein laster erwischt",
+        "sitz grad mit den rasierklingen im bad, heut is es vorbei",
+        "ich weiss nicht wie ich weitermachen soll, ich will sterben",
+    ],
+)
+def test_german_round29_urgent(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mein bruder schlägt mich immer beim schach",
+        "ich wünsch mir dass mich die grippe dieses jahr nicht erwischt",
+        "ich sitz im bad und mach mir ne gesichtsmaske, heut is wellness",
+        "heute ist es vorbei mit dem urlaub, morgen wieder arbeiten",
+        "mein opa ist gestorben und ich weiss nicht wie ich weitermachen soll ohne ihn",
+        "ich steh grad am gleis und der zug kommt gleich",
+    ],
+)
+def test_german_round29_twins(text):
+    assert assess(text).level not in URGENT
+
+
+def test_a_partner_leaving_his_wedding_ring_is_a_worry():
+    reading = assess("mein mann hat seinen ehering hingelegt und ich erreiche ihn nicht")
+    assert reading.about_other
