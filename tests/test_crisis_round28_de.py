@@ -294,3 +294,19 @@ def test_german_round29_twins(text):
 def test_a_partner_leaving_his_wedding_ring_is_a_worry():
     reading = assess("mein mann hat seinen ehering hingelegt und ich erreiche ihn nicht")
     assert reading.about_other
+
+
+def test_no_more_thoughts_about_me_is_a_goodbye():
+    assert assess("bald müsst ihr euch keine gedanken mehr um mich machen").level == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ihr müsst euch keine gedanken mehr um mich machen, die op ist gut verlaufen",
+        "ihr braucht euch um mich keine sorgen mehr machen, hab die prüfung bestanden",
+        "ich bin euch allen dankbar für die tipps",
+    ],
+)
+def test_reassurance_is_not_a_goodbye(text):
+    assert assess(text).level not in URGENT
