@@ -310,3 +310,27 @@ def test_no_more_thoughts_about_me_is_a_goodbye():
 )
 def test_reassurance_is_not_a_goodbye(text):
     assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mein selbstmordplan steht, ich hab alles",
+        "für mich ist suizid die einzige lösung",
+        "ich han kei luscht meh uf s'läbe",
+        "hab echt keine lust mehr auf dieses leben",
+    ],
+)
+def test_german_plans_solutions_and_no_wish_to_live(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "suizid ist keine lösung, das hat mir die therapie gezeigt",
+        "wir haben im seminar über suizidpläne bei jugendlichen gesprochen",
+    ],
+)
+def test_german_plans_and_solutions_twins(text):
+    assert assess(text).level not in URGENT
