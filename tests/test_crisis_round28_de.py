@@ -334,3 +334,18 @@ def test_german_plans_solutions_and_no_wish_to_live(text):
 )
 def test_german_plans_and_solutions_twins(text):
     assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bin manchmal so müde vom leben, aber ich würd nie was tun",
+        "heute in der therapie über meine suizidgedanken von damals geredet, tat gut",
+    ],
+)
+def test_german_denied_acts_and_thoughts_from_back_then(text):
+    assert assess(text).level not in URGENT
+
+
+def test_thoughts_back_again_today_stay_urgent():
+    assert assess("ich hab heute wieder suizidgedanken, wie damals").level in URGENT
