@@ -349,3 +349,26 @@ def test_german_denied_acts_and_thoughts_from_back_then(text):
 
 def test_thoughts_back_again_today_stay_urgent():
     assert assess("ich hab heute wieder suizidgedanken, wie damals").level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich will einfach nur noch mein leben beenden",
+        "heute setz ich meinem leben ein ende",
+        "morgen früh bin ich tot, dann is ruhe",
+    ],
+)
+def test_german_ending_my_life(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich werd mein leben als student bald beenden, juhu abschluss",
+        "wenn mama das sieht bin ich tot",
+    ],
+)
+def test_german_ending_my_life_twins(text):
+    assert assess(text).level not in URGENT
