@@ -372,3 +372,28 @@ def test_german_ending_my_life(text):
 )
 def test_german_ending_my_life_twins(text):
     assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine freundin hat alles geregelt und will sich heut nacht von allen verabschieden",
+        "meine nachbarin hat mir erzählt, dass ihr freund sie schlägt",
+        "mein sohn hat sich im bad eingeschlossen und antwortet nicht mehr",
+    ],
+)
+def test_german_signs_in_someone_else(text):
+    assert assess(text).about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "er schlägt sie immer beim tennis",
+        "meine chefin hat erzählt, dass ihr mann sie für den preis vorschlägt",
+    ],
+)
+def test_german_signs_in_someone_else_twins(text):
+    reading = assess(text)
+    assert not reading.about_other
+    assert reading.level == "none"
