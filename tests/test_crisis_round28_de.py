@@ -397,3 +397,27 @@ def test_german_signs_in_someone_else_twins(text):
     reading = assess(text)
     assert not reading.about_other
     assert reading.level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich überlege ernsthaft mein leben zu beenden",
+        "ich will einfach nur noch ruhe, für immer",
+    ],
+)
+def test_german_wished_endings(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "endlich ruhe für immer vor dem nervigen nachbarn, der ist ausgezogen",
+        'das buch heisst "mein leben beenden" und ist ein ratgeber über sterbehilfe',
+        "grad 20 tabletten geschluckt, die vitamintabletten für die ganze woche lol",
+        "mein freund antwortet nicht mehr auf whatsapp, ist wohl sauer",
+    ],
+)
+def test_german_wished_endings_twins(text):
+    assert assess(text).level not in URGENT
