@@ -421,3 +421,7 @@ def test_german_wished_endings(text):
 )
 def test_german_wished_endings_twins(text):
     assert assess(text).level not in URGENT
+
+
+def test_a_typo_for_will():
+    assert assess("ich wil einfach nur sterben").level in URGENT
