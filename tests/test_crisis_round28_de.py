@@ -425,3 +425,12 @@ def test_german_wished_endings_twins(text):
 
 def test_a_typo_for_will():
     assert assess("ich wil einfach nur sterben").level in URGENT
+
+
+@pytest.mark.parametrize("text", ["tschüss welt", "ich sag tschüss, für immer"])
+def test_goodbye_to_the_world(text):
+    assert assess(text).level == "imminent"
+
+
+def test_goodbye_to_the_world_before_a_holiday():
+    assert assess("tschüss welt, hallo urlaub! zwei wochen offline").level not in URGENT
