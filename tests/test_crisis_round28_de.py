@@ -434,3 +434,17 @@ def test_goodbye_to_the_world(text):
 
 def test_goodbye_to_the_world_before_a_holiday():
     assert assess("tschüss welt, hallo urlaub! zwei wochen offline").level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["ich mag nüm, ich wott nüm lebe", "ich gang hüt znacht uf d'brugg und spring abe"]
+)
+def test_swiss_german(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text", ["im ersten gang anfahren ist schwer", "ich lebe nicht mehr in berlin, jetzt in wien"]
+)
+def test_swiss_german_twins(text):
+    assert assess(text).level not in URGENT
