@@ -1,0 +1,72 @@
+"""French round 28: a past attempt wanted again, joining someone who died, participles typed
+for infinitives, a client's confided thoughts, "won't come back down" as the last words; each
+rule next to ordinary twins.
+
+Written for these tests (not copied from the dev files).
+"""
+
+import pytest
+
+from support.detection import assess
+
+HIGH = ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past attempt, and now the wish to do it again
+        "jai deja tenté une fois au lycée et franchement jy repense tous les jours",
+        "j'ai fait une tentative l'an passé et là je pense à recommencer",
+        # wanting to join someone who died
+        "depuis les obsèques de ma mamie je voudrais juste la rejoindre",
+        "maman est décédée en juin et moi je veux la retrouver, plus rien d'autre",
+        # the infinitive typed as a participle
+        "g trop envie de me tué ce soir",
+        "jvais me suicidé jsp plus quoi faire",
+        # up high, ending on not coming back down
+        "je suis monté sur le toit du parking et je redescendrai pas",
+    ],
+)
+def test_round28_fr_urgent(text):
+    assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # trying something again is not an attempt
+        "j'ai déjà essayé la salsa il y a deux ans et jy repense sérieusement",
+        "jai arreté la clope en 2022 et parfois j'ai envie de recommencer",
+        # joining someone alive, or a pet that died beside a partner far away
+        "mon hamster est mort hier, mon mari est à Lille et je veux le rejoindre",
+        "mon copain a déménagé à Brest, je veux le rejoindre cet été",
+        # a parent who "will kill me", a participle that is a figure
+        "ma mère va me tué ce soir quand elle verra mon bulletin",
+        # not coming back down from a hike or the kitchen
+        "on est au refuge, je redescendrai pas avant dimanche",
+        "je redescendrai pas à la cave ce soir, trop la flemme",
+        # a washing line, flopping onto the sofa
+        "jai acheté une corde à linge pour le balcon, enfin",
+        "ce soir je vais me jeter sur mon lit et dormir 12h",
+        # a teacher asking how to talk about it with pupils
+        "comment aborder le sujet des idées noires avec des élèves de 4e ?",
+        # a past ideation
+        "je pensais au suicide tous les soirs au lycée, c'est fini",
+    ],
+)
+def test_round28_fr_ordinary_twins(text):
+    assert assess(text).level not in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "une patiente m'a confié qu'elle pensait au suicide, je suis kiné, je fais quoi",
+        "mon client ma confié quil pensait au suicide depuis son divorce",
+    ],
+)
+def test_round28_fr_confided_is_someone_else(text):
+    a = assess(text)
+    assert a.about_other, text
+    assert a.level not in HIGH, text
