@@ -26,6 +26,20 @@ HIGH = ("crisis", "imminent")
         "jvais me suicidé jsp plus quoi faire",
         # up high, ending on not coming back down
         "je suis monté sur le toit du parking et je redescendrai pas",
+        # probing: "vivement que je crève", a count of pills taken, "ce soir j'en finis"
+        "vivement que je crève, sérieux",
+        "je viens de prendre une trentaine de comprimés de lexomil",
+        "bon. ce soir j'en finis",
+        # Quebec "me garrocher en bas", no other way out, wanting it all to stop
+        "chu pu capable, m'en vais me garrocher en bas du viaduc",
+        "franchement je vois aucune autre issue que la mort",
+        "jveux juste que tout ça se termine pour de bon",
+        # glad not to wake, the last Christmas, the last time you hear of me, farewells
+        "si je me réveille pas demain matin, tant mieux",
+        "ce sera surement mon dernier noël",
+        "c'est la dernière fois que vous entendez parler de moi, merci",
+        "je te lègue ma guitare, là où je vais j'en aurai pas l'usage",
+        "voilà, je vous fais mes adieux",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -53,6 +67,19 @@ def test_round28_fr_urgent(text):
         "comment aborder le sujet des idées noires avec des élèves de 4e ?",
         # a past ideation
         "je pensais au suicide tous les soirs au lycée, c'est fini",
+        # the same words in ordinary errands and figures
+        "vivement que je crève pas de chaud dans ce bureau",
+        "vivement la mort de cette imprimante",
+        "j'ai pris 2 comprimés de doliprane pour la migraine",
+        "ce soir j'en finis avec mes cartons de déménagement",
+        "je vais pitcher la balle au petit",
+        "je veux juste que tout finisse bien pour vous deux",
+        "y a pas d'autre solution que la mort du vieux frigo, on en rachète un",
+        "si je me réveille pas à 6h, tant pis, je prendrai le bus",
+        "ce sera mon dernier noël à Lyon, on part à Montréal en janvier",
+        "je peux plus tenir le rythme au boulot, je demande un mi-temps",
+        "c'est la dernière fois que vous entendez parler de moi sur ce forum, je passe sur discord",
+        "je fais mes adieux à la scène après 30 ans de concerts",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
