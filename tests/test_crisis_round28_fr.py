@@ -40,6 +40,14 @@ HIGH = ("crisis", "imminent")
         "c'est la dernière fois que vous entendez parler de moi, merci",
         "je te lègue ma guitare, là où je vais j'en aurai pas l'usage",
         "voilà, je vous fais mes adieux",
+        # not bothering them much longer, a rope made ready, not to be looked for
+        "t'inquiète, je vais plus vous embêter longtemps",
+        "la corde est préparée, elle est au garage",
+        "surtout n'essayez pas de me retrouver",
+        # a blade one fears turning on oneself; whether it's worth it; never born
+        "jai le cutter dans ma trousse et j'ai peur de le retourner contre moi",
+        "honnêtement je sais pas si la vie vaut encore la peine d'être vécue",
+        "jaurais préféré jamais être né",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -80,6 +88,10 @@ def test_round28_fr_urgent(text):
         "je peux plus tenir le rythme au boulot, je demande un mi-temps",
         "c'est la dernière fois que vous entendez parler de moi sur ce forum, je passe sur discord",
         "je fais mes adieux à la scène après 30 ans de concerts",
+        "j'ai préparé la corde pour l'escalade de samedi",
+        "ça vaut la peine de continuer, accrochez-vous",
+        "ça vaut pas la peine de continuer ce projet, on arrête",
+        "j'aurais préféré ne jamais naître dans cette époque de fous mdr",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
