@@ -48,6 +48,15 @@ HIGH = ("crisis", "imminent")
         "jai le cutter dans ma trousse et j'ai peur de le retourner contre moi",
         "honnêtement je sais pas si la vie vaut encore la peine d'être vécue",
         "jaurais préféré jamais être né",
+        # must disappear, waiting for the end, nothing left on earth, sorry for what comes
+        "je suis un raté, il faut que je disparaisse.",
+        "j'attends plus que la mort",
+        "plus rien pour moi dans ce monde",
+        "pardon pour ce que je vais faire, vraiment",
+        "je suis fatiguée d'exister",
+        # a pet given away beside being ready; a message to whoever reads it after
+        "j'ai donné mon chien à mon cousin, je suis prêt maintenant",
+        "pour ceux qui me liront après, c'est pas votre faute",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -92,6 +101,12 @@ def test_round28_fr_urgent(text):
         "ça vaut la peine de continuer, accrochez-vous",
         "ça vaut pas la peine de continuer ce projet, on arrête",
         "j'aurais préféré ne jamais naître dans cette époque de fous mdr",
+        "faut que je disparaisse du groupe de la classe, trop de messages",
+        "il faut que je disparaisse quelques jours à la campagne",
+        "j'attends juste la fin du match pour manger",
+        "j'ai donné mon chat à garder pendant les vacances",
+        "le héros se tue à la fin du tome 3, j'ai pleuré",
+        "merci à toutes pour votre soutien, ma dernière chimio c'est demain",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
