@@ -57,6 +57,15 @@ HIGH = ("crisis", "imminent")
         # a pet given away beside being ready; a message to whoever reads it after
         "j'ai donné mon chien à mon cousin, je suis prêt maintenant",
         "pour ceux qui me liront après, c'est pas votre faute",
+        # letters for the family, one each; a failed attempt and "not this time"
+        "j'ai fini les lettres pour mes proches, une pour chacun",
+        "la dernière fois je me suis loupée, pas cette fois",
+        # letting oneself starve, walking into the water, joining a grandmother who died
+        "je vais juste me laisser mourir de faim dans ma chambre",
+        "jai arreté de manger jusqua ce que je meure",
+        "ce soir je vais dans la rivière jusqu'à ce que j'aie plus pied",
+        "mon papi est mort au printemps et cette nuit je vais le rejoindre",
+        "ma soeur, si tu lis ça, prends soin de maman",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -107,6 +116,11 @@ def test_round28_fr_urgent(text):
         "j'ai donné mon chat à garder pendant les vacances",
         "le héros se tue à la fin du tome 3, j'ai pleuré",
         "merci à toutes pour votre soutien, ma dernière chimio c'est demain",
+        "j'ai écrit les cartes de voeux pour ma famille, une pour chacun",
+        "je me suis raté au permis la dernière fois, pas cette fois",
+        "je meurs de faim, vivement midi",
+        "j'ai arrêté de manger du pain jusqu'à ce que je perde trois kilos",
+        "mamie est décédée en mai, je veux rejoindre papi chez lui cet été",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
