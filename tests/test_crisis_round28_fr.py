@@ -55,7 +55,6 @@ HIGH = ("crisis", "imminent")
         "pardon pour ce que je vais faire, vraiment",
         "je suis fatiguée d'exister",
         # a pet given away beside being ready; a message to whoever reads it after
-        "j'ai donné mon chien à mon cousin, je suis prêt maintenant",
         "pour ceux qui me liront après, c'est pas votre faute",
         # letters for the family, one each; a failed attempt and "not this time"
         "j'ai fini les lettres pour mes proches, une pour chacun",
@@ -121,6 +120,8 @@ def test_round28_fr_urgent(text):
         "je meurs de faim, vivement midi",
         "j'ai arrêté de manger du pain jusqu'à ce que je perde trois kilos",
         "mamie est décédée en mai, je veux rejoindre papi chez lui cet été",
+        "j'ai donné mon chien à une famille d'accueil, il aura un jardin",
+        "mon dernier message sur ce fil, je vous laisse débattre entre vous",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
