@@ -65,6 +65,9 @@ HIGH = ("crisis", "imminent")
         "ce soir je vais dans la rivière jusqu'à ce que j'aie plus pied",
         "mon papi est mort au printemps et cette nuit je vais le rejoindre",
         "ma soeur, si tu lis ça, prends soin de maman",
+        # where it will happen found; pills beside the writer
+        "je dors plus, et j'ai trouvé où je vais le faire",
+        "chu dans le char depuis une heure, les pilules à côté de moi",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -122,6 +125,8 @@ def test_round28_fr_urgent(text):
         "mamie est décédée en mai, je veux rejoindre papi chez lui cet été",
         "j'ai donné mon chien à une famille d'accueil, il aura un jardin",
         "mon dernier message sur ce fil, je vous laisse débattre entre vous",
+        "j'ai trouvé où faire mon stage de fin d'études",
+        "mes cachets sont sur la table de nuit pour pas les oublier",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
