@@ -68,6 +68,11 @@ HIGH = ("crisis", "imminent")
         # where it will happen found; pills beside the writer
         "je dors plus, et j'ai trouvé où je vais le faire",
         "chu dans le char depuis une heure, les pilules à côté de moi",
+        # "wknd", a participle for "crever", letting go of life
+        "plus la force. ce wknd c fini",
+        "jvoudrais crevé franchement",
+        "je vais laisser tomber la vie, j'ai plus rien",
+        "demain c'est fini la souffrance",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -127,6 +132,9 @@ def test_round28_fr_urgent(text):
         "mon dernier message sur ce fil, je vous laisse débattre entre vous",
         "j'ai trouvé où faire mon stage de fin d'études",
         "mes cachets sont sur la table de nuit pour pas les oublier",
+        "ce wknd c fini les partiels, enfin libre",
+        "samedi c'est fini les vacances, retour au taf",
+        "je suis crevé ce soir, je vais au lit",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
