@@ -73,6 +73,7 @@ HIGH = ("crisis", "imminent")
         "jvoudrais crevé franchement",
         "je vais laisser tomber la vie, j'ai plus rien",
         "demain c'est fini la souffrance",
+        "jamais je me suis sentie aussi vide, je veux mourir",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -135,6 +136,8 @@ def test_round28_fr_urgent(text):
         "ce wknd c fini les partiels, enfin libre",
         "samedi c'est fini les vacances, retour au taf",
         "je suis crevé ce soir, je vais au lit",
+        # a denial of acting put first ("jamais je ferai ça") covers the thoughts beside it
+        "jamais je ferai ça à mes enfants, mais j'ai des pensées de mort parfois",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
