@@ -74,6 +74,9 @@ HIGH = ("crisis", "imminent")
         "je vais laisser tomber la vie, j'ai plus rien",
         "demain c'est fini la souffrance",
         "jamais je me suis sentie aussi vide, je veux mourir",
+        # a time of night, a whole blister pack
+        "quand tout le monde dormira, je le ferai",
+        "ce soir je vais avaler toute la plaquette",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -138,6 +141,8 @@ def test_round28_fr_urgent(text):
         "je suis crevé ce soir, je vais au lit",
         # a denial of acting put first ("jamais je ferai ça") covers the thoughts beside it
         "jamais je ferai ça à mes enfants, mais j'ai des pensées de mort parfois",
+        "je me lève à 5h du mat pour le boulot, dur",
+        "le chien a failli avaler la plaquette de chocolat",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
