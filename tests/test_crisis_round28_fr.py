@@ -75,7 +75,7 @@ HIGH = ("crisis", "imminent")
         "demain c'est fini la souffrance",
         "jamais je me suis sentie aussi vide, je veux mourir",
         # a time of night, a whole blister pack
-        "quand tout le monde dormira, je le ferai",
+        "jai plus la force. quand tout le monde dormira je le ferai",
         "ce soir je vais avaler toute la plaquette",
     ],
 )
