@@ -77,6 +77,14 @@ HIGH = ("crisis", "imminent")
         # a time of night, a whole blister pack
         "jai plus la force. quand tout le monde dormira je le ferai",
         "ce soir je vais avaler toute la plaquette",
+        # file 29 families: never born, glad to be run over, stones in the pockets by water,
+        # "me foutre en bas", worn out with living, everything given away
+        "ma famille serait mieux si j'étais jamais né",
+        "si je me faisais renverser par un bus, ce serait un soulagement",
+        "je marche vers la rivière avec des pierres dans mes poches",
+        "de plus en plus envie de me foutre en bas du pont",
+        "jsuis épuisée de vivre",
+        "j'ai tout donné à mes cousins, plus besoin de rien",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -143,6 +151,13 @@ def test_round28_fr_urgent(text):
         "jamais je ferai ça à mes enfants, mais j'ai des pensées de mort parfois",
         "je me lève à 5h du mat pour le boulot, dur",
         "le chien a failli avaler la plaquette de chocolat",
+        "ils seraient plus heureux si je venais plus souvent",
+        "mon fils rentre de la plage avec des cailloux dans les poches",
+        "je suis épuisée de vivre à 100 à l'heure, vivement les vacances",
+        "on attend la noirceur pour les feux d'artifice",
+        "j'ai tout donné pendant le match, plus rien dans les jambes",
+        "je suis psy et je prépare un atelier pour parler du suicide avec des lycéens",
+        "je me sens de plus en plus à l'aise au boulot",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
