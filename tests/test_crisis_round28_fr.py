@@ -85,6 +85,15 @@ HIGH = ("crisis", "imminent")
         "de plus en plus envie de me foutre en bas du pont",
         "jsuis épuisée de vivre",
         "j'ai tout donné à mes cousins, plus besoin de rien",
+        # euphemisms: the other side, a last bow, going out, pain stopped for good
+        "bientôt j'irai voir ce qu'il y a de l'autre côté",
+        "je crois que je vais tirer ma révérence pour de bon",
+        "je vais m'éteindre tout doucement dans mon coin",
+        "je veux que la souffrance s'arrête pour de bon",
+        "franchement je me vois pas passer noël",
+        "je cherche la hauteur qu'il faut pour pas se rater",
+        "j'ai googlé combien de comprimés il faut",
+        "je vais partir sans bruit, personne remarquera mon absence",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -158,6 +167,13 @@ def test_round28_fr_urgent(text):
         "j'ai tout donné pendant le match, plus rien dans les jambes",
         "je suis psy et je prépare un atelier pour parler du suicide avec des lycéens",
         "je me sens de plus en plus à l'aise au boulot",
+        "on est allés voir ce qu'il y a de l'autre côté de la colline",
+        "je tire ma révérence au club de foot après 20 saisons",
+        "je veux que la douleur s'arrête, j'ai un mal de dos terrible",
+        "je me vois pas passer l'hiver sans chauffage dans cet appart",
+        "j'ai googlé combien de temps il faut pour cuire un rôti",
+        "je change de coupe, personne le remarquera de toute façon",
+        "je révise tous les soirs pour pas me rater au bac",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
