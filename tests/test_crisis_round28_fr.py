@@ -94,6 +94,13 @@ HIGH = ("crisis", "imminent")
         "je cherche la hauteur qu'il faut pour pas se rater",
         "j'ai googlé combien de comprimés il faut",
         "je vais partir sans bruit, personne remarquera mon absence",
+        # the flat left in order, the body found, writing from the roof, "c'est que c'est fait"
+        "maison en ordre, clés sous le paillasson, je vous aime",
+        "on retrouvera mon corps au bord du canal, pardon",
+        "je vous écris depuis le toit de la résidence",
+        "si vous avez plus de nouvelles ce soir, c'est que c'est fait",
+        "tout le monde s'en portera mieux",
+        "bientôt je vais plus être un poids pour personne",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -174,6 +181,9 @@ def test_round28_fr_urgent(text):
         "j'ai googlé combien de temps il faut pour cuire un rôti",
         "je change de coupe, personne le remarquera de toute façon",
         "je révise tous les soirs pour pas me rater au bac",
+        "je vous écris depuis le toit de l'hôtel, la vue est magnifique",
+        "appart en ordre, clés sous le paillasson pour l'état des lieux demain",
+        "je vous écris depuis la gare, le train a du retard",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
