@@ -101,6 +101,7 @@ HIGH = ("crisis", "imminent")
         "si vous avez plus de nouvelles ce soir, c'est que c'est fait",
         "tout le monde s'en portera mieux",
         "bientôt je vais plus être un poids pour personne",
+        "j'ai juste envie de disparaître pour toujours",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -184,6 +185,9 @@ def test_round28_fr_urgent(text):
         "je vous écris depuis le toit de l'hôtel, la vue est magnifique",
         "appart en ordre, clés sous le paillasson pour l'état des lieux demain",
         "je vous écris depuis la gare, le train a du retard",
+        # disappearing for a while or from a network is a break
+        "j'ai envie de disparaître quelques jours, loin de tout",
+        "je veux disparaître des réseaux sociaux pendant les fêtes",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
