@@ -102,6 +102,10 @@ HIGH = ("crisis", "imminent")
         "tout le monde s'en portera mieux",
         "bientôt je vais plus être un poids pour personne",
         "j'ai juste envie de disparaître pour toujours",
+        # older voices: papers put in order beside a wish, ending one's days, praying to be taken
+        "je vois plus l'intérêt de continuer. j'ai mis mes papiers en ordre.",
+        "j'ai décidé de mettre un terme à mes jours",
+        "chaque nuit je prie le seigneur de me rappeler à lui",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -188,6 +192,9 @@ def test_round28_fr_urgent(text):
         # disappearing for a while or from a network is a break
         "j'ai envie de disparaître quelques jours, loin de tout",
         "je veux disparaître des réseaux sociaux pendant les fêtes",
+        "j'ai mis mes papiers en ordre pour la déclaration d'impôts",
+        "j'ai tout donné à mes élèves cette année, je suis vidée",
+        "je prie dieu de me donner la force de continuer",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
