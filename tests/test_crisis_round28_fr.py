@@ -106,6 +106,10 @@ HIGH = ("crisis", "imminent")
         "je vois plus l'intérêt de continuer. j'ai mis mes papiers en ordre.",
         "j'ai décidé de mettre un terme à mes jours",
         "chaque nuit je prie le seigneur de me rappeler à lui",
+        # Quebec "me câlisser en bas", a religious holiday as the day, done with life
+        "m'en vais me câlisser en bas du viaduc",
+        "je compte me tuer après le ramadan",
+        "je veux pus rien savoir de la vie",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -195,6 +199,8 @@ def test_round28_fr_urgent(text):
         "j'ai mis mes papiers en ordre pour la déclaration d'impôts",
         "j'ai tout donné à mes élèves cette année, je suis vidée",
         "je prie dieu de me donner la force de continuer",
+        "on part au bled après le ramadan, trop hâte",
+        "je veux plus rien savoir de la vie de mon ex",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
