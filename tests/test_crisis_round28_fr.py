@@ -212,6 +212,8 @@ def test_round28_fr_ordinary_twins(text):
     [
         "une patiente m'a confié qu'elle pensait au suicide, je suis kiné, je fais quoi",
         "mon client ma confié quil pensait au suicide depuis son divorce",
+        # someone's words reported with a manner between the verb and the words
+        "ma pote m'a dit hier soir jveux mourir",
     ],
 )
 def test_round28_fr_confided_is_someone_else(text):
