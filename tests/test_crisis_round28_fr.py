@@ -110,6 +110,11 @@ HIGH = ("crisis", "imminent")
         "m'en vais me câlisser en bas du viaduc",
         "je compte me tuer après le ramadan",
         "je veux pus rien savoir de la vie",
+        # nothing holding me, a heart that stops, letting oneself fall, nobody at my funeral
+        "y a plus rien qui me retient ici",
+        "j'aimerais que mon coeur s'arrête cette nuit",
+        "je vais me laisser tomber du toit de la fac",
+        "de toute façon personne viendra à mon enterrement",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -201,6 +206,9 @@ def test_round28_fr_urgent(text):
         "je prie dieu de me donner la force de continuer",
         "on part au bled après le ramadan, trop hâte",
         "je veux plus rien savoir de la vie de mon ex",
+        "plus rien qui me retient à Paris, je déménage à Lyon",
+        "j'ai cru que mon coeur s'arrêtait quand il a marqué",
+        "je vais me laisser tomber sur le canapé",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
