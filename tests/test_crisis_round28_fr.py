@@ -209,6 +209,8 @@ def test_round28_fr_urgent(text):
         "plus rien qui me retient à Paris, je déménage à Lyon",
         "j'ai cru que mon coeur s'arrêtait quand il a marqué",
         "je vais me laisser tomber sur le canapé",
+        "je vais me foutre en bas du canapé tellement c'est drôle",
+        "si je me faisais écraser par le boulot, ce serait pas plus mal de prendre un arrêt",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
