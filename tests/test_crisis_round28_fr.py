@@ -115,6 +115,10 @@ HIGH = ("crisis", "imminent")
         "j'aimerais que mon coeur s'arrête cette nuit",
         "je vais me laisser tomber du toit de la fac",
         "de toute façon personne viendra à mon enterrement",
+        # simpler if I died, no longer part of this world
+        "des fois je me dis que ce serait mieux si je mourais",
+        "si je crevais, ce serait plus simple pour tout le monde",
+        "je veux plus faire partie de ce monde",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -211,6 +215,8 @@ def test_round28_fr_urgent(text):
         "je vais me laisser tomber sur le canapé",
         "je vais me foutre en bas du canapé tellement c'est drôle",
         "si je me faisais écraser par le boulot, ce serait pas plus mal de prendre un arrêt",
+        "ce serait plus simple si je prenais le train",
+        "si je disparaissais du groupe ce serait mieux pour l'ambiance",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
