@@ -119,6 +119,7 @@ HIGH = ("crisis", "imminent")
         "des fois je me dis que ce serait mieux si je mourais",
         "si je crevais, ce serait plus simple pour tout le monde",
         "je veux plus faire partie de ce monde",
+        "voilà, je vous dis à jamais",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -217,6 +218,8 @@ def test_round28_fr_urgent(text):
         "si je me faisais écraser par le boulot, ce serait pas plus mal de prendre un arrêt",
         "ce serait plus simple si je prenais le train",
         "si je disparaissais du groupe ce serait mieux pour l'ambiance",
+        "ma dernière volonté c'est une pizza mdr",
+        "demain je serai en paix, les exams seront finis",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
