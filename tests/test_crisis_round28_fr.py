@@ -220,6 +220,9 @@ def test_round28_fr_urgent(text):
         "si je disparaissais du groupe ce serait mieux pour l'ambiance",
         "ma dernière volonté c'est une pizza mdr",
         "demain je serai en paix, les exams seront finis",
+        "je me suis loupée au contrôle la dernière fois, pas cette fois",
+        "j'ai googlé combien de cachets de vitamine D on peut prendre",
+        "je vais rejoindre les anges du choeur de la paroisse dimanche",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
