@@ -236,6 +236,11 @@ def test_round28_fr_ordinary_twins(text):
         "mon client ma confié quil pensait au suicide depuis son divorce",
         # someone's words reported with a manner between the verb and the words
         "ma pote m'a dit hier soir jveux mourir",
+        # the same families said of someone else
+        "depuis que papy est mort, mamie dit qu'elle veut le rejoindre",
+        "ma cousine a déjà tenté et elle dit qu'elle y repense tout le temps",
+        "mon père dit que ce serait plus simple s'il mourait",
+        "ma tante répète qu'elle veut plus faire partie de ce monde",
     ],
 )
 def test_round28_fr_confided_is_someone_else(text):
