@@ -120,6 +120,8 @@ HIGH = ("crisis", "imminent")
         "si je crevais, ce serait plus simple pour tout le monde",
         "je veux plus faire partie de ce monde",
         "voilà, je vous dis à jamais",
+        "je vais me pendre dans la cage d'escalier de l'immeuble",
+        "je me suis encore ouverte les poignets",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -223,6 +225,8 @@ def test_round28_fr_urgent(text):
         "je me suis loupée au contrôle la dernière fois, pas cette fois",
         "j'ai googlé combien de cachets de vitamine D on peut prendre",
         "je vais rejoindre les anges du choeur de la paroisse dimanche",
+        "je me suis ouvert le bras en tombant de vélo, trois points de suture",
+        "je suis dans la cage d'escalier, l'ascenseur est encore en panne",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
