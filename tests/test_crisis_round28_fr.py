@@ -122,6 +122,9 @@ HIGH = ("crisis", "imminent")
         "voilà, je vous dis à jamais",
         "je vais me pendre dans la cage d'escalier de l'immeuble",
         "je me suis encore ouverte les poignets",
+        # a formal register: thinking seriously of it, putting an end to one's existence
+        "je songe sérieusement au suicide depuis l'été",
+        "ma vie n'a plus de sens, je vais y mettre fin",
     ],
 )
 def test_round28_fr_urgent(text):
@@ -227,6 +230,8 @@ def test_round28_fr_urgent(text):
         "je vais rejoindre les anges du choeur de la paroisse dimanche",
         "je me suis ouvert le bras en tombant de vélo, trois points de suture",
         "je suis dans la cage d'escalier, l'ascenseur est encore en panne",
+        "ma vie pro est nulle, je vais y mettre un terme et changer de boulot",
+        "je ne vois plus d'issue à ce problème de plomberie",
     ],
 )
 def test_round28_fr_ordinary_twins(text):
@@ -245,6 +250,7 @@ def test_round28_fr_ordinary_twins(text):
         "ma cousine a déjà tenté et elle dit qu'elle y repense tout le temps",
         "mon père dit que ce serait plus simple s'il mourait",
         "ma tante répète qu'elle veut plus faire partie de ce monde",
+        "il songe souvent au suicide depuis son licenciement",
     ],
 )
 def test_round28_fr_confided_is_someone_else(text):
