@@ -200,6 +200,13 @@ def test_cue_book_finds_words_stems_and_gaps():
     }
 
 
+def test_cue_book_finds_a_stem_shorter_than_its_three_letter_index():
+    book = CueBook.build({"harm": ["tu* mir .. an"], "gather": ["x*"]})
+    tokens = "ich tue mir was an und xylophon".split()
+    found = {(name, " ".join(tokens[start:end])) for start, end, name in book.find(tokens)}
+    assert found == {("harm", "tue mir was an"), ("gather", "xylophon")}
+
+
 def test_cue_book_rejects_an_unknown_class():
     with pytest.raises(ValueError, match="unknown cue class"):
         CueBook.build({"feelings": ["sad"]})

@@ -103,7 +103,7 @@ class CueBook:
     """One language's cues, indexed by their first word for a fast scan."""
 
     by_word: dict[str, list[tuple[str, tuple[str, ...]]]]  # first word -> (class, words)
-    # the first three letters of a stem -> (class, stem, words)
+    # the first three letters of a stem (all of a shorter one) -> (class, stem, words)
     by_stem: dict[str, list[tuple[str, str, tuple[str, ...]]]]
     fuzzy: dict[str, set[str]]  # a long cue word less a letter, or with "?" for one -> words
     vocabulary: frozenset[str]
@@ -151,7 +151,8 @@ class CueBook:
                 words = tuple(phrase.split())
                 first = words[0]
                 if first.endswith("*"):
-                    by_stem.setdefault(first[:3], []).append((name, first[:-1], words))
+                    stem = first[:-1]  # a stem under three letters is keyed by all of it ("tu")
+                    by_stem.setdefault(stem[:3], []).append((name, stem, words))
                 else:
                     by_word.setdefault(first, []).append((name, words))
                 for word in words:
@@ -234,9 +235,10 @@ class CueBook:
         entry = self.indexed.get(token)
         if entry is None:
             candidates = list(self.by_word.get(token, ()))
-            for name, stem, words in self.by_stem.get(token[:3], ()):
-                if token.startswith(stem):
-                    candidates.append((name, words))
+            for key in dict.fromkeys((token[:3], token[:2], token[:1])):
+                for name, stem, words in self.by_stem.get(key, ()):
+                    if token.startswith(stem):
+                        candidates.append((name, words))
             singles, by_second, loose = [], {}, []
             for order, (name, words) in enumerate(candidates):
                 if len(words) == 1:
