@@ -1,0 +1,79 @@
+"""English round 28 (en): older readers, non-native writers, grief that turns into a wish to
+follow someone, pills kept back, the cupboard emptied; each rule next to its ordinary twin.
+
+Written for these tests (not copied from the dev files).
+"""
+
+import pytest
+
+from support.detection import assess
+
+HIGH = ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # grief, then the wish in the next sentence (grief_wish reaches back one sentence)
+        "my wife passed in the autumn. i only want to be with her now",
+        "we lost our little boy in june. all i want is to go where he is",
+        "Bill died at christmas. I wish I could be with him.",
+        # plain wording of a non-native writer
+        "i think i will finish my life on sunday, i am very tired of everything here",
+        # pills kept back with words between, then the night
+        "the heart tablets, ive kept three weeks of them back. tonight then",
+        # the whole medicine cupboard
+        "im taking everything in the bathroom cabinet when theyre out tonight",
+        # a wish for not waking, said plainly
+        "id be happy not waking up to be honest",
+        # a tool thought about, again and again
+        "i cant stop thinking about the shotgun in the cupboard",
+        # a car in a closed garage with the engine on, a farewell beside it
+        "in the car in the closed garage, engine running. sorry everyone",
+        # the children told that their father loved them
+        "on the motorway bridge. tell my girls their dad loved them",
+    ],
+)
+def test_round28_urgent(text):
+    assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # grief without a wish to follow, or someone away rather than dead
+        "my wife passed in the autumn. i want to be with her sister at christmas though",
+        "she has gone to university. i wish i could be with her.",
+        "grandad died in may. nan wants to join him on the memorial bench plaque",
+        # finishing things that are not a life
+        "i need to finish my lifes work before i retire",
+        # things kept back for an everyday purpose
+        "kept a few of the mince pies back for later",
+        "kept the old tablets back to take to the pharmacy",
+        # happy not doing something ordinary
+        "id be happy not going into the office tomorrow",
+        # a tool in a film, thought about
+        "i keep thinking about the knife scene in that film",
+        # a garage shut on an ordinary day
+        "garage door shut so i sat in the car till the rain stopped",
+        # a message passed on about flowers
+        "tell my mum i loved the flowers",
+        # a bungee jump, a hyperbole about chores
+        "did a bungee jump off the bridge for charity!",
+        "if i have to hoover the stairs one more time im gonna die",
+        # a video game boss
+        "died to the final boss again, im going to throw myself off a cliff tonight lol",
+    ],
+)
+def test_round28_ordinary_twins(text):
+    assert assess(text).level not in HIGH, text
+
+
+def test_round28_third_person_grief_wish():
+    a = assess("grandad died in march. last night nan said she wants to be with him.")
+    assert a.about_other
+
+
+def test_round28_third_person_note_and_garage():
+    assert assess("found a note in his room saying sorry to everyone, hes 14").about_other
+    assert assess("my dad has been sitting in the car in the garage for hours").about_other
