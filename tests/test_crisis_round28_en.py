@@ -77,3 +77,31 @@ def test_round28_third_person_grief_wish():
 def test_round28_third_person_note_and_garage():
     assert assess("found a note in his room saying sorry to everyone, hes 14").about_other
     assert assess("my dad has been sitting in the car in the garage for hours").about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my grandads gone and all i want is to go with him",
+        "husband passed in the new year. i just want to follow him",
+        "not much point sticking around now my wife is gone",
+        "tonight i drink all my pills, i am finish here",
+        "i wont be needing any of it after friday, its all labelled",
+    ],
+)
+def test_round28_following_and_plain_means(text):
+    assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my grandads gone to the allotment and i want to go with him",
+        "husband has gone to his brothers. i want to follow him up there on sunday",
+        "not much point sticking around now the bar has gone quiet",
+        "when my dad died i wanted to go with him for a long time, not now though",
+        "drink plenty of water with the pills, the pharmacist said",
+    ],
+)
+def test_round28_following_twins(text):
+    assert assess(text).level not in HIGH, text
