@@ -105,3 +105,35 @@ def test_round28_following_and_plain_means(text):
 )
 def test_round28_following_twins(text):
     assert assess(text).level not in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im on the bridge in the drizzle waiting for the bus, fuming",
+        "did my will and the funeral plan this week, at 80 you get organised. lovely walk after",
+        "dont cry for me argentina came on the radio and i sang the lot",
+        "counted out the tablets, thats the month sorted. chemist friday",
+        "got my affairs in order before my operation on friday, feeling good about it",
+    ],
+)
+def test_round28_everyday_twins(text):
+    assert assess(text).level not in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got my affairs in order. its tonight",
+        "im on the bridge now. waiting till its dark",
+    ],
+)
+def test_round28_everyday_words_left_alone(text):
+    assert assess(text).level in HIGH, text
+
+
+def test_round28_the_lot():
+    # "the lot" is pills only when taken, got, kept or saved
+    assert assess("i sang the lot at karaoke").level not in HIGH
+    assert assess("took the lot to the tip on saturday").level not in HIGH
+    assert assess("took the lot an hour ago").level in HIGH
