@@ -137,3 +137,34 @@ def test_round28_the_lot():
     assert assess("i sang the lot at karaoke").level not in HIGH
     assert assess("took the lot to the tip on saturday").level not in HIGH
     assert assess("took the lot an hour ago").level in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry. ive taken about 40 of the sleeping tablets",
+        "i will hang on a tree in the park this night, nobody miss me",
+        "keep thinking about driving it off the harbour wall on the way home",
+        "since my brother died i want to be where he is",
+        "i stand on the footbridge every morning and think it would be so easy",
+        "the dogs with my cousin now. after that it doesnt matter",
+        "thank you all, you kept me alive this long. take care of yourselves",
+    ],
+)
+def test_round28_counts_and_plain_words(text):
+    assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took 2 of my tablets with breakfast",
+        "thinking about dying my hair blue for the summer",
+        "nobody will miss me at the quiz tonight, im working",
+        "the energy drink kept me going longer than i thought",
+        "driving it off the ferry was the scariest bit of the holiday",
+        "we will hang the lights on the tree tonight",
+    ],
+)
+def test_round28_counts_twins(text):
+    assert assess(text).level not in HIGH, text
