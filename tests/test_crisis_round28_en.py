@@ -168,3 +168,9 @@ def test_round28_counts_and_plain_words(text):
 )
 def test_round28_counts_twins(text):
     assert assess(text).level not in HIGH, text
+
+
+def test_round28_thought_of_and_warming_up():
+    assert assess("thought of you all when i walked over the bridge this morning").level not in HIGH
+    assert assess("car in the closed garage, engine running to defrost it").level not in HIGH
+    assert assess("thought about driving it off the quay on the way home").level in HIGH
