@@ -174,3 +174,8 @@ def test_round28_thought_of_and_warming_up():
     assert assess("thought of you all when i walked over the bridge this morning").level not in HIGH
     assert assess("car in the closed garage, engine running to defrost it").level not in HIGH
     assert assess("thought about driving it off the quay on the way home").level in HIGH
+
+
+def test_round28_grief_longing_is_not_a_wish_to_die():
+    assert assess("nan died in june and i just wish i could see her again").level not in HIGH
+    assert assess("nan died in june and i just wish i could be with her").level in HIGH
