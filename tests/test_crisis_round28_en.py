@@ -179,3 +179,45 @@ def test_round28_thought_of_and_warming_up():
 def test_round28_grief_longing_is_not_a_wish_to_die():
     assert assess("nan died in june and i just wish i could see her again").level not in HIGH
     assert assess("nan died in june and i just wish i could be with her").level in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a tide walked into, a bridge gone to and jumped from, a bus wished on oneself
+        "sat in the car by the harbour. high tide at 6 and im going to walk into the tide",
+        "on sunday i will walk to the viaduct behind the estate and jump",
+        "honestly wouldnt care if a lorry took me out on the bypass",
+        # following the dead: lying down beside her, since she went
+        "since he went i just want to lie down beside him in the cemetery and not wake up",
+        # pets and debts settled, a shotgun taken out
+        "squared up with my brother, the dogs gone to my neighbour. "
+        "heading out on the moor with the rifle tomorrow",
+        # nobody can face work, a hose in the car
+        "i cant face work again. got a hose in the boot and going out tonight",
+    ],
+)
+def test_round29_urgent(text):
+    assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "go to the bridge by the mill and jump in the river, everyone does it in summer",
+        "climb up to the top floor of the soft play and jump in the ball pit",
+        "we walk out to meet it every evening, the sunset over the bay",
+        "the dogs gone to my sister while were in spain for a fortnight",
+        "cant face work monday after that wedding lol",
+        "pour the whole bottle of wine over the lamb and leave it overnight",
+        "i wouldnt care if the bus was late, its sunny",
+        "ive had enough to eat thanks",
+    ],
+)
+def test_round29_twins(text):
+    assert assess(text).level not in HIGH, text
+
+
+def test_round29_third_person_signs():
+    assert assess("my neighbour hasnt opened his curtains in days, im worried").about_other
+    assert assess("my nan says there is nothing left for her here since grandad").about_other
