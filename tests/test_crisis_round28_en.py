@@ -221,3 +221,11 @@ def test_round29_twins(text):
 def test_round29_third_person_signs():
     assert assess("my neighbour hasnt opened his curtains in days, im worried").about_other
     assert assess("my nan says there is nothing left for her here since grandad").about_other
+
+
+def test_round29_tracks_and_waiting():
+    # on the line waiting for the train is a means; a bus awaited on a bridge is not
+    assert assess("standing on the tracks waiting for the train").level in HIGH
+    assert assess("stopped the car on the level crossing. waiting for the 7.15").level in HIGH
+    assert assess("stood at the level crossing waiting for the train to pass").level not in HIGH
+    assert assess("on the bridge waiting for the bus, drenched").level not in HIGH
