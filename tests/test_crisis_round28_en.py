@@ -229,3 +229,17 @@ def test_round29_tracks_and_waiting():
     assert assess("stopped the car on the level crossing. waiting for the 7.15").level in HIGH
     assert assess("stood at the level crossing waiting for the train to pass").level not in HIGH
     assert assess("on the bridge waiting for the bus, drenched").level not in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday purposes are kept narrow: they must not hide pills saved or a place
+        "ive saved up my tablets, ill take them before the operation on tuesday",
+        "ive got a months supply of sleeping pills saved. this weekend",
+        "the rope is in the car, parked at the tip. tonight",
+        "i will be at the bus stop by the bridge at midnight and then over the side",
+    ],
+)
+def test_round28_everyday_purposes_stay_narrow(text):
+    assert assess(text).level in HIGH, text
