@@ -243,3 +243,27 @@ def test_round29_tracks_and_waiting():
 )
 def test_round28_everyday_purposes_stay_narrow(text):
     assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cards and pin numbers are in an envelope for my daughter. i wont be needing them",
+        "front door unlocked and a sign on it telling the carer not to come in",
+        "im 88, my will is done and ive stopped taking my heart tablets on purpose",
+    ],
+)
+def test_round28_plain_goodbyes(text):
+    assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gift voucher is in an envelope for my nephew, hope he likes it",
+        "left the back door unlocked for the window cleaner",
+        "stopped taking my antidepressants on purpose, the gp is weaning me off",
+    ],
+)
+def test_round28_plain_goodbye_twins(text):
+    assert assess(text).level not in HIGH, text
