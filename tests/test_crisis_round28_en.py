@@ -267,3 +267,9 @@ def test_round28_plain_goodbyes(text):
 )
 def test_round28_plain_goodbye_twins(text):
     assert assess(text).level not in HIGH, text
+
+
+def test_round28_third_person_stranger_and_joining():
+    assert assess("theres a woman on the bridge outside my window climbing the railing").about_other
+    assert assess("mum says shed be better off joining dad, he died in may").about_other
+    assert assess("a bloke at work told me im useless. i want to die").level in HIGH
