@@ -273,3 +273,15 @@ def test_round28_third_person_stranger_and_joining():
     assert assess("theres a woman on the bridge outside my window climbing the railing").about_other
     assert assess("mum says shed be better off joining dad, he died in may").about_other
     assert assess("a bloke at work told me im useless. i want to die").level in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont care if i die trying, this cake is getting finished",
+        "id be happy not waking up before noon on my day off",
+        "the cat has gone to the cattery while were away, the dogs going to my mum",
+    ],
+)
+def test_round28_more_twins(text):
+    assert assess(text).level not in HIGH, text
