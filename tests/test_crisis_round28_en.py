@@ -285,3 +285,28 @@ def test_round28_third_person_stranger_and_joining():
 )
 def test_round28_more_twins(text):
     assert assess(text).level not in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly the lads would get on fine without me",
+        "all i want is to go to sleep and stay asleep",
+        "why am i even still alive at this point",
+        "wouldnt be the worst thing if i didnt wake up",
+    ],
+)
+def test_round28_passive_wishes(text):
+    assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the office can cope without me for a week, off to crete",
+        "wouldnt be so bad if i didnt wake up till ten tomorrow",
+        "cant get to sleep and stay asleep, the baby is teething",
+    ],
+)
+def test_round28_passive_wish_twins(text):
+    assert assess(text).level not in HIGH, text
