@@ -310,3 +310,8 @@ def test_round28_passive_wishes(text):
 )
 def test_round28_passive_wish_twins(text):
     assert assess(text).level not in HIGH, text
+
+
+def test_round28_finish_myself():
+    assert assess("i am alone here and i want to finish myself").level in HIGH
+    assert assess("nobody at work will notice if i leave at 4 on friday").level not in HIGH
