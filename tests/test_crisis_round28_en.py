@@ -315,3 +315,9 @@ def test_round28_passive_wish_twins(text):
 def test_round28_finish_myself():
     assert assess("i am alone here and i want to finish myself").level in HIGH
     assert assess("nobody at work will notice if i leave at 4 on friday").level not in HIGH
+
+
+def test_round28_waiting_for_the_courage():
+    assert assess("loft, rope, chair. its all there. waiting for the courage").level in HIGH
+    assert assess("waiting for the courage to ask for a pay rise").level not in HIGH
+    assert assess("the tools are all laid out for the shed build").level not in HIGH
