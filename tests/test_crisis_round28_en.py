@@ -321,3 +321,10 @@ def test_round28_waiting_for_the_courage():
     assert assess("loft, rope, chair. its all there. waiting for the courage").level in HIGH
     assert assess("waiting for the courage to ask for a pay rise").level not in HIGH
     assert assess("the tools are all laid out for the shed build").level not in HIGH
+
+
+def test_round28_hyperbole_about_shows():
+    assert assess("going to jump off a bridge if they cancel this series").level not in HIGH
+    assert assess("goodbye forever to my favourite show, what a finale").level not in HIGH
+    assert assess("im going to kill myself if he leaves me").level in HIGH
+    assert assess("goodbye forever to this world").level in HIGH
