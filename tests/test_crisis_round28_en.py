@@ -328,3 +328,10 @@ def test_round28_hyperbole_about_shows():
     assert assess("goodbye forever to my favourite show, what a finale").level not in HIGH
     assert assess("im going to kill myself if he leaves me").level in HIGH
     assert assess("goodbye forever to this world").level in HIGH
+
+
+def test_round28_teen_goodbyes():
+    assert assess("if u read this in the morning its too late. love u all").level in HIGH
+    assert assess("cya never. pills are in my jacket pocket").level in HIGH
+    assert assess("cya tomorrow, my charger is in my jacket pocket").level not in HIGH
+    assert assess("if you read this before friday its not too late to sign up").level not in HIGH
