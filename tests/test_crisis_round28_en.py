@@ -335,3 +335,30 @@ def test_round28_teen_goodbyes():
     assert assess("cya never. pills are in my jacket pocket").level in HIGH
     assert assess("cya tomorrow, my charger is in my jacket pocket").level not in HIGH
     assert assess("if you read this before friday its not too late to sign up").level not in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just want the noise in my head to stop for good",
+        "cheers for the laughs over the years lads. wont be at darts friday. or any friday",
+        "lost the farm, lost the wife. just me and the shotgun now",
+        "dont think ill make it to christmas this year, and i dont want to",
+    ],
+)
+def test_round28_understating_men(text):
+    assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want this cough to stop for good",
+        "i wont make it to the party tonight, sorry all",
+        "not gonna make it to the game on saturday, working",
+        "wont make it to the meeting friday or any thursday this month, rota change",
+        "kids are grown and ive done my bit, time for a cruise",
+    ],
+)
+def test_round28_understating_twins(text):
+    assert assess(text).level not in HIGH, text
