@@ -362,3 +362,29 @@ def test_round28_understating_men(text):
 )
 def test_round28_understating_twins(text):
     assert assess(text).level not in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wont be here tomorrow, its my day off",
+        "this laptop wont last another day without a charge",
+        "cant see a future for this club under the new owners",
+        "i dont see another way to fix the boiler, calling a plumber",
+        "i wont see the new year in, early night for me",
+    ],
+)
+def test_round28_everyday_endings(text):
+    assert assess(text).level not in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cant see a future for me",
+        "i wont last another week like this",
+        "i dont see another way out",
+    ],
+)
+def test_round28_endings_still_read(text):
+    assert assess(text).level in HIGH, text
