@@ -388,3 +388,28 @@ def test_round28_everyday_endings(text):
 )
 def test_round28_endings_still_read(text):
     assert assess(text).level in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my last meal on earth would be my nans roast dinner",
+        "ive decided. tonight is the night i finally watch all of lord of the rings",
+        "this will be my final message in this group, switching to whatsapp",
+        "when im gone i want my ashes scattered at the ground, told the wife",
+    ],
+)
+def test_round28_ordinary_endings(text):
+    assert assess(text).level not in HIGH, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is my last day on earth",
+        "when im gone please look after my cat",
+        "ive decided. tonight is the night",
+    ],
+)
+def test_round28_ordinary_endings_left_alone(text):
+    assert assess(text).level in HIGH, text
