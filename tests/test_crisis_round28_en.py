@@ -413,3 +413,10 @@ def test_round28_ordinary_endings(text):
 )
 def test_round28_ordinary_endings_left_alone(text):
     assert assess(text).level in HIGH, text
+
+
+def test_round28_voices_graves_and_fighting():
+    assert assess("the voices tell me every night to step into the traffic").level in HIGH
+    assert assess("id swap places with my mum in her grave").level in HIGH
+    assert assess("im so tired of fighting to stay alive").level in HIGH
+    assert assess("we had to walk into the traffic to get round the roadworks").level not in HIGH
