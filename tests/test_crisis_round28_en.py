@@ -420,3 +420,9 @@ def test_round28_voices_graves_and_fighting():
     assert assess("id swap places with my mum in her grave").level in HIGH
     assert assess("im so tired of fighting to stay alive").level in HIGH
     assert assess("we had to walk into the traffic to get round the roadworks").level not in HIGH
+
+
+def test_round28_third_person_passwords_and_birthdays():
+    assert assess("my brother sent me all his passwords last night, not like him").about_other
+    assert assess("my student says she doesnt plan to be alive for her 16th").about_other
+    assert not assess("my sister sent me her bank details so i can pay her back").about_other
