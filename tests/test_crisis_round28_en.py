@@ -426,3 +426,8 @@ def test_round28_third_person_passwords_and_birthdays():
     assert assess("my brother sent me all his passwords last night, not like him").about_other
     assert assess("my student says she doesnt plan to be alive for her 16th").about_other
     assert not assess("my sister sent me her bank details so i can pay her back").about_other
+
+
+def test_round28_finish_my_life_somewhere():
+    assert assess("i finish my life in romania and start new life here").level not in HIGH
+    assert assess("i want to finish my life here, nobody need me").level in HIGH
