@@ -431,3 +431,8 @@ def test_round28_third_person_passwords_and_birthdays():
 def test_round28_finish_my_life_somewhere():
     assert assess("i finish my life in romania and start new life here").level not in HIGH
     assert assess("i want to finish my life here, nobody need me").level in HIGH
+
+
+def test_round28_pills_drunk_daily():
+    assert assess("i drink the pills with water every morning").level not in HIGH
+    assert assess("tonight i drink all the pills, goodbye").level in HIGH
