@@ -436,3 +436,20 @@ def test_round28_finish_my_life_somewhere():
 def test_round28_pills_drunk_daily():
     assert assess("i drink the pills with water every morning").level not in HIGH
     assert assess("tonight i drink all the pills, goodbye").level in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "going up on the roof tonight to fix the aerial, wish me luck",
+        "on the tracks all weekend for engineering works, im a track worker",
+        "stocked up on paracetamol and calpol before the baby arrives",
+    ],
+)
+def test_round28_roofs_tracks_and_babies(text):
+    assert assess(text).level not in HIGH, text
+
+
+def test_round28_roofs_tracks_and_babies_left_alone():
+    assert assess("going up on the roof tonight. cant do this anymore").level in HIGH
+    assert assess("ive stocked up on paracetamol. tonight").level in HIGH
