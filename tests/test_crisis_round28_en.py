@@ -453,3 +453,8 @@ def test_round28_roofs_tracks_and_babies(text):
 def test_round28_roofs_tracks_and_babies_left_alone():
     assert assess("going up on the roof tonight. cant do this anymore").level in HIGH
     assert assess("ive stocked up on paracetamol. tonight").level in HIGH
+
+
+def test_round28_rope_ladders():
+    assert assess("bought a rope ladder for the treehouse, fitting it saturday").level not in HIGH
+    assert assess("bought a rope today. tonight when everyone is asleep").level in HIGH
