@@ -92,12 +92,22 @@ def windows(lexicon: Lexicon, text: str) -> list[tuple[int, int, set[str]]]:
     return found
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence just before the one starting at ``start`` (its last _REACH characters), or
+    "" when ``start`` is not where a sentence starts."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    if not ends or ends[-1] != start:
+        return ""
+    return text[ends[-2] if len(ends) > 1 else 0 : start][-_REACH:]
+
+
 def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     """The signals of each examined sentence of ``text`` (already prepared for the lexicon)."""
     sentences = []
     for start, end, categories in windows(lexicon, text):
         raw = text[start:end]
-        if not any(lexicon.patterns[name].search(raw) for name in categories):
+        back = _sentence_before(text, start) if categories & lexicon.reach_back else ""
+        if not any(lexicon.patterns[name].search(back + raw) for name in categories):
             continue  # most windows: an anchor word, but no pattern (blanking only removes)
         # Figures of speech ("dying to read more"), negations ("I would never hurt myself"),
         # professional phrases and someone else's quoted words are blanked with a word
@@ -108,6 +118,18 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             for name in categories
             for m in lexicon.patterns[name].finditer(window)
         )
+        if back:
+            # A reach-back category may begin in the sentence before, if it ends in this one.
+            lead = lexicon.exceptions.sub(" _ ", back)
+            hits = sorted(
+                hits
+                + [
+                    (0, -(m.end() - len(lead)), name, m.group().strip())
+                    for name in categories & lexicon.reach_back
+                    for m in lexicon.patterns[name].finditer(lead + window)
+                    if m.start() < len(lead) < m.end()
+                ]
+            )
         if not hits:
             continue
         sentence = Sentence(index=start, end=end)

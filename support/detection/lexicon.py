@@ -165,6 +165,9 @@ class Lexicon:
     # name -> what it stands for.
     spellings: dict[str, str] = field(default_factory=dict)
     spelling_pattern: re.Pattern | None = None
+    # Categories (``"reach_back": true``) whose patterns may begin in the sentence before: "since
+    # we lost the baby. i just want to go where she is" is one wish, told over two sentences.
+    reach_back: frozenset[str] = frozenset()
 
     def prepare(self, normalised: str) -> str:
         """The normalised text with this language's typed-out letters folded ("muede" is
@@ -295,6 +298,9 @@ def load_lexicon(language: str) -> Lexicon:
         reported_advice=frozenset(data.get("reported", {}).get("advice", ())),
         spellings=spellings,
         spelling_pattern=spelling_pattern,
+        reach_back=frozenset(
+            name for name, spec in data["categories"].items() if spec.get("reach_back")
+        ),
     )
 
 
