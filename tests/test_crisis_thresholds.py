@@ -60,19 +60,19 @@ def dev_figures():
 # (met), de 0.789, pt 0.889 (met), fr 0.778; the rest still not met.
 NOT_YET_MET = {
     "urgent_recall": (
-        "0.833 of urgent found at crisis or above (goal >= 0.92; "
-        "0.534, 0.770, 0.782, 0.810, 0.810 before)"
+        "0.839 of urgent found at crisis or above (goal >= 0.92; "
+        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833 before)"
     ),
     "stated_recall": (
-        "0.802 of plan/means/time/place/goodbye (goal >= 0.90; "
-        "0.384, 0.698, 0.721, 0.767, 0.767 before)"
+        "0.814 of plan/means/time/place/goodbye (goal >= 0.90; "
+        "0.384, 0.698, 0.721, 0.767, 0.767, 0.802 before)"
     ),
     "none_at_crisis": (
         "0.033 of none flagged at crisis+ (goal <= 0.03; "
-        "0.020, 0.066, 0.053, 0.046, 0.039, 0.033 before)"
+        "0.020, 0.066, 0.053, 0.046, 0.039, 0.033, 0.033 before)"
     ),
-    "urgent_recall_fr": "0.778 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778, 0.778 before)",
-    "urgent_recall_de": "0.789 (goal >= 0.85; 0.316, 0.526, 0.684, 0.684 before)",
+    "urgent_recall_fr": "0.778 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778, 0.778, 0.778 before)",
+    "urgent_recall_de": "0.842 (goal >= 0.85; 0.316, 0.526, 0.684, 0.684, 0.789 before)",
 }
 
 
