@@ -92,3 +92,27 @@ def test_typo_matching_keeps_the_first_letter(typed, word):
 )
 def test_a_slip_after_the_first_letter_still_matches(typed, word):
     assert load_lexicon("en").cues.spell(typed) == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "things couldnt be better, thanks everyone",
+        "i couldnt be better, thanks everyone for asking",
+        "our team couldnt be stronger this year, thanks everyone",
+    ],
+)
+def test_couldnt_be_better_is_happy_not_a_goodbye(text):
+    assert assess(text).level in ("none", "distress")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im sorry i couldnt be better for you all. goodbye",
+        "sorry i couldnt be stronger. thank you all for everything",
+        "mum i couldnt be a better son. goodbye",
+    ],
+)
+def test_an_apology_for_not_being_better_beside_a_goodbye_is_imminent(text):
+    assert assess(text).level == "imminent"
