@@ -624,6 +624,13 @@ _WORD = re.compile(r"\w+")
 _ANSWER_REACH = 2  # the answer may come up to two sentences after the question
 
 
+def _with_whole(sentences: list[Sentence], bounds: list[int], n: int, **reading) -> list[Sentence]:
+    """``sentences`` and one more, read from the whole of sentence ``n`` (``reading``: its kinds,
+    notes, matches), in text order."""
+    told = Sentence(bounds[n], bounds[n + 1], number=n, **reading)
+    return sorted([*sentences, told], key=lambda s: s.index)
+
+
 def _not_joking(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> list[Sentence]:
     """Talk of the writer's own death ("everyone says i joke about dying", "i say i want to
     die"), then "im not joking" or "i mean it" in that sentence or the next: the laugh is taken
@@ -643,10 +650,10 @@ def _not_joking(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> li
         reach = lexicon.exceptions.sub(" _ ", text[bounds[n] : bounds[min(n + 2, len(bounds) - 1)]])
         unjoked = mods["unjoked"].search(reach, talk.end())
         if unjoked:
-            told = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"intent"})
-            told.notes.add("unjoked")
-            told.matches = [talk.group().strip(), unjoked.group().strip()]
-            return sorted([*sentences, told], key=lambda s: s.index)
+            told = [talk.group().strip(), unjoked.group().strip()]
+            return _with_whole(
+                sentences, bounds, n, kinds={"intent"}, notes={"unjoked"}, matches=told
+            )
     return sentences
 
 
@@ -666,10 +673,10 @@ def _answered_yes(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> 
         reply = text[asked.end() : bounds[min(n + 1 + _ANSWER_REACH, len(bounds) - 1)]]
         answer = mods["answered"].search(reply)
         if answer:
-            told = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"intent"})
-            told.notes.add("answered")
-            told.matches = [asked.group().strip(), answer.group().strip()]
-            return sorted([*sentences, told], key=lambda s: s.index)
+            told = [asked.group().strip(), answer.group().strip()]
+            return _with_whole(
+                sentences, bounds, n, kinds={"intent"}, notes={"answered"}, matches=told
+            )
     return sentences
 
 
@@ -799,12 +806,12 @@ def assess_with(
         sentence.number = bisect.bisect_right(starts, sentence.index) - 1
     for sentence in sentences:
         n = sentence.number
-        said = _WORD.findall(prepared[bounds[n] : bounds[n + 1]])
+        whole = prepared[bounds[n] : bounds[n + 1]]
+        said = _WORD.findall(whole)
         sentence.words = len(said)
         held = {w for m in sentence.matches for w in m.split()}
         sentence.rest = sum(w not in held and not _FILLER.fullmatch(w) for w in said)
         if sentence.kinds == {"time"}:
-            whole = prepared[bounds[n] : bounds[n + 1]]
             if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
                 sentence.notes.add("bare")  # "Sunday night." on its own
             elif not _CLAUSE_END.search(whole.strip()[:-1]) and _only_time(
@@ -815,11 +822,9 @@ def assess_with(
     for n in range(len(bounds) - 1):
         whole = prepared[bounds[n] : bounds[n + 1]].strip(" .!x\n")
         if whole and _APOLOGY.fullmatch(whole):
-            sorry = Sentence(bounds[n], bounds[n + 1], number=n, notes={"apology"})
-            sentences = sorted([*sentences, sorry], key=lambda s: s.index)
+            sentences = _with_whole(sentences, bounds, n, notes={"apology"})
         if whole and len(whole.split()) <= _BARE_WORDS and completed.fullmatch(whole):
-            done = Sentence(bounds[n], bounds[n + 1], number=n, kinds={"completed"})
-            sentences = sorted([*sentences, done], key=lambda s: s.index)
+            sentences = _with_whole(sentences, bounds, n, kinds={"completed"})
     _past_told_after(lexicon, prepared, bounds, sentences)
     sentences = _answered_yes(lexicon, prepared, bounds, sentences)
     sentences = _not_joking(lexicon, prepared, bounds, sentences)
