@@ -181,6 +181,9 @@ class Comment(models.Model):
         default=False, help_text=_("Kept out of Unanswered (by a moderator, or an import).")
     )
     import_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    # When an import brought it here: it has waited for a moderator since then, not since it
+    # was written in the source years ago.
+    imported_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -235,6 +238,11 @@ class Comment(models.Model):
         self.crisis_language = assessment.language
         self.crisis_assessed = assessment.assessed
         self.crisis_about_other = assessment.about_other
+
+    @property
+    def waiting_since(self):
+        """When it reached this site's moderators: its import, or its writing."""
+        return self.imported_at or self.created_at
 
     @property
     def is_public(self):

@@ -18,9 +18,11 @@
 Rules 5 to 8 (judge_text) also judge a writer's edit of their own comment: an edit they would
 hold waits for a moderator while readers keep seeing the approved text.
 
-An imported comment (WordPress, Disqus) meets rules 4 and 6 (judge_imported): the source's
-moderation decisions stand, but every comment is read by the crisis detector, and one it reads
-as crisis or imminent that the source published or filed as spam is held for a person to read.
+An imported comment (WordPress, Disqus) meets rules 4, 5, 6 and 7's terms (judge_imported): the
+source's moderation decisions stand, but every comment is read by the crisis detector and
+checked against this site's moderation terms. One that reads as crisis or imminent, published
+or filed as spam in the source, is held for a person to read; so is a published one with a
+disallowed or hold term (held rather than spammed: a person approved it in the source).
 """
 
 import re
@@ -98,13 +100,36 @@ def ensure_open(post):
         )
 
 
-def _terms(action):
-    return list(ModerationTerm.objects.filter(action=action).values_list("term", flat=True))
+@dataclass(frozen=True)
+class Terms:
+    """The site's moderation terms, read once (an import judges thousands of comments)."""
+
+    disallow: tuple = ()
+    hold: tuple = ()
+
+    @classmethod
+    def current(cls):
+        rows = ModerationTerm.objects.values_list("action", "term")
+        by_action = {ModerationTerm.Action.DISALLOW: [], ModerationTerm.Action.HOLD: []}
+        for action, term in rows:
+            if term.strip():
+                by_action[action].append(term.strip())
+        return cls(
+            tuple(by_action[ModerationTerm.Action.DISALLOW]),
+            tuple(by_action[ModerationTerm.Action.HOLD]),
+        )
+
+    def found(self, texts):
+        """(disallowed, held): the terms that occur in ``texts``, case-insensitively."""
+        haystack = "\n".join(texts).casefold()
+        return (
+            [t for t in self.disallow if t.casefold() in haystack],
+            [t for t in self.hold if t.casefold() in haystack],
+        )
 
 
-def _contains_term(texts, terms):
-    haystack = "\n".join(texts).casefold()
-    return [t for t in terms if t.strip() and t.strip().casefold() in haystack]
+def term_flags(disallowed, held):
+    return [f"disallowed term: {t}" for t in disallowed] + [f"hold term: {t}" for t in held]
 
 
 def confirmed_email(email):
@@ -188,20 +213,19 @@ def judge_text(s: Submission) -> Verdict:
     A writer's edit of their own comment (posting.edit_own_comment) comes here too, so an
     edit can never publish what a new comment with the same words could not.
     """
-    texts = [s.name, s.email, s.url, s.body]
-    disallowed = _contains_term(texts, _terms(ModerationTerm.Action.DISALLOW))
+    disallowed, held = Terms.current().found([s.name, s.email, s.url, s.body])
     assessment = detection.assess(s.body)
     if disallowed and not assessment.is_flagged:
-        return Verdict(Status.SPAM, flags=[f"disallowed term: {t}" for t in disallowed])
+        return Verdict(Status.SPAM, flags=term_flags(disallowed, []))
 
     # A writer in crisis is never filed away as spam: a person must see it, whatever words it has.
-    flags = [f"disallowed term: {t}" for t in disallowed]
+    flags = term_flags(disallowed, [])
     if assessment.is_flagged:
         flags.append(f"{CRISIS_FLAG}{assessment.level}")
     links = len(_LINK.findall(s.body)) + (1 if s.url else 0)
     if links > settings.COMMENTS_MAX_LINKS:
         flags.append(f"{links} links")
-    flags += [f"hold term: {t}" for t in _contains_term(texts, _terms(ModerationTerm.Action.HOLD))]
+    flags += term_flags([], held)
     if flags:
         return Verdict(Status.PENDING, flags=flags, assessment=assessment)
 
@@ -215,19 +239,26 @@ def judge_text(s: Submission) -> Verdict:
     )
 
 
-def judge_imported(body, status, *, is_staff=False):
+def judge_imported(body, status, *, is_staff=False, writer=(), terms=None):
     """(status, flags, assessment) for one imported comment; the source's status otherwise stands.
 
     The source's moderator saw distress and approved it, and distress is what this site is
     about, so it stays published with its level shown to moderators. Crisis and imminent are
     held: no reader should meet them before a person here has read them (rule 6), and, as for
-    a new comment, a spam filter never files a writer in crisis away (rule 5). Removed stays
-    removed: a person decided that. Staff replies are not read, as for new ones (rule 4).
+    a new comment, a spam filter never files a writer in crisis away (rule 5). A published
+    comment with one of this site's disallowed or hold terms (in ``writer``'s name, email or
+    site, or the text) is held too, not spammed: a person approved it in the source, so a
+    person here decides. Removed stays removed: a person decided that. Staff replies are not
+    read, as for new ones (rule 4).
     """
-    assessment = detection.assess("" if is_staff else body)
-    if rank(assessment.level) < rank(CrisisLevel.CRISIS):
-        return status, [], assessment
-    flags = [f"{CRISIS_FLAG}{assessment.level}"]
-    if status in (Status.APPROVED, Status.SPAM):
+    if is_staff:
+        return status, [], detection.assess("")
+    assessment = detection.assess(body)
+    flags = term_flags(*(terms or Terms.current()).found([*writer, body]))
+    held_from = (Status.APPROVED,) if flags else ()
+    if rank(assessment.level) >= rank(CrisisLevel.CRISIS):
+        flags.insert(0, f"{CRISIS_FLAG}{assessment.level}")
+        held_from = (Status.APPROVED, Status.SPAM)
+    if status in held_from:
         return Status.PENDING, [*flags, f"import: held, was {status} in the source"], assessment
     return status, flags, assessment

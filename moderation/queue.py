@@ -145,12 +145,12 @@ def queue_items(comments):
     )
 
 
-def waiting_time(created_at, now=None):
-    """'3 days', '5 hours': how long a comment has waited, to the largest unit."""
+def waiting_time(since, now=None):
+    """'3 days', '5 hours': how long a comment has waited since ``since``, to the largest unit."""
     now = now or timezone.now()
-    if (now - created_at).total_seconds() < 60:  # not by comparing words: they are translated
+    if (now - since).total_seconds() < 60:  # not by comparing words: they are translated
         return gettext("under a minute")
-    return timesince(created_at, now, depth=1).replace("\xa0", " ")
+    return timesince(since, now, depth=1).replace("\xa0", " ")
 
 
 def language_name(code):
@@ -175,7 +175,10 @@ def decorate(items, now=None):
     """Per-item values computed in Python from what was already loaded."""
     now = now or timezone.now()
     for item in items:
-        item.waiting = waiting_time(item.created_at, now)
+        # Waiting (for review, or on a report) counts from when it reached this site; otherwise
+        # the age shown is the comment's own.
+        item.is_waiting = item.status == Status.PENDING or bool(item.open_reports)
+        item.waiting = waiting_time(item.waiting_since if item.is_waiting else item.created_at, now)
         item.flag_labels = [flag_label(flag) for flag in shown_flags(item)]
         item.pending_flag_labels = [flag_label(flag) for flag in item.pending_flags or []]
         item.returning = item.returning_by_email or item.returning_by_browser

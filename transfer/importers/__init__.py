@@ -14,6 +14,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -30,7 +31,7 @@ from django.utils.translation import gettext_lazy
 
 from comments.identity import keyed_hash
 from comments.models import Comment, ModerationEvent, comments_changed
-from comments.policy import judge_imported
+from comments.policy import CRISIS_FLAG, Terms, judge_imported
 from comments.rendering import render_comment_body
 from comments.threads import reply_attaches_to
 from support.levels import rank
@@ -64,6 +65,7 @@ class Summary:
     threads_flattened: int = 0
     answered_by_age: int = 0
     held_for_crisis: int = 0
+    held_for_terms: int = 0
     orphans: int = 0
     missing_thread: list = field(default_factory=list)
     already_imported: list = field(default_factory=list)  # titles of items found by their key
@@ -110,6 +112,14 @@ class Summary:
                     "of the moderation queue."
                 )
                 % {"count": self.held_for_crisis}
+            )
+        if self.held_for_terms:
+            lines.append(
+                _(
+                    "Held for a moderator because they contain one of this site's disallowed or "
+                    "hold terms (they were published in the source): %(count)d."
+                )
+                % {"count": self.held_for_terms}
             )
         if self.unknown_statuses:
             lines.append(
@@ -387,6 +397,11 @@ class CommentWriter:
         self.touched_posts = set()
         self.own_prefix = f"haven:{settings.SITE_URL}:"
 
+    @cached_property
+    def terms(self):
+        """The site's moderation terms, read once, when the first comment is judged."""
+        return Terms.current()
+
     def existing(self, keys):
         """Nodes of comments already imported under ``keys`` (or exported by this very site)."""
         keys = [k for k in keys if k]
@@ -422,7 +437,7 @@ class CommentWriter:
     def add(self, *, post_id, parent, key, status, **fields):
         """Queue one comment under ``parent`` (a Node or None); return its Node.
 
-        The crisis rules of a new comment apply (comments.policy.judge_imported).
+        The crisis and term rules of a new comment apply (comments.policy.judge_imported).
         """
         parent = self.place(parent)
         created_at = fields.get("created_at")
@@ -430,12 +445,22 @@ class CommentWriter:
             fields["no_reply_needed"] = True
             self.summary.answered_by_age += 1
         judged, flags, assessment = judge_imported(
-            fields.get("body", ""), status, is_staff=bool(fields.get("is_staff_reply"))
+            fields.get("body", ""),
+            status,
+            is_staff=bool(fields.get("is_staff_reply")),
+            writer=[fields.get(f, "") for f in ("author_name", "author_email", "author_url")],
+            terms=self.terms,
         )
         if judged != status:
-            self.summary.held_for_crisis += 1
+            if flags[0].startswith(CRISIS_FLAG):
+                self.summary.held_for_crisis += 1
+            else:
+                self.summary.held_for_terms += 1
         status = judged
-        comment = Comment(post_id=post_id, status=status, import_key=key, flags=flags, **fields)
+        comment = Comment(
+            post_id=post_id, status=status, import_key=key, flags=flags, imported_at=self.now,
+            **fields,
+        )  # fmt: skip
         comment.keep_assessment(assessment)
         node = Node(None, post_id, parent.depth + 1 if parent else 1, None, None, parent, comment)
         self.pending.append(node)
