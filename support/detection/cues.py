@@ -72,6 +72,7 @@ CUE_CLASSES = (
     "relative",
     "affirm",
     "agree",
+    "sender",  # "brief von": a letter from the person named next is theirs
     "plain",  # common words one slip from a cue word, read as typed: "beach" is not "bleach"
 )
 _WORD = re.compile(r"\w+")
@@ -443,10 +444,24 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
     # ("agree" cues: "keeps", "says") after the sentence named someone has them as its subject.
     lead = "other" if named and cues[0][0] == 0 and cues[0][2] == "agree" else "self"
 
+    senders = [(s, e) for s, e, n in cues if n == "sender"]
+    named_at = [s for s, _, n in cues if n in ("other", "address")]
+
+    def _sent_by_other(start: int, end: int) -> bool:
+        """A goodbye letter followed at once by "von"/"vom" and a person (``sender``: "brief
+        von"; "von ihr", "von meiner besten freundin", "vom opa") is that person's, not the
+        writer's ("der brief von mir" stays; "abschied von meiner familie" is no letter)."""
+        return any(
+            s < end == e - 1 and any(e - 1 <= p < e + _SENDER_REACH for p in named_at)
+            for s, e in senders
+        )
+
     def whose(start: int, end: int, name: str = "") -> str:
         if name in _ADDRESSED and end == len(tokens) and end - start > 1:
             if any(s == end - 1 and n == "other" for s, n in speakers):
                 return "self"  # "im so sorry mum", "bye dad": the clause ends on who is addressed
+        if name in _SENT and _sent_by_other(start, end):
+            return "other"  # "der abschiedsbrief von meinem opa": the letter is the sender's
         claims = book.self_words
         theirs = any(start <= s < end and n == "other" for s, n in speakers)
         if name in _GIVEN and (theirs or tokens[end - 1] in book.object_words):
@@ -525,9 +540,12 @@ _NOT_SIGNALS = {
     "relative",
     "affirm",
     "agree",
+    "sender",
 }
 _ADDRESSED = {"farewell", "final", "thanks"}  # said to someone named last in the clause
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
+_SENT = {"farewell", "final"}  # a letter or goodbye that can be from someone ("sender")
+_SENDER_REACH = 3  # "von" + up to two words ("meiner besten") before the person it names
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
 _NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather", "bought"}

@@ -1,0 +1,199 @@
+"""Round 30, German: cue rules fitted on fresh German dev items (dev_split_30_de).
+
+Each rule has a positive case and an ordinary twin (the same words in a harmless comment).
+Sentences are written for this file, not copied from the dev splits.
+"""
+
+import pytest
+
+from support.detection import assess
+from support.detection.language import identify
+
+URGENT = ("crisis", "imminent")
+
+
+# "von <person>" after a goodbye word ("sender" cues): the letter is that person's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "der abschiedsbrief von meinem opa liegt noch in der schublade",
+        "hab den abschiedsbrief von ihr nochmal gelesen und geheult",
+        "beim umzug den abschiedsbrief von meiner freundin gefunden",
+        "der abschiedsbrief vom opa ist schon ganz vergilbt",
+    ],
+)
+def test_a_goodbye_letter_from_someone_else_is_not_the_writers(text):
+    reading = assess(text)
+    assert reading.level not in URGENT
+    assert "goodbye" not in reading.signals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab meinen abschiedsbrief geschrieben",
+        "der abschiedsbrief von mir liegt auf dem schreibtisch",
+        "mein abschiedsbrief ist fertig, liebe mama es tut mir leid",
+        # a goodbye said to someone ("von meiner familie") is no letter from them
+        "ich verabschiede mich von meiner familie, macht es gut",
+    ],
+)
+def test_the_writers_own_goodbye_letter_stays_imminent(text):
+    assert assess(text).level == "imminent"
+
+
+def test_a_friends_goodbye_letter_found_is_a_worry_about_her():
+    assert assess("hab grad einen abschiedsbrief von meiner besten freundin gefunden").about_other
+
+
+# a laughing emoji is a laugh ("lol") for the cues
+def test_a_threat_laughed_off_with_an_emoji_is_not_urgent():
+    assert assess("noch eine matheklausur und ich spring aus dem fenster 😂").level not in URGENT
+    assert assess("noch eine matheklausur und ich spring aus dem fenster 🤣").level not in URGENT
+
+
+def test_the_same_threat_without_a_laugh_stays_urgent():
+    assert assess("heute nacht spring ich aus dem fenster").level in URGENT
+
+
+# everyday purpose: photographing, a traffic jam
+def test_a_bridge_to_photograph_is_an_errand():
+    assert assess("morgen geh ich zur brücke zum fotografieren").level not in URGENT
+    assert assess("bin grad auf der brücke im stau, komm später").level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "morgen geh ich zur brücke und dann ist schluss",
+        # "bin/steh .. auf der": standing on the place now, words between
+        "stehe grad auf der brücke und will dass alles aufhört",
+        "bin gerade auf der eisenbahnbrücke. will nur noch dass es aufhört",
+    ],
+)
+def test_at_the_bridge_with_a_wish_is_urgent(text):
+    assert assess(text).level == "imminent"
+
+
+# someone else at an event dates the plan ("wenn alle auf der feier sind"); it is no purpose
+def test_others_at_an_event_is_when_not_what_for():
+    reading = assess("hab mich entschieden. am freitag wenn alle auf der feier sind mach ichs")
+    assert reading.level == "imminent"
+
+
+def test_going_to_a_wedding_after_a_decision_is_an_errand():
+    assert assess("ich hab mich entschieden. am samstag gehen wir auf die hochzeit").level == "none"
+
+
+# "weitermach(e)" without its ending: a negated wish to go on
+def test_not_going_on_typed_short_is_a_wish_to_die():
+    assert assess("ich kann und will so nicht mehr weitermache").level in URGENT
+
+
+def test_not_going_on_with_a_band_is_quitting_a_hobby():
+    assert assess("mit der band will ich nicht mehr weitermach, keine zeit").level not in URGENT
+    assert assess("mit dem verein mag ich nicht mehr weitermachen").level not in URGENT
+
+
+def test_not_going_on_with_life_stays_a_wish():
+    assert assess("mit meinem leben will ich nicht mehr weitermachen").level in URGENT
+
+
+# "ich bin bereit" is a decision: next to a farewell act it is imminent
+def test_ready_after_rehoming_the_dog_is_imminent():
+    assert assess("hab meinen hund zu meiner mutter gebracht. ich bin bereit.").level == "imminent"
+
+
+def test_ready_for_an_exam_is_ordinary():
+    assert assess("ich bin bereit für die prüfung morgen").level == "none"
+
+
+# giving one's things away, "brauch .. eh nicht mehr"
+def test_giving_everything_away_and_no_longer_needing_it_is_imminent():
+    text = "ich geb jetzt alle meine sachen weg. ich brauch das zeug eh nicht mehr"
+    assert assess(text).level == "imminent"
+
+
+def test_giving_old_things_away_before_a_move_is_ordinary():
+    assert assess("ich geb meine alten sachen weg, ziehe nächsten monat um").level == "none"
+    assert assess("die alte jacke braucht eh keiner mehr").level == "none"
+
+
+def test_someone_giving_things_away_as_no_longer_needed_is_a_worry():
+    text = "mein bruder verschenkt seine sachen und sagt er braucht sie eh nimmer"
+    assert assess(text).about_other
+
+
+# "dass es aufhört" wanted: a wish to die; "aufhört zu regnen" is weather
+def test_wanting_it_to_stop_is_a_wish():
+    assert assess("ich will nur noch dass es aufhört").level in URGENT
+
+
+def test_wanting_the_rain_to_stop_is_not():
+    assert assess("ich will nur dass es aufhört zu regnen").level == "none"
+
+
+# a day told as the writer's last ("dass dieser tag mein letzter sein wird")
+def test_a_day_as_the_last_is_imminent():
+    assert assess("hab beschlossen dass dieser tag mein letzter sein wird").level == "imminent"
+    assert assess("ich weiss dass diese woche meine letzte ist").level == "imminent"
+
+
+def test_a_last_tournament_weekend_is_ordinary():
+    text = "dieses wochenende mein letztes turnier, dann hör ich auf"
+    assert assess(text).level not in URGENT
+
+
+# "stell .. mich .. auf die gleise": standing on the tracks
+def test_standing_on_the_tracks_is_imminent():
+    assert assess("heute nacht stell ich mich auf die gleise").level == "imminent"
+
+
+def test_queueing_at_the_platform_is_ordinary():
+    assert assess("der zug kommt gleich, ich stell mich schon mal ans gleis").level == "none"
+
+
+# "wird .. von .. geschlagen": someone else beaten is a worry, the writer beaten is a crisis
+def test_someone_beaten_by_her_partner_is_a_worry():
+    reading = assess("meine schwester wird von ihrem freund geschlagen")
+    assert reading.about_other
+    assert reading.level not in URGENT
+
+
+def test_the_writer_beaten_now_is_a_crisis():
+    assert assess("ich werde von meinem stiefvater geschlagen").level in URGENT
+
+
+def test_whipped_cream_and_past_beatings_are_not_a_crisis():
+    assert assess("die sahne wird von hand steif geschlagen").level == "none"
+    text = "ich wurde als kind von meinem vater geschlagen, heute hab ich keinen kontakt"
+    assert assess(text).level not in URGENT
+
+
+# "ich kann einfach nicht mehr" is distress: with a knife at hand and a night, imminent
+def test_cant_go_on_next_to_a_knife_and_a_night_is_imminent():
+    text = "das messer liegt parat. heute nacht. ich kann einfach nicht mehr"
+    assert assess(text).level == "imminent"
+
+
+def test_cant_eat_any_more_is_not_urgent():
+    assert assess("ich kann einfach nicht mehr essen, so satt").level not in URGENT
+
+
+# a short Bavarian comment guessed, unsure, as Irish or Italian
+def test_short_bavarian_guessed_as_irish_or_italian_is_german():
+    assert identify("mei lebn is a oanzige qual, i wui nimma")[0] == "de"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tá mé an-tuirseach inniu, a chara",
+        "Dw i wedi blino heddiw",
+        "non ce la faccio più, sono stanca",
+        "não aguento mais, to cansada",
+        "ya no puedo más, estoy cansado",
+    ],
+)
+def test_other_languages_keep_their_guess(text):
+    assert identify(text)[0] != "de"
