@@ -197,3 +197,51 @@ def test_short_bavarian_guessed_as_irish_or_italian_is_german():
 )
 def test_other_languages_keep_their_guess(text):
     assert identify(text)[0] != "de"
+
+
+# a past attempt wanted again, told with what it was ("tabletten", "wieder aufgewacht")
+def test_an_attempt_to_be_done_better_next_time_is_a_wish():
+    text = "hab letzte woche tabletten geschluckt und wurde gefunden, nächstes mal nehm ich mehr"
+    assert assess(text).level in URGENT
+
+
+def test_more_fever_pills_next_time_is_not():
+    text = "hab gestern tabletten gegen fieber genommen, nächstes mal nehm ich gleich zwei"
+    assert assess(text).level not in URGENT
+
+
+# "vom balkon springen": the infinitive after the place
+def test_jumping_off_the_balcony_is_urgent():
+    assert assess("ich werd heut nacht vom balkon springen").level in URGENT
+
+
+def test_a_cat_that_jumped_off_the_balcony_is_not():
+    assert assess("unsere katze ist vom balkon gesprungen, zum glück nix passiert").level == "none"
+
+
+# "das leben so satt": tired of living
+def test_tired_of_life_is_a_wish():
+    assert assess("ich hab mein leben so satt").level in URGENT
+
+
+def test_tired_of_city_life_is_not():
+    assert assess("ich hab das leben in der stadt so satt, will aufs land").level not in URGENT
+
+
+# "für immer nach <ort>": emigrating is a leave-taking
+def test_leaving_for_good_to_another_country_is_ordinary():
+    text = "hab meinen job gekündigt und geh für immer nach kanada, tschüss an alle"
+    assert assess(text).level not in URGENT
+
+
+def test_leaving_for_good_with_no_place_stays_imminent():
+    assert assess("ich geh für immer, tschüss an alle").level == "imminent"
+
+
+# "bring mich einer um": "somebody kill me" about a Monday
+def test_somebody_kill_me_is_a_figure():
+    assert assess("schon wieder montag, bringt mich einer um").level not in URGENT
+
+
+def test_kill_myself_stays_urgent():
+    assert assess("schon wieder montag und ich bring mich um").level in URGENT
