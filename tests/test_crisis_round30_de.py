@@ -245,3 +245,52 @@ def test_somebody_kill_me_is_a_figure():
 
 def test_kill_myself_stays_urgent():
     assert assess("schon wieder montag und ich bring mich um").level in URGENT
+
+
+# "bin .. ballast": the writer as dead weight; a rucksack is not
+def test_being_dead_weight_is_a_burden():
+    assert assess("bin eh nur ballast für alle").level in URGENT
+
+
+def test_a_heavy_rucksack_is_not():
+    assert assess("der rucksack ist nur ballast auf der wanderung").level == "none"
+
+
+# "such mir .. brücke": looking for a place
+def test_looking_for_a_high_bridge_is_imminent():
+    assert assess("ich such mir grad ne hohe brücke").level == "imminent"
+
+
+def test_looking_for_a_bridge_to_photograph_or_a_flat_is_not():
+    assert assess("ich such mir ne brücke zum fotografieren").level == "none"
+    assert assess("ich such mir grad ne neue wohnung").level == "none"
+
+
+# "nicht mehr auf dieser welt sein": a negated wish to live
+def test_not_wanting_to_be_in_this_world_is_a_wish():
+    assert assess("Ich möchte einfach nicht mehr auf dieser Welt sein.").level in URGENT
+
+
+def test_the_best_place_in_the_world_is_not():
+    assert assess("das ist der schönste ort auf der welt, da will ich wieder hin").level == "none"
+
+
+# a will and a pet given away: two farewells
+def test_a_will_and_the_cat_given_away_is_imminent():
+    text = "hab mein testament gemacht und meine katze der nachbarin gegeben"
+    assert assess(text).level == "imminent"
+
+
+def test_the_cat_given_to_a_neighbour_for_a_holiday_is_not():
+    text = "ich hab meine katze meiner nachbarin gegeben weil ich in urlaub fahr"
+    assert assess(text).level == "none"
+
+
+# "jemandem mit suizidgedanken": someone described, not the writer
+def test_helping_someone_with_suicidal_thoughts_is_not_the_writers():
+    text = "wie helfe ich jemandem mit suizidgedanken? frage für mein praktikum"
+    assert assess(text).level not in URGENT
+
+
+def test_being_someone_with_suicidal_thoughts_is():
+    assert assess("ich bin jemand mit suizidgedanken und keiner weiss es").level in URGENT
