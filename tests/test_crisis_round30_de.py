@@ -294,3 +294,23 @@ def test_helping_someone_with_suicidal_thoughts_is_not_the_writers():
 
 def test_being_someone_with_suicidal_thoughts_is():
     assert assess("ich bin jemand mit suizidgedanken und keiner weiss es").level in URGENT
+
+
+# a "live" word inside a denied death phrase is the act denied, not a wish not to live
+def test_never_taking_ones_life_is_no_wish():
+    text = "Ich würde mir niemals das Leben nehmen, dafür liebe ich meine Kinder zu sehr."
+    assert assess(text).level not in URGENT
+
+
+def test_not_wanting_to_live_stays_a_wish():
+    assert assess("ich will echt nicht mehr leben").level in URGENT
+    assert assess("würd mir nie das leben nehmen, aber ich will nicht mehr leben").level in URGENT
+
+
+# a character in a film or series is people in general
+def test_a_film_character_jumping_is_not_the_writer():
+    assert assess("der typ im film springt am ende von der brücke").level == "none"
+
+
+def test_the_writer_jumping_after_a_film_is():
+    assert assess("der held stirbt am ende und ich will auch sterben").level in URGENT

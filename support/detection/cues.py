@@ -479,12 +479,20 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
             return "people" if reflexive and before and before[-1] == "people" else "other"
         return before[-1] if before else lead
 
+    # A "live" word inside a longer death cue is that cue's own word ("ich würde mir niemals
+    # das leben nehmen"): denied, it is the act denied, not a wish not to live.
+    held = {
+        (s, e)
+        for s, e, n in cues
+        if n == "live"
+        and any(o in _HOLD_LIVE and os <= s and e <= oe and oe - os > e - s for os, oe, o in cues)
+    }
     own: set[str] = set()
     others: set[str] = set()
     farewell_at: set[int] = set()
     addressing = False  # after "tell my brother", the rest of the message is the writer's
     for start, end, name in cues:
-        if name in _NOT_SIGNALS:
+        if name in _NOT_SIGNALS or name == "live" and (start, end) in held:
             continue
         if (start, name) in negated or (in_question(start) and name in _NEGATABLE):
             if name != "live" or in_question(start):
@@ -544,6 +552,7 @@ _NOT_SIGNALS = {
 }
 _ADDRESSED = {"farewell", "final", "thanks"}  # said to someone named last in the clause
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
+_HOLD_LIVE = {"die", "topic", "harm"}  # cues that may hold a "live" word of their own
 _SENT = {"farewell", "final"}  # a letter or goodbye that can be from someone ("sender")
 _SENDER_REACH = 3  # "von" + up to two words ("meiner besten") before the person it names
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
