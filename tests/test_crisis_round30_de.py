@@ -314,3 +314,41 @@ def test_a_film_character_jumping_is_not_the_writer():
 
 def test_the_writer_jumping_after_a_film_is():
     assert assess("der held stirbt am ende und ich will auch sterben").level in URGENT
+
+
+# dialect and chat spellings: "lieba" (lieber), "ke" (kein)
+@pytest.mark.parametrize("text", ["wär lieba tot, ehrlich", "hab ke bock mehr zu leben"])
+def test_dialect_spellings_of_a_wish(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize("text", ["i hob ke ahnung vom fussball", "lieba a bier als an wein"])
+def test_dialect_spellings_in_ordinary_talk(text):
+    assert assess(text).level == "none"
+
+
+# "alle wären froh wenn ich ..": a burden
+def test_everyone_glad_if_the_writer_were_gone_is_a_burden():
+    assert assess("alle wären doch froh wenn ich weg wär").level in URGENT
+
+
+def test_parents_glad_when_the_writer_was_out_is_not():
+    assert assess("meine eltern waren froh wenn ich mal aus dem haus war").level == "none"
+
+
+# "über suizid nachdenken": the writer's thoughts; someone else's are a worry
+def test_thinking_about_suicide_is_the_writers_wish():
+    assert assess("ich denk in letzter zeit oft über suizid nach").level in URGENT
+
+
+def test_someone_thinking_about_suicide_is_a_worry():
+    reading = assess("mein kollege hat erzählt dass er über suizid nachdenkt")
+    assert reading.about_other
+    assert reading.level not in URGENT
+    reading = assess("mein freund hat mir geschrieben dass er sich heute nacht was antut")
+    assert reading.about_other
+
+
+def test_a_class_thinking_about_suicide_as_a_topic_is_not():
+    assert assess("wir denken im ethikunterricht über suizid nach").level == "none"
+    assert assess("ich denke nicht über suizid nach, nur über meine prüfung").level not in URGENT
