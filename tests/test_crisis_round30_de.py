@@ -352,3 +352,15 @@ def test_someone_thinking_about_suicide_is_a_worry():
 def test_a_class_thinking_about_suicide_as_a_topic_is_not():
     assert assess("wir denken im ethikunterricht über suizid nach").level == "none"
     assert assess("ich denke nicht über suizid nach, nur über meine prüfung").level not in URGENT
+
+
+# "sucht nicht nach mir": a goodbye
+def test_dont_look_for_me_tonight_is_imminent():
+    assert assess("wenn ich morgen weg bin, sucht bitte nicht nach mir").level == "imminent"
+
+
+def test_dont_look_for_me_on_holiday_or_in_a_quote_is_not_the_writers():
+    assert assess("bin bis sonntag im urlaub, sucht nicht nach mir").level not in URGENT
+    reading = assess('meine schwester hat geschrieben: "sucht nicht nach mir"')
+    assert reading.about_other
+    assert reading.level not in URGENT
