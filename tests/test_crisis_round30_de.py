@@ -364,3 +364,82 @@ def test_dont_look_for_me_on_holiday_or_in_a_quote_is_not_the_writers():
     reading = assess('meine schwester hat geschrieben: "sucht nicht nach mir"')
     assert reading.about_other
     assert reading.level not in URGENT
+
+
+# fitted on dev_split_31_de
+# "ich .. verdient .. zu sterben": deserving to die, said of the writer
+def test_deserving_to_die_is_the_writers_wish():
+    assert assess("ich hab das gefühl dass ich es verdient hab zu sterben").level in URGENT
+
+
+def test_a_film_murderer_deserving_to_die_is_not():
+    assert assess("der mörder im film hat es verdient zu sterben").level == "none"
+
+
+# "einschlafen und weg sein"
+def test_falling_asleep_and_being_gone_is_a_wish():
+    assert assess("ich will nur noch einschlafen und weg sein").level in URGENT
+
+
+def test_falling_asleep_after_a_shift_is_not():
+    assert assess("nach der schicht will ich nur noch einschlafen").level == "none"
+
+
+# "mich ... vom dach werfe": the verb last in a German subordinate clause
+def test_throwing_oneself_verb_last_is_imminent():
+    assert assess("das zahl ich nicht mehr, weil ich mich morgen vor den zug werfe").level == (
+        "imminent"
+    )
+
+
+def test_throwing_oneself_on_the_sofa_is_not():
+    assert assess("ich werf mich gleich aufs sofa, bin platt").level == "none"
+
+
+# "keinerlei" negates
+def test_no_suicidal_thoughts_at_all_is_not_urgent():
+    assert assess("ich hab keinerlei suizidgedanken, nur liebeskummer").level not in URGENT
+
+
+# "schreib das .. als letztes" beside a blade in hand
+def test_a_blade_in_hand_and_writing_a_last_thing_is_imminent():
+    text = "hab die klinge in der hand und schreib das noch als letztes"
+    assert assess(text).level == "imminent"
+
+
+def test_a_shopping_list_written_last_is_not():
+    assert assess("als letztes schreib ich noch die einkaufsliste").level == "none"
+
+
+# cutting "an meinem arm": the writer's own arm
+def test_cutting_at_ones_own_arm_is_self_harm():
+    assert assess("hab gestern an meinen armen rumgeschnitten").level in URGENT
+
+
+def test_a_doctor_cutting_at_an_arm_is_not():
+    assert assess("der arzt hat am arm rumgeschnitten, ein muttermal entfernt").level == "none"
+
+
+# Bavarian "aufghängt": a rope hung is a plan; fairy lights are not
+def test_a_rope_hung_in_the_barn_is_imminent():
+    assert assess("i hob an strick im stadl aufghängt").level == "imminent"
+
+
+def test_fairy_lights_hung_in_the_barn_are_not():
+    assert assess("i hob d lichterkettn im stadl aufghängt").level == "none"
+
+
+# a character inside the death words ("springt die hauptperson vom dach") is not the writer
+def test_a_character_jumping_inside_the_phrase_is_not_the_writer():
+    text = "in der serie springt die hauptfigur vom dach, voll unrealistisch"
+    assert assess(text).level == "none"
+
+
+# "vom sterben schreibt": a warning sign in someone else
+def test_a_pupil_writing_about_dying_worries_a_teacher():
+    text = "als lehrerin mach ich mir sorgen um eine schülerin, die ständig vom sterben schreibt"
+    assert assess(text).about_other
+
+
+def test_an_author_writing_about_dying_is_not():
+    assert assess("der autor schreibt in dem buch vom sterben im mittelalter").level == "none"

@@ -472,6 +472,10 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
             claims = frozenset()
         if any(token in claims for token in tokens[start:end]):
             return "self"  # "take care of my cat", "kill myself": the writer's own words
+        if name in _REFLEXIVE_CLASSES and any(
+            start <= s < end and n == "people" for s, n in speakers
+        ):
+            return "people"  # "in der serie springt die hauptperson vom dach": a character's
         before = [n for s, n in speakers if s < start]
         if any(s < end and n == "other" for s, n in speakers if s >= start):
             # "cutting his arms", "kill herself"; "the main character kills himself" is people
