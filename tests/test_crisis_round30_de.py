@@ -443,3 +443,23 @@ def test_a_pupil_writing_about_dying_worries_a_teacher():
 
 def test_an_author_writing_about_dying_is_not():
     assert assess("der autor schreibt in dem buch vom sterben im mittelalter").level == "none"
+
+
+# German puts "nicht mehr" after the verb: "ich ritz mich .. nicht mehr" is stopping
+def test_no_longer_cutting_is_not_urgent():
+    assert assess("die narben sind alt, ich ritz mich seit zwei jahren nicht mehr").level not in (
+        URGENT
+    )
+    assert assess("ich ritze mich nicht mehr").level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich ritz mich und will nicht mehr leben",
+        "ich schneid mich wieder halt es nicht mehr aus",
+        "ich ritz mich jeden tag weil ich es nicht mehr aushalte",
+    ],
+)
+def test_cutting_beside_not_coping_stays_urgent(text):
+    assert assess(text).level in URGENT
