@@ -463,3 +463,30 @@ def test_no_longer_cutting_is_not_urgent():
 )
 def test_cutting_beside_not_coping_stays_urgent(text):
     assert assess(text).level in URGENT
+
+
+# "nicht mehr lange hier sein": the writer's own goodbye; moving is a leave-taking
+def test_not_being_here_much_longer_is_a_goodbye():
+    assert assess("Ich werde nicht mehr lange hier sein.").level == "imminent"
+
+
+def test_not_being_here_long_before_a_move_or_awake_is_not():
+    text = "ich werde nicht mehr lange hier sein, zieh im sommer nach köln"
+    assert assess(text).level not in URGENT
+    assert assess("ich werde nicht mehr lange wach sein, gute nacht").level == "none"
+    assert assess("mein opa wird nicht mehr lange leben sagen die ärzte").level not in URGENT
+
+
+# "niemand wird mich vermissen": a burden
+def test_nobody_will_miss_me_is_a_burden():
+    assert assess("niemand wird mich vermissen, also kann ich auch gehen").level in URGENT
+
+
+# a gun got and "weiss .. wofür"; a knife for sushi is an errand
+def test_a_gun_got_and_knowing_what_for_is_imminent():
+    assert assess("hab mir ne pistole besorgt und weiss auch schon wofür").level == "imminent"
+
+
+def test_a_knife_got_for_sushi_is_not():
+    text = "hab mir ein neues messer besorgt und weiss auch schon wofür: sushi abend!"
+    assert assess(text).level not in URGENT
