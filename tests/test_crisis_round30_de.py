@@ -490,3 +490,39 @@ def test_a_gun_got_and_knowing_what_for_is_imminent():
 def test_a_knife_got_for_sushi_is_not():
     text = "hab mir ein neues messer besorgt und weiss auch schon wofür: sushi abend!"
     assert assess(text).level not in URGENT
+
+
+# everyday purposes: a birth, pills against hay fever, handing in notice, drying laundry
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heute nacht ist es soweit, das baby kommt bald",
+        "die tabletten gegen heuschnupfen hab ich gesammelt in einer box",
+        "ich hab mich entschieden: ich kündige. am montag sag ich es meinem chef",
+        "hab das seil im keller aufgehängt, zum wäsche trocknen",
+        "alle wären froh wenn ich endlich mal pünktlich wäre",
+    ],
+)
+def test_german_errands_stay_below_crisis(text):
+    assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heute nacht ist es soweit, ich hab genug tabletten",
+        "die schlaftabletten hab ich gesammelt, heute nacht nehm ich alle",
+        "hab das seil im keller aufgehängt, heute nacht mach ichs",
+    ],
+)
+def test_the_same_words_with_a_plan_stay_imminent(text):
+    assert assess(text).level == "imminent"
+
+
+# grandparents, aunts and uncles are other people: their letters and wishes are theirs
+def test_a_letter_left_by_grandpa_is_not_the_writers_goodbye():
+    assert assess("mein opa hat mir einen brief hinterlassen, bevor er starb").level not in URGENT
+
+
+def test_grandma_not_wanting_to_live_is_a_worry():
+    assert assess("meine oma sagt sie will nicht mehr leben").about_other
