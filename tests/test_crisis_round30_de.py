@@ -526,3 +526,37 @@ def test_a_letter_left_by_grandpa_is_not_the_writers_goodbye():
 
 def test_grandma_not_wanting_to_live_is_a_worry():
     assert assess("meine oma sagt sie will nicht mehr leben").about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a job interview on the 20th floor
+        "fahr morgen zum hochhaus am bahnhof, vorstellungsgespräch im 12. stock",
+        # "sterben vor scham" is a figure
+        "ich will sterben vor scham, hab im meeting laut gepupst lol",
+        # blister packs for an art project
+        "ich sammle tabletten-blister für ein kunstprojekt in der schule",
+        # a threat laughed off with its condition
+        "ich schwör ich bring mich um wenn der lehrer wieder so ne ex schreibt lol",
+        # a goodbye letter to the old job
+        "abschiedsbrief an meinen alten job: danke und tschüss!",
+        # not wanting to live in this city
+        "ich möchte nicht mehr in dieser stadt leben, viel zu teuer",
+    ],
+)
+def test_more_german_twins_stay_below_crisis(text):
+    assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich bring mich um wenn er mich verlässt",
+        "ich will sterben vor scham und hab tabletten gesammelt",
+        "hab meinen abschiedsbrief an meine familie geschrieben",
+        "ich möchte nicht mehr leben",
+    ],
+)
+def test_the_same_words_meant_stay_urgent(text):
+    assert assess(text).level in URGENT
