@@ -560,3 +560,21 @@ def test_more_german_twins_stay_below_crisis(text):
 )
 def test_the_same_words_meant_stay_urgent(text):
     assert assess(text).level in URGENT
+
+
+# "wach ich .. nicht mehr auf" (inverted), "sterben wäre eine erlösung"
+def test_hoping_not_to_wake_up_inverted_is_a_wish():
+    assert assess("hoffentlich wach ich morgen nicht mehr auf").level in URGENT
+
+
+def test_not_waking_up_so_early_is_not():
+    text = "wenn ich am wochenende ausschlafe wach ich nicht mehr so früh auf"
+    assert assess(text).level == "none"
+
+
+def test_death_as_a_release_is_a_wish():
+    assert assess("ehrlich, sterben wäre eine erlösung").level in URGENT
+
+
+def test_holidays_as_a_release_are_not():
+    assert assess("die ferien sind eine erlösung nach dem stress").level == "none"
