@@ -578,3 +578,16 @@ def test_death_as_a_release_is_a_wish():
 
 def test_holidays_as_a_release_are_not():
     assert assess("die ferien sind eine erlösung nach dem stress").level == "none"
+
+
+# a reported goodbye with words between "mir" and "geschrieben"; no answer since
+def test_a_goodbye_texted_last_night_is_a_worry():
+    text = (
+        'mein freund hat mir heute nacht geschrieben: "danke für alles". seitdem antwortet er nicht'
+    )
+    assert assess(text).about_other
+
+
+def test_a_friend_not_answering_on_holiday_is_not():
+    assert not assess("mein kumpel antwortet nicht, ist wohl im urlaub").about_other
+    assert assess("mein chef hat mir heute morgen gesagt ich soll pünktlich sein").level == "none"
