@@ -591,3 +591,19 @@ def test_a_goodbye_texted_last_night_is_a_worry():
 def test_a_friend_not_answering_on_holiday_is_not():
     assert not assess("mein kumpel antwortet nicht, ist wohl im urlaub").about_other
     assert assess("mein chef hat mir heute morgen gesagt ich soll pünktlich sein").level == "none"
+
+
+# the gathering cues stay narrow: a visit told as past, a roof over one's head, a dental
+# bridge, a last day at the office, a move to Vienna
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bin gestern auf der brücke gewesen, schöner ausblick",
+        "ich such mir ein dach über dem kopf, wohnungssuche ist die hölle",
+        "ich such mir ne neue brücke für meine zahnprothese",
+        "ich hoffe dass dieser tag mein letzter ist im büro",
+        "hab meine sachen weggegeben und mich verabschiedet, ab nächsten monat wohne ich in wien",
+    ],
+)
+def test_narrow_gathering_and_goodbye_cues_spare_ordinary_talk(text):
+    assert assess(text).level not in URGENT
