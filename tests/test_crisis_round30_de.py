@@ -607,3 +607,40 @@ def test_a_friend_not_answering_on_holiday_is_not():
 )
 def test_narrow_gathering_and_goodbye_cues_spare_ordinary_talk(text):
     assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count of pills by name, just taken
+        "hab heut 20 paracetamol genommen, mir is schlecht",
+        # "mach .. heute nacht schluss"
+        "ey ich mach heut nacht schluss, kein scherz",
+        # "ich beende es"
+        "ich hab genug von allem. ich beende es.",
+        # "hoffe ich sterbe bald"
+        "ich hoffe ich sterbe bald",
+        "ich hoffe dass ich bald sterbe",
+        # "warum lebe ich überhaupt noch"
+        "warum lebe ich überhaupt noch",
+        # "keiner hält mich .. auf" and "passiert es" with a night
+        "keiner hält mich mehr auf, heute nacht passiert es",
+    ],
+)
+def test_plain_german_wishes_and_plans(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab heute 2 paracetamol genommen gegen kopfweh",
+        "ich mach heute früher schluss, bin müde",
+        "ich hoffe ich sterbe nicht vor langeweile in der vorlesung",
+        "heute nacht passiert es: die mondfinsternis!",
+        "ich beende es jetzt mit dem rauchen",
+        "wozu lebe ich noch in dieser teuren stadt, ich zieh aufs land",
+    ],
+)
+def test_their_ordinary_twins(text):
+    assert assess(text).level not in URGENT
