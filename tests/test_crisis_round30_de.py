@@ -644,3 +644,16 @@ def test_plain_german_wishes_and_plans(text):
 )
 def test_their_ordinary_twins(text):
     assert assess(text).level not in URGENT
+
+
+# "nicht mehr lange leben will", buried in a question about a phone contract
+def test_not_wanting_to_live_much_longer_buried_is_a_wish():
+    text = (
+        "Hat jemand Erfahrung mit dem neuen Tarif? Ich zahl gerade 40 Euro. Ist mir eigentlich "
+        "egal, weil ich eh nicht mehr lange leben will. Der Vertrag läuft bis März."
+    )
+    assert assess(text).level in URGENT
+
+
+def test_grandpa_not_wanting_to_live_much_longer_is_a_worry():
+    assert assess("mein opa sagt er will nicht mehr lange leben").about_other
