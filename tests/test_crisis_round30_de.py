@@ -657,3 +657,17 @@ def test_not_wanting_to_live_much_longer_buried_is_a_wish():
 
 def test_grandpa_not_wanting_to_live_much_longer_is_a_worry():
     assert assess("mein opa sagt er will nicht mehr lange leben").about_other
+
+
+# the genitive "der abschiedsbrief meiner mutter" is the sender's letter too
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab heute den abschiedsbrief meiner mutter gelesen, sie ist vor einem jahr gestorben",
+        "der abschiedsbrief meines vaters hat mir geholfen zu verstehen, warum er gegangen ist",
+    ],
+)
+def test_a_genitive_goodbye_letter_is_the_senders(text):
+    reading = assess(text)
+    assert reading.level not in URGENT
+    assert "goodbye" not in reading.signals
