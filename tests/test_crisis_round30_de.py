@@ -671,3 +671,14 @@ def test_a_genitive_goodbye_letter_is_the_senders(text):
     reading = assess(text)
     assert reading.level not in URGENT
     assert "goodbye" not in reading.signals
+
+
+# a plain letter from grandma is nobody's risk; a letter to one's future self is a school task
+def test_a_letter_from_grandma_is_ordinary():
+    reading = assess("gestern einen brief von meiner oma bekommen, sie ist 90 und schreibt noch!")
+    assert reading.level == "none"
+    assert not reading.about_other
+
+
+def test_a_letter_to_ones_future_self_is_ordinary():
+    assert assess("ich schreibe gerade einen brief an mein zukünftiges ich").level == "none"

@@ -460,8 +460,6 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
         if name in _ADDRESSED and end == len(tokens) and end - start > 1:
             if any(s == end - 1 and n == "other" for s, n in speakers):
                 return "self"  # "im so sorry mum", "bye dad": the clause ends on who is addressed
-        if name in _SENT and _sent_by_other(start, end):
-            return "other"  # "der abschiedsbrief von meinem opa": the letter is the sender's
         claims = book.self_words
         theirs = any(start <= s < end and n == "other" for s, n in speakers)
         if name in _GIVEN and (theirs or tokens[end - 1] in book.object_words):
@@ -505,7 +503,14 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
             name = "die"  # "I don't want to live", "je veux plus vivre"
         elif name == "live" or name == "topic" and start not in wanted:
             continue
-        speaker = whose(start, end, name)
+        if name in _SENT and _sent_by_other(start, end):
+            # "der abschiedsbrief von meinem opa": the letter is the sender's, a worry about
+            # them; a plain letter from someone ("einen brief von meiner oma") is nobody's risk
+            if name != "final":
+                continue
+            speaker = "other"
+        else:
+            speaker = whose(start, end, name)
         if name == "sign" and named and not any(s < start for s, _ in speakers):
             # "my pupil, year 9, has scratches on both wrists": a warning sign in a clause with
             # no speaker of its own is the person the sentence named before it (a sign is never
