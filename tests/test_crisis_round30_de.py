@@ -682,3 +682,28 @@ def test_a_letter_from_grandma_is_ordinary():
 
 def test_a_letter_to_ones_future_self_is_ordinary():
     assert assess("ich schreibe gerade einen brief an mein zukünftiges ich").level == "none"
+
+
+# denials in German word order
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab keine tabletten gesammelt, falls ihr das denkt",
+        "ich ritze mich nie wieder",
+        "selbstmord ist keine option für mich",
+    ],
+)
+def test_german_denials_are_not_urgent(text):
+    assert assess(text).level not in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab tabletten gesammelt",
+        "ich ritz mich wieder",
+        "selbstmord ist die einzige option für mich",
+    ],
+)
+def test_the_same_words_undenied_are_urgent(text):
+    assert assess(text).level in URGENT
