@@ -707,3 +707,12 @@ def test_german_denials_are_not_urgent(text):
 )
 def test_the_same_words_undenied_are_urgent(text):
     assert assess(text).level in URGENT
+
+
+# "ich könnt mich erschießen" is annoyance at oneself
+def test_i_could_shoot_myself_over_keys_is_a_figure():
+    assert assess("ich könnt mich erschießen, hab den schlüssel vergessen").level == "none"
+
+
+def test_i_will_shoot_myself_is_not():
+    assert assess("ich werd mich erschießen").level in URGENT
