@@ -72,6 +72,7 @@ CUE_CLASSES = (
     "relative",
     "affirm",
     "agree",
+    "sender",  # "brief von": a letter from the person named next is theirs
     "plain",  # common words one slip from a cue word, read as typed: "beach" is not "bleach"
 )
 _WORD = re.compile(r"\w+")
@@ -443,6 +444,18 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
     # ("agree" cues: "keeps", "says") after the sentence named someone has them as its subject.
     lead = "other" if named and cues[0][0] == 0 and cues[0][2] == "agree" else "self"
 
+    senders = [(s, e) for s, e, n in cues if n == "sender"]
+    named_at = [s for s, _, n in cues if n in ("other", "address")]
+
+    def _sent_by_other(start: int, end: int) -> bool:
+        """A goodbye letter followed at once by "von"/"vom" and a person (``sender``: "brief
+        von"; "von ihr", "von meiner besten freundin", "vom opa") is that person's, not the
+        writer's ("der brief von mir" stays; "abschied von meiner familie" is no letter)."""
+        return any(
+            s < end == e - 1 and any(e - 1 <= p < e + _SENDER_REACH for p in named_at)
+            for s, e in senders
+        )
+
     def whose(start: int, end: int, name: str = "") -> str:
         if name in _ADDRESSED and end == len(tokens) and end - start > 1:
             if any(s == end - 1 and n == "other" for s, n in speakers):
@@ -457,6 +470,10 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
             claims = frozenset()
         if any(token in claims for token in tokens[start:end]):
             return "self"  # "take care of my cat", "kill myself": the writer's own words
+        if name in _REFLEXIVE_CLASSES and any(
+            start <= s < end and n == "people" for s, n in speakers
+        ):
+            return "people"  # "in der serie springt die hauptperson vom dach": a character's
         before = [n for s, n in speakers if s < start]
         if any(s < end and n == "other" for s, n in speakers if s >= start):
             # "cutting his arms", "kill herself"; "the main character kills himself" is people
@@ -464,12 +481,20 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
             return "people" if reflexive and before and before[-1] == "people" else "other"
         return before[-1] if before else lead
 
+    # A "live" word inside a longer death cue is that cue's own word ("ich würde mir niemals
+    # das leben nehmen"): denied, it is the act denied, not a wish not to live.
+    held = {
+        (s, e)
+        for s, e, n in cues
+        if n == "live"
+        and any(o in _HOLD_LIVE and os <= s and e <= oe and oe - os > e - s for os, oe, o in cues)
+    }
     own: set[str] = set()
     others: set[str] = set()
     farewell_at: set[int] = set()
     addressing = False  # after "tell my brother", the rest of the message is the writer's
     for start, end, name in cues:
-        if name in _NOT_SIGNALS:
+        if name in _NOT_SIGNALS or name == "live" and (start, end) in held:
             continue
         if (start, name) in negated or (in_question(start) and name in _NEGATABLE):
             if name != "live" or in_question(start):
@@ -478,7 +503,14 @@ def read(book: CueBook, text: str, named: bool = False) -> Reading:
             name = "die"  # "I don't want to live", "je veux plus vivre"
         elif name == "live" or name == "topic" and start not in wanted:
             continue
-        speaker = whose(start, end, name)
+        if name in _SENT and _sent_by_other(start, end):
+            # "der abschiedsbrief von meinem opa": the letter is the sender's, a worry about
+            # them; a plain letter from someone ("einen brief von meiner oma") is nobody's risk
+            if name != "final":
+                continue
+            speaker = "other"
+        else:
+            speaker = whose(start, end, name)
         if name == "sign" and named and not any(s < start for s, _ in speakers):
             # "my pupil, year 9, has scratches on both wrists": a warning sign in a clause with
             # no speaker of its own is the person the sentence named before it (a sign is never
@@ -525,9 +557,13 @@ _NOT_SIGNALS = {
     "relative",
     "affirm",
     "agree",
+    "sender",
 }
 _ADDRESSED = {"farewell", "final", "thanks"}  # said to someone named last in the clause
 _GIVEN = {"farewell", "thanks"}  # said or given to the writer, they are someone else's
+_HOLD_LIVE = {"die", "topic", "harm"}  # cues that may hold a "live" word of their own
+_SENT = {"farewell", "final"}  # a letter or goodbye that can be from someone ("sender")
+_SENDER_REACH = 3  # "von" + up to two words ("meiner besten") before the person it names
 # What a negation can cancel: the verbs and states, not the things ("can't stop looking at the
 # beam" keeps the beam).
 _NEGATABLE = {"die", "topic", "harm", "live", "want", "decided", "act", "gather", "bought"}

@@ -41,9 +41,11 @@ _SPANISH = re.compile(
     re.IGNORECASE,
 )
 # A short Austrian, Bavarian or chat-style German comment ("i mog nimma lebn, echt ned") is often
-# guessed, unsure, as Dutch or another Germanic or Slavic neighbour: such a guess with at least
-# two words only German uses, and more of them than words only Dutch uses, is read as German.
-_GERMANIC_GUESSES = frozenset({"nl", "af", "da", "no", "sv", "pl"})
+# guessed, unsure, as Dutch or another Germanic or Slavic neighbour, and dialect ("mei lebn is a
+# oanzige qual") as Italian, Irish or Portuguese: an unsure guess of anything but English, French
+# or German with at least two words only German uses, and more of them than words only Dutch
+# uses, is read as German.
+_NOT_REGUESSED = frozenset({"en", "fr", "de"})
 _GERMAN = re.compile(
     r"\b(?:ich|isch|nicht|nich|ned|net|nimma|nimmer|mehr|mog|mag|hab|hob|habe|bin|mich|mir|"
     r"ois|koa|kroft|lebn|heut|grad|iwie|und|auch|scho|schon|wieder|sterben|tabletten|kb|kp|"
@@ -84,7 +86,7 @@ def identify(text: str) -> tuple[str, bool]:
         _reads_portuguese(sample)
     ):
         return "pt", sure
-    if not sure and language in _GERMANIC_GUESSES and _reads_german(sample):
+    if not sure and language not in _NOT_REGUESSED and _reads_german(sample):
         return "de", sure
     return language, sure
 
