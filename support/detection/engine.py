@@ -291,8 +291,13 @@ def _said_by_writer(mods, raw: str, phrase: str) -> bool:
     """Whether the subject nearest before ``phrase`` is the writer's ("my mums been asleep for
     hours and ive got all her pills lined up": "ive" is nearer the pills than "my mum")."""
     at = raw.find(phrase)
-    if at <= 0:
+    if at < 0:
         return False
+    if not raw[:at].strip():
+        # Round 31: a sentence that opens on the phrase has no subject of its own, and an
+        # English comment drops only its writer's "I" ("wrote letters for my mum and my sister":
+        # they are whom it is for). A phrase that names its own subject first is that subject's.
+        return not mods["third"].match(phrase)
     writer = max((m.end() for m in mods["subject"].finditer(raw, 0, at)), default=-1)
     return writer > max((m.end() for m in mods["third"].finditer(raw, 0, at)), default=-1)
 
@@ -620,6 +625,41 @@ def _past_told_after(lexicon: Lexicon, text: str, bounds: list[int], sentences) 
             sentence.kinds.add("distress")
 
 
+_STRONGER = {"intent", "plan", "goodbye", "abuse", "attempt", "time", "decision", "method"}
+
+
+def _burden_denied_beside(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> None:
+    """A burden is a wish to die only by implication; a denial of that wish in the sentence just
+    before or after it, with no risk of its own, takes the implication back: "feel like a
+    burden when my partner has to help me. not thinking about dying, just frustrated" is
+    distress. (Round 31.) Only a bare burden is lowered: told with a wish, a plan, a day or a
+    goodbye in its sentence, or with a turn after the denial, it stands."""
+    burdened = [s for s in sentences if "burden" in s.kinds]
+    if not burdened:
+        return
+    risky_at = {s.number for s in sentences if s.kinds & (_STRONGER | {"burden"})}
+    negation = lexicon.modifiers["negation"]
+    denied_at = {
+        s.number for s in sentences if "negation" in s.notes and s.number not in risky_at
+    } | {
+        n
+        for n in range(len(bounds) - 1)
+        if n not in risky_at
+        and negation.search(text, bounds[n], bounds[n + 1])
+        and not _TURN.search(text, bounds[n], bounds[n + 1])
+    }
+    if not denied_at:
+        return
+    for sentence in burdened:
+        n = sentence.number
+        if any(s.number == n and s.kinds & _STRONGER for s in sentences):
+            continue
+        if n - 1 in denied_at or n + 1 in denied_at:
+            sentence.notes.add("negation")
+            sentence.kinds.discard("burden")
+            sentence.kinds.add("distress")
+
+
 _WORD = re.compile(r"\w+")
 _ANSWER_REACH = 2  # the answer may come up to two sentences after the question
 
@@ -804,6 +844,7 @@ def assess_with(
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
     for sentence in sentences:
         sentence.number = bisect.bisect_right(starts, sentence.index) - 1
+    _burden_denied_beside(lexicon, prepared, bounds, sentences)
     for sentence in sentences:
         n = sentence.number
         whole = prepared[bounds[n] : bounds[n + 1]]
