@@ -505,6 +505,14 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     at = lexicon.cues.risky_spans(text)  # one pass over the words; most clauses hold no cue
     if not at:
         return sentences
+    # A figure or quotation the exceptions blank may span a comma ("the chorus goes, 'i just
+    # want to disappear'"): a cue starting inside one is blanked, though its clause is read
+    # alone. (Exceptions are otherwise applied clause by clause, below.)
+    blanked = [m.span() for m in lexicon.exceptions.finditer(text) if m.group().count(",")]
+    if blanked:
+        at = [o for o in at if not any(s <= o < e for s, e in blanked)]
+        if not at:
+            return sentences
     starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
     clauses = sorted({bisect.bisect_right(starts, offset) - 1 for offset in at})
     ends = [*starts[1:], len(text)]
@@ -773,6 +781,10 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
             if not any(word in shift for word in _WORD.findall(said)):
                 continue  # "he says he'll kill me": told of the writer, not in the writer's words
         advice = lexicon.reported_advice & set(_WORD.findall(said))
+        if advice and quote and _speakers_own(lexicon, said, shift, compose):
+            # In quotes "me" is the speaker: 'my brother said "youd all be better off without
+            # me"' is his burden, not a judgement of the writer ('"you should kill yourself"').
+            advice = set()
         if advice or not (
             _risky_words(lexicon, said, compose, quoted=bool(quote))
             or quote
@@ -787,7 +799,7 @@ def _reported_as_theirs(lexicon: Lexicon, text: str, compose: bool) -> tuple[str
     return "".join(pieces) + text[at:], found
 
 
-_QUOTED = re.compile(r'\s*"[^"\n]{1,300}"')
+_QUOTED = re.compile(r'\s*,?\s*"[^"\n]{1,300}"')  # also after a comma: she said, "..."
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 
 
@@ -811,6 +823,19 @@ def _a_sign(lexicon: Lexicon, words: str, compose: bool) -> bool:
     if not compose or lexicon.cues is None:
         return False
     return "other" in cues.read(lexicon.cues, words, True).kinds
+
+
+def _speakers_own(lexicon: Lexicon, said: str, shift: dict, compose: bool) -> bool:
+    """Whether quoted words hold a wish, plan, goodbye or burden in their speaker's own first
+    person ("better off without me", "ill be gone"): the quote is about its speaker."""
+    readings = read_sentences(lexicon, said)
+    if compose and lexicon.cues is not None:
+        readings += read_cue_sentences(lexicon, said)
+    return any(
+        r.kinds & (_REPORTED_RISK | {"burden"})
+        and any(w in shift for m in r.matches for w in _WORD.findall(m))
+        for r in readings
+    )
 
 
 def _risky_words(lexicon: Lexicon, words: str, compose: bool, quoted: bool = False) -> bool:
