@@ -86,3 +86,47 @@ def test_round31_fr_ordinary_twins(text):
 )
 def test_round31_fr_someone_else(text):
     assert assess(text).about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a whole strip to take; "je compte" intends; under the tram; a countdown
+        "demain matin je prends toute la plaquette, j'en peux plus",
+        "je compte sauter du 8e ce soir",
+        "wesh jsuis a bout, jvais me foutre sous le tram ce soir",
+        "plus que quelques heures et tout sera fini",
+        # won't bother you, you'll be left in peace: said as the last words
+        "vous inquiétez pas, bientôt je vous dérangerai plus",
+        "bientôt vous serez tranquilles",
+        # an arm cut open again, a last weekend after distress, a must, leaving this world
+        "je me suis encore ouvert les bras hier soir",
+        "jai plus la force, ce sera mon dernier weekend",
+        "faut que jen finisse, jai la corde dans le placard",
+        "je ne vois plus d'avenir, je veux partir loin de ce monde",
+        "je suis en train de me vider de mon sang",
+    ],
+)
+def test_round31_fr_urgent_families(text):
+    assert assess(text).level in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je prends toute la plaquette de doliprane pour mon mal de tête ou pas ?",
+        "je compte les jours avant les vacances",
+        "je vais sauter du plongeoir de 10m cet été",
+        "je prévois de sauter en parachute cet été",
+        "plus que quelques heures et les vacances commencent",
+        "bientôt je vous embêterai plus avec mes questions de débutant",
+        "bientôt vous serez tranquilles, les travaux finissent vendredi",
+        "je vais me coucher sous la couette avec un thé",
+        "ce sera mon dernier weekend de libre avant la rentrée",
+        "faut que jen finisse avec ce mémoire",
+        "jai plus la force de faire le ménage ce soir",
+        "j'ai l'impression de me vider de mon sang avec ces règles",
+    ],
+)
+def test_round31_fr_family_twins(text):
+    assert assess(text).level not in HIGH
