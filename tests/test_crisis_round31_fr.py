@@ -130,3 +130,32 @@ def test_round31_fr_urgent_families(text):
 )
 def test_round31_fr_family_twins(text):
     assert assess(text).level not in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "franchement je serais mieux six pieds sous terre",
+        "ce soir je pars pour de bon, tout est prêt",
+        "je les verrai pas grandir, mes neveux, j'ai fait mon choix",
+        "c'est mon tout dernier message, merci pour tout",
+    ],
+)
+def test_round31_fr_file_b_families(text):
+    assert assess(text).level in HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon arrière grand-père est six pieds sous terre depuis 1990",
+        "ya dix ans je me suis coupée, maintenant ça va",
+        "j'ai tout rangé avant de partir six mois au canada, merci pour tout",
+    ],
+)
+def test_round31_fr_file_b_twins(text):
+    assert assess(text).level not in HIGH
+
+
+def test_round31_fr_burning_is_someone_elses():
+    assert assess("mon frère se brûle les mains avec son briquet").about_other
