@@ -159,3 +159,15 @@ def test_round31_fr_file_b_twins(text):
 
 def test_round31_fr_burning_is_someone_elses():
     assert assess("mon frère se brûle les mains avec son briquet").about_other
+
+
+@pytest.mark.parametrize(
+    ("text", "high"),
+    [
+        ("ne cherchez pas pourquoi, j'étais juste trop fatigué. pardon à mes parents", True),
+        ("pardon à ma mère pour le retard, le bus était en panne", False),
+        ("cherche pas pourquoi le code plante, c'est la version de python", False),
+    ],
+)
+def test_round31_fr_note_wording(text, high):
+    assert (assess(text).level in HIGH) is high
