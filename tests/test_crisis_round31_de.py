@@ -157,3 +157,88 @@ def test_being_touched_now_is_a_crisis(text):
 )
 def test_touch_denied_or_harmless_is_not_abuse(text):
     assert assess(text).level not in URGENT
+
+
+# "es wär besser/einfacher, wenn ich (einfach) weg/tot/nicht mehr da wär": a burden, told in the
+# conditional; the same words in the present or about an ex are not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ehrlich, es wär leichter wenn ich einfach tot wär",
+        "für meine eltern wärs besser wenn ich nicht mehr da wäre",
+        "meine freunde wären ohne mich glücklicher, das weiss ich",
+    ],
+)
+def test_a_conditional_burden_is_a_crisis(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "es wär besser wenn ich weg bin bevor der chef kommt",
+        "meine ex ist ohne mich glücklicher, das tut weh",
+        "für die kinder wär es besser wenn ich mal ein wochenende weg wär zur kur",
+    ],
+)
+def test_leaving_a_room_or_an_ex_is_not_a_burden(text):
+    assert assess(text).level not in URGENT
+
+
+# Fear of what one might do to oneself.
+def test_fear_of_what_one_might_do_is_a_crisis():
+    assert assess("hab voll angst davor was ich mir heut nacht antun könnte").level in URGENT
+    assert assess("ich hab angst vor mir selbst, ich werd so schnell wütend").level not in URGENT
+    assert assess("weiss nicht was ich tun könnte um ihr zu helfen").level not in URGENT
+
+
+# A rope or noose ordered, all the pills at once, blades in front of one, an engine running in
+# the garage; the same things with their ordinary purpose.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab mir im internet nen strick bestellt, der kommt übermorgen",
+        "hab eben alle schlaftabletten auf einmal genommen",
+        "die rasierklingen liegen vor mir, ich halts nicht mehr aus",
+        "ich sitz in der garage im auto und lass den motor laufen, ich hab genug",
+    ],
+)
+def test_means_at_hand_are_imminent(text):
+    assert assess(text).level == "imminent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab ein neues seil fürs klettern bestellt",
+        "die rasierklinge liegt im badschrank, für die beine",
+        "der motor läuft in der garage schon warm, gleich fahren wir in den urlaub",
+        "morgen fahren wir in den urlaub, die tabletten für oma hab ich hergerichtet",
+    ],
+)
+def test_the_same_things_for_their_purpose_are_ordinary(text):
+    assert assess(text).level not in URGENT
+
+
+# "ich kann nicht mehr und will auch nicht mehr", "mein leben hat keinen sinn mehr"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich kann nicht mehr und ich will auch nicht mehr",
+        "mein leben hat echt keinen sinn mehr",
+    ],
+)
+def test_not_wanting_to_go_on_is_a_crisis(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "danke, ich will auch nicht mehr, bin pappsatt",
+        "diese diskussion hat keinen sinn mehr",
+        "mein leben hat keinen sinn mehr für faule sonntage, seit das baby da ist lol",
+    ],
+)
+def test_enough_of_cake_or_a_thread_is_ordinary(text):
+    assert assess(text).level not in URGENT
