@@ -31,13 +31,28 @@ _PORTUGUESE = re.compile(
     r"\b(?:n|nao|não|naum|vc|vcs|voce|você|voces|vocês|qro|kero|to|tô|tou|ta|tá|mt|mto|muito|muita|"
     r"obrigad[oa]|estou|minha|meu|meus|minhas|hj|pra|pro|ngm|ninguem|ninguém|tb|tbm|mds|pq|"
     r"pelos?|pelas?|nunca mais|sumir|agora|tava|isso|isto|aqui|obg|cansad[oa]|vou|tudo|mim|"
-    r"comigo)\b"
+    r"comigo|cansei|viver)\b"
     r"|ção|ções|ã|õ",
     re.IGNORECASE,
 )
 _SPANISH = re.compile(
     r"\b(?:no|yo|quiero|estoy|muy|mi|mis|gracias|ya|aquí|aqui|nadie|eso|esto|pero|porque|también|"
     r"tambien|hoy|nunca|contigo|conmigo|ahora|cansad[oa]|vos|sos|tengo|kiero|xq|ke)\b|ñ|ción|¿|¡",
+    re.IGNORECASE,
+)
+# A short Spanish comment ("ya me canse de vivir") is guessed as Galician too, or unsure, as
+# Italian or Romanian: a Galician guess, or an unsure one of an unassessed language, with more
+# words only Spanish uses than words only Portuguese or only Galician uses is read as Spanish.
+# Galician's own words ("xa", "non", "moi", "hoxe", "teño") keep a real Galician comment Galician.
+_NOT_SPANISH_REREAD = ("en", "fr", "de", "es")  # an unsure "pt" may be Spanish ("me volvi a ...")
+_SPANISH_ONLY = re.compile(
+    r"\b(?:ya|yo|muy|hoy|estoy|soy|quiero|kiero|puedo|tengo|nadie|xq|pero|ahora|el|los|las|"
+    r"del|y|vivir|morir|morirme|harto|harta|canse|harte|aguanto|sos|vos|otra|anoche|mañana|"
+    r"manana)\b|¿|¡",
+    re.IGNORECASE,
+)
+_GALICIAN = re.compile(
+    r"\b(?:xa|non|moi|hoxe|teño|teno|unha|unhas|coa|coas|máis|dende|ata|xente|facer)\b",
     re.IGNORECASE,
 )
 # A short Austrian, Bavarian or chat-style German comment ("i mog nimma lebn, echt ned") is often
@@ -86,6 +101,14 @@ def identify(text: str) -> tuple[str, bool]:
         _reads_portuguese(sample)
     ):
         return "pt", sure
+    if (language == "gl" or not sure and language not in _NOT_SPANISH_REREAD) and (
+        _reads_spanish(sample)
+    ):
+        return "es", sure
+    if language == "gl" and not _GALICIAN.search(sample):
+        # "pensamentos suicidas de novo": no word only Galician uses, none only Spanish uses
+        # either; Haven has no Galician readers to speak of, so the nearest assessed language.
+        return "pt", sure
     if not sure and language not in _NOT_REGUESSED and _reads_german(sample):
         return "de", sure
     return language, sure
@@ -93,6 +116,11 @@ def identify(text: str) -> tuple[str, bool]:
 
 def _reads_portuguese(text: str) -> bool:
     return len(_PORTUGUESE.findall(text)) > len(_SPANISH.findall(text))
+
+
+def _reads_spanish(text: str) -> bool:
+    spanish = len(_SPANISH_ONLY.findall(text))
+    return spanish > len(_PORTUGUESE.findall(text)) and spanish > len(_GALICIAN.findall(text))
 
 
 def _reads_german(text: str) -> bool:
