@@ -58,21 +58,23 @@ def dev_figures():
 # 2026-12-06, after rounds 24-27 (1,518 fresh comments in en/de/fr/pt, each file's first reading
 # taken before fitting it): urgent 0.833, stated 0.802, none at crisis 0.033, third person 0.840
 # (met), de 0.789, pt 0.889 (met), fr 0.778; the rest still not met.
+# 2026-12-06 after round 28: urgent 0.839, stated 0.814, de 0.842. 2026-12-06 after round 31
+# (German round 30 and five round-31 helpers): every figure the same but third person 0.860.
 NOT_YET_MET = {
     "urgent_recall": (
         "0.839 of urgent found at crisis or above (goal >= 0.92; "
-        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833 before)"
+        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833, 0.839 before)"
     ),
     "stated_recall": (
         "0.814 of plan/means/time/place/goodbye (goal >= 0.90; "
-        "0.384, 0.698, 0.721, 0.767, 0.767, 0.802 before)"
+        "0.384, 0.698, 0.721, 0.767, 0.767, 0.802, 0.814 before)"
     ),
     "none_at_crisis": (
         "0.033 of none flagged at crisis+ (goal <= 0.03; "
-        "0.020, 0.066, 0.053, 0.046, 0.039, 0.033, 0.033 before)"
+        "0.020, 0.066, 0.053, 0.046, 0.039, 0.033, 0.033, 0.033 before)"
     ),
-    "urgent_recall_fr": "0.778 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778, 0.778, 0.778 before)",
-    "urgent_recall_de": "0.842 (goal >= 0.85; 0.316, 0.526, 0.684, 0.684, 0.789 before)",
+    "urgent_recall_fr": "0.778 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778, 0.778, 0.778, 0.778 before)",
+    "urgent_recall_de": "0.842 (goal >= 0.85; 0.316, 0.526, 0.684, 0.684, 0.789, 0.842 before)",
 }
 
 
