@@ -1,0 +1,70 @@
+"""Round 34: general wordings the fresh files of round 34 showed missing, each with twins.
+
+Asking God to take one (in French, Spanish, Portuguese and German, as English already read it),
+"still want" as a present wish after a dated past, txt-speak ("abt", "sewer slide") and the
+English loan "unalive" in Portuguese, Spanish and French. Sentences written for this test, not
+copied from the dev files.
+"""
+
+import pytest
+
+from support.detection import assess
+
+URGENT = ("crisis", "imminent")
+
+_URGENT = [
+    "tous les soirs je prie pour que le bon dieu vienne me chercher",
+    "cada noche rezo para que dios me lleve, ya no aguanto",
+    "me voy a quitar de en medio, nadie me va a extrañar",
+    "peço a deus toda noite pra me levar logo",
+    "ich bete jeden abend, dass der herrgott mich zu sich holt",
+    "been on meds for five years and i still want to die most days",
+    "i think abt killing myself every night",
+    "sewer slide thoughts all week, cant shake them",
+    "quero me unalive hoje",
+    "ya me quiero unalive, no puedo mas",
+    # a car in a closed garage with its engine running, said by the writer in the car
+    "im in the car in the garage, engine running, sorry mum",
+    "estoy en el auto, motor encendido, el garaje cerrado. perdon",
+    "assis dans la voiture au garage, moteur qui tourne, pardon a tous",
+    "sitze im auto in der garage, motor läuft. tut mir leid",
+    "to no carro dentro da garagem com o motor ligado, desculpa",
+    "tonight im going to sleep and make sure i dont wake up",
+    "took the pistol out of the safe and loaded it. kids are at their mums",
+    "the van is in the garage and ive run the hose in. bye",
+]
+_TWINS = [
+    "je prie pour que dieu me donne la force de pardonner",
+    "rezo para que dios me de paciencia con mi suegra",
+    "quita esa silla de en medio que no paso",
+    "peço a deus que me dê saúde pra ver meus netos crescer",
+    "ich bete, dass gott mir kraft gibt für die prüfung",
+    "i still remember wanting to die at nineteen, im forty now and doing well",
+    "abt to head out for the school run",
+    "the water park has a new sewer slide ride, kids loved it",
+    "left the engine running in the garage to warm it up, its minus ten",
+    "hab das auto in die garage gefahren und das tor zugemacht, hagel kommt",
+    "make sure i dont wake up the baby when i get in",
+    "cleaned the rifle and loaded it, deer season opens at dawn",
+    "washing the car in the garage with the hose since its raining",
+]
+
+
+@pytest.mark.parametrize("text", _URGENT)
+def test_urgent_reaches_crisis(text):
+    assert assess(text).level in URGENT
+
+
+@pytest.mark.parametrize("text", _TWINS)
+def test_twins_stay_below_crisis(text):
+    assert assess(text).level not in URGENT
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known false alarm from before round 34: the English cues read an engine running "
+    "in a garage as a plan whoever runs it (a mechanic, a test)",
+)
+def test_a_mechanic_running_an_engine_in_a_garage_is_not_a_plan():
+    text = "the mechanic had the car in the garage all day, engine running for the test"
+    assert assess(text).level not in URGENT
