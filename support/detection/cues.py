@@ -127,6 +127,8 @@ class CueBook:
     spelled: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # per first word, its cues split by their second word (a bounded memo, like ``spelled``)
     indexed: dict = field(default_factory=dict, compare=False, repr=False)
+    # per cue class, the first words and stems its cues start with (``has_cue``'s quick test)
+    class_starts: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -218,14 +220,19 @@ class CueBook:
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(first word, past last word, class) of every cue in ``tokens``."""
         found = []
+        present = set(tokens)
         for start, token in enumerate(tokens):
             singles, by_second, loose = self._starting_with(token)
+            if not (singles or by_second or loose):
+                continue  # most words start no cue
             following = tokens[start + 1] if start + 1 < len(tokens) else ""
             hits = [(order, start + 1, name) for order, name in singles]
-            for order, name, words in (*by_second.get(following, ()), *loose):
-                end = _match(tokens, start, words, self.negations)
-                if end:
-                    hits.append((order, end, name))
+            for order, name, words, needed in (*by_second.get(following, ()), *loose):
+                # a cue whose every whole word is not somewhere in the text cannot match here
+                if needed <= present:
+                    end = _match(tokens, start, words, self.negations)
+                    if end:
+                        hits.append((order, end, name))
             found.extend((start, end, name) for _, end, name in sorted(hits))
         return found
 
@@ -242,12 +249,15 @@ class CueBook:
                         candidates.append((name, words))
             singles, by_second, loose = [], {}, []
             for order, (name, words) in enumerate(candidates):
+                needed = frozenset(
+                    w for w in words[1:] if w not in (_GAP, _LONG_GAP) and not w.endswith("*")
+                )
                 if len(words) == 1:
                     singles.append((order, name))
                 elif words[1] in (_GAP, _LONG_GAP) or words[1].endswith("*"):
-                    loose.append((order, name, words))
+                    loose.append((order, name, words, needed))
                 else:
-                    by_second.setdefault(words[1], []).append((order, name, words))
+                    by_second.setdefault(words[1], []).append((order, name, words, needed))
             entry = (singles, by_second, loose)
             if len(self.indexed) < _SPELLED_MAX:
                 self.indexed[token] = entry
@@ -645,4 +655,24 @@ def _kinds(cues: set[str]) -> set[str]:
 def has_cue(book: CueBook, text: str, name: str) -> bool:
     """Whether ``text`` holds a cue of class ``name``: someone other than the writer named in
     the sentence before a clause (``other``), a sentence laughed off (``joke``)."""
-    return bool(text) and any(found == name for _, _, found in book.find(tokens_of(book, text)))
+    if not text:
+        return False
+    tokens = tokens_of(book, text)
+    words, stems = _class_starts(book, name)
+    if not any(t in words or t.startswith(stems) for t in tokens):
+        return False  # no word here can start such a cue: skip the full scan
+    return any(found == name for _, _, found in book.find(tokens))
+
+
+def _class_starts(book: CueBook, name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first words and first stems of ``book``'s cues of class ``name`` (kept per book)."""
+    if name in book.class_starts:
+        return book.class_starts[name]
+    words = frozenset(
+        w for w, entries in book.by_word.items() if any(n == name for n, _ in entries)
+    )
+    stems = tuple(
+        sorted({stem for entries in book.by_stem.values() for n, stem, _ in entries if n == name})
+    )
+    book.class_starts[name] = (words, stems)
+    return words, stems
