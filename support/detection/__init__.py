@@ -67,6 +67,8 @@ def _lexicon_assess(text: str, normalised: str) -> Assessment:
         # and not when the own language already read the risk as past or denied ("ja nao me
         # corto ha dois anos": Spanish reads "me corto" and knows no "nao").
         own = code == language or (not sure and code == "en" and language not in ASSESSED_LANGUAGES)
+        if not own and settled:
+            continue  # its reading could not count (below), so it is not made
         result = assess_with(load_lexicon(code), normalised, code, compose=own)
         if code == language:
             settled = result.level not in _STRONG and bool(
