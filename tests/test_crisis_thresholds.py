@@ -60,6 +60,9 @@ def dev_figures():
 # (met), de 0.789, pt 0.889 (met), fr 0.778; the rest still not met.
 # 2026-12-06 after round 28: urgent 0.839, stated 0.814, de 0.842. 2026-12-06 after round 31
 # (German round 30 and five round-31 helpers): every figure the same but third person 0.860.
+# 2026-12-06 after round 34 (460 fresh comments read before fitting, then general wordings):
+# every figure the same. The classifier retrained on 5,409 (off): on, urgent 0.891 but none
+# at crisis 0.039.
 NOT_YET_MET = {
     "urgent_recall": (
         "0.839 of urgent found at crisis or above (goal >= 0.92; "
