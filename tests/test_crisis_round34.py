@@ -32,6 +32,9 @@ _URGENT = [
     "tonight im going to sleep and make sure i dont wake up",
     "took the pistol out of the safe and loaded it. kids are at their mums",
     "the van is in the garage and ive run the hose in. bye",
+    # a demonstrative subject is not the writer, so the writer's own "me tuer" still counts
+    "ce soir je vais me tuer",
+    "essa semana eu vou me matar",
 ]
 _TWINS = [
     "je prie pour que dieu me donne la force de pardonner",
@@ -47,6 +50,10 @@ _TWINS = [
     "make sure i dont wake up the baby when i get in",
     "cleaned the rifle and loaded it, deer season opens at dawn",
     "washing the car in the garage with the hose since its raining",
+    # a thing that "will kill me" is a figure, however many words name it
+    "ce devoir de maths va me tuer",
+    "essa prova de cálculo amanhã vai me matar",
+    "el parcial de cálculo me mató",
 ]
 
 
