@@ -35,6 +35,9 @@ _URGENT = [
     # a demonstrative subject is not the writer, so the writer's own "me tuer" still counts
     "ce soir je vais me tuer",
     "essa semana eu vou me matar",
+    # deaths counted are a game's, but not a few told of a hospital, nor what follows a turn
+    "died 3 times in hospital last year they said, and i still want to die",
+    "died 12 times on that level today, and honestly i want to die for real",
 ]
 _TWINS = [
     "je prie pour que dieu me donne la force de pardonner",
@@ -54,6 +57,12 @@ _TWINS = [
     "ce devoir de maths va me tuer",
     "essa prova de cálculo amanhã vai me matar",
     "el parcial de cálculo me mató",
+    # deaths counted in a game: what the sentence says after them is a figure
+    "died 30 times to the final boss, im gonna kill myself lol",
+    "morri 40 vezes pro mesmo boss, vou me matar kkkkkk jogo maldito",
+    "me mataron 20 veces en la partida, me quiero morir jaja",
+    "je suis mort 15 fois contre ce boss, je vais me tuer mdr",
+    "bin 20 mal beim endboss gestorben, ich bring mich um lol",
 ]
 
 
