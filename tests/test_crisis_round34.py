@@ -38,6 +38,9 @@ _URGENT = [
     # deaths counted are a game's, but not a few told of a hospital, nor what follows a turn
     "died 3 times in hospital last year they said, and i still want to die",
     "died 12 times on that level today, and honestly i want to die for real",
+    # a story's frame ends where the writer speaks of themselves
+    "dans mon histoire personne ne sait que je veux mourir, mais je veux vraiment mourir",
+    "no meu livro a personagem se mata, e eu também quero me matar",
 ]
 _TWINS = [
     "je prie pour que dieu me donne la force de pardonner",
@@ -63,6 +66,11 @@ _TWINS = [
     "me mataron 20 veces en la partida, me quiero morir jaja",
     "je suis mort 15 fois contre ce boss, je vais me tuer mdr",
     "bin 20 mal beim endboss gestorben, ich bring mich um lol",
+    # a character's goodbye or death, in the writer's novel or story
+    "dans mon roman, l'héroïne laisse une lettre d'adieu et saute du pont",
+    "no meu livro a personagem deixa uma carta de despedida e se joga da ponte",
+    "en mi novela la protagonista deja una carta de despedida y se tira del puente",
+    "in meinem roman schreibt die heldin einen abschiedsbrief und springt von der brücke",
 ]
 
 
