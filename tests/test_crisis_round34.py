@@ -41,6 +41,12 @@ _URGENT = [
     # a story's frame ends where the writer speaks of themselves
     "dans mon histoire personne ne sait que je veux mourir, mais je veux vraiment mourir",
     "no meu livro a personagem se mata, e eu também quero me matar",
+    # affairs put in order for after one is gone: a farewell, imminent beside another
+    "paid off the card and wrote to my boys. the life insurance will cover the rest",
+    "jai rangé mes papiers pour que personne ait à sen occuper après moi. merci pour tout",
+    "ich hab alle schulden bezahlt, will niemandem was schulden wenn ich gehe. danke für alles",
+    "paguei as dívidas pra ninguém ficar com nada quando eu não estiver mais aqui. obrigada",
+    "le dejé una carta a mi hermana. con el seguro le va a alcanzar para el depto",
 ]
 _TWINS = [
     "je prie pour que dieu me donne la force de pardonner",
@@ -71,6 +77,10 @@ _TWINS = [
     "no meu livro a personagem deixa uma carta de despedida e se joga da ponte",
     "en mi novela la protagonista deja una carta de despedida y se tira del puente",
     "in meinem roman schreibt die heldin einen abschiedsbrief und springt von der brücke",
+    # insurance and debts in everyday life
+    "the insurance will pay for the new roof after the storm, thanks everyone for the tips",
+    "we finally sorted our life insurance after the baby arrived, thanks for the tip everyone",
+    "ich hab endlich alle schulden bezahlt, danke für eure tipps zum haushaltsbuch",
 ]
 
 
