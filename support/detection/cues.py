@@ -249,12 +249,13 @@ class CueBook:
                         candidates.append((name, words))
             singles, by_second, loose = [], {}, []
             for order, (name, words) in enumerate(candidates):
+                if len(words) == 1:
+                    singles.append((order, name))
+                    continue
                 needed = frozenset(
                     w for w in words[1:] if w not in (_GAP, _LONG_GAP) and not w.endswith("*")
                 )
-                if len(words) == 1:
-                    singles.append((order, name))
-                elif words[1] in (_GAP, _LONG_GAP) or words[1].endswith("*"):
+                if words[1] in (_GAP, _LONG_GAP) or words[1].endswith("*"):
                     loose.append((order, name, words, needed))
                 else:
                     by_second.setdefault(words[1], []).append((order, name, words, needed))
