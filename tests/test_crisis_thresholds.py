@@ -132,3 +132,24 @@ def test_dev_split_reads_every_dev_file_and_one_file_alone(capsys):
     path = DATA_DIR / "dev_split_11.jsonl"
     assert main(["--file", str(path)]) == 0
     assert f"== dev_split_11.jsonl split: {len(load(path))} items ==" in capsys.readouterr().out
+
+
+def test_the_fresh_split_is_well_formed_and_shares_no_comment_with_dev_or_test():
+    fresh = load(SPLITS["fresh"])
+    assert len(fresh) >= 400 and not set(SPLITS["fresh"]) & set(SPLITS["dev"])
+    assert len({item["id"] for item in fresh}) == len(fresh)
+    for item in fresh:
+        assert set(item) == {"id", "text", "label", "lang", "tags"}, item["id"]
+        assert item["label"] in LABELS and set(item["tags"]) <= DEV_TAGS, item["id"]
+    texts = {item["text"] for item in fresh}
+    assert len(texts) == len(fresh)
+    assert not texts & {item["text"] for item in load(SPLITS["dev"])}
+    if SPLITS["test"][0].exists():
+        assert not texts & {item["text"] for item in load(SPLITS["test"])}
+
+
+def test_the_report_prints_the_fresh_split_beside_dev(capsys):
+    from support.detection.report import main
+
+    assert main(["--split", "fresh"]) == 0
+    assert f"== fresh split: {len(load(SPLITS['fresh']))} items ==" in capsys.readouterr().out
