@@ -13,6 +13,7 @@ from support.detection.classifier import (
     BITS,
     SHIPPED,
     SIGNAL,
+    WORDS,
     Model,
     configured_path,
     features,
@@ -95,11 +96,30 @@ def test_the_shipped_model_only_raises_levels_on_the_dev_split(settings):
     assert raised < len(items) // 10
 
 
-def test_no_ngram_spans_two_words():
-    both, _ = features(normalise("Rope, tonight!"))
-    first, _ = features(normalise("rope"))
-    second, _ = features(normalise("tonight"))
+def test_no_character_ngram_spans_two_words():
+    both, _ = features(normalise("Rope, tonight!"), words_n=())
+    first, _ = features(normalise("rope"), words_n=())
+    second, _ = features(normalise("tonight"), words_n=())
     assert set(both) == set(first) | set(second)
+
+
+def test_word_pairs_keep_the_order_the_character_ngrams_lose():
+    assert WORDS == (1, 2)
+    forward, _ = features(normalise("car garage"))
+    backward, _ = features(normalise("garage car"))
+    chars, _ = features(normalise("car garage"), words_n=())
+    assert set(forward) != set(backward)
+    assert set(chars) == set(features(normalise("garage car"), words_n=())[0])
+    assert set(chars) < set(forward)
+
+
+def test_a_model_file_written_before_word_ngrams_reads_characters_only(tmp_path):
+    path = tmp_path / "old.npz"
+    weights = np.zeros(1 << BITS, dtype=np.float16)
+    np.savez_compressed(path, weights=weights, bias=0.0, threshold=0.8, bits=BITS)
+    assert Model.load(path).words == ()
+    Model(weights, 0.0, 0.8, BITS).save(path)
+    assert Model.load(path).words == WORDS
 
 
 def test_the_hash_is_the_same_in_another_process():
@@ -144,3 +164,4 @@ def test_the_shipped_model_file_is_small_and_readable():
     assert tool.MODEL_PATH.stat().st_size < 2_000_000
     assert 0.5 <= model.threshold < 1.0
     assert model.weights.shape == (1 << model.bits,)
+    assert model.words == WORDS

@@ -2,8 +2,8 @@
 
     .venv/bin/python -m tools.crisis_classifier cv      # 5-fold CV on the dev split only
     .venv/bin/python -m tools.crisis_classifier rounds  # each dev round predicted by the others
-    .venv/bin/python -m tools.crisis_classifier fresh FILE...  # a model on files it never saw
-    .venv/bin/python -m tools.crisis_classifier train   # fit on all dev, write the .npz
+    .venv/bin/python -m tools.crisis_classifier fresh [FILE...]  # on the fresh split or files
+    .venv/bin/python -m tools.crisis_classifier train   # rounds' threshold, fit on all dev, write
     .venv/bin/python -m tools.crisis_classifier heldback  # ONE aggregate run on the test split
 
 Character 2-5-grams of the detector's normalised text, hashed (support/detection/classifier.py),
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from support.detection import assess, normalise  # noqa: E402
-from support.detection.classifier import BITS, NGRAMS, SHIPPED, Model, features  # noqa: E402
+from support.detection.classifier import BITS, NGRAMS, SHIPPED, WORDS, Model, features  # noqa: E402
 from support.detection.report import (  # noqa: E402
     HIGH,
     SPLITS,
@@ -41,7 +41,7 @@ from support.detection.report import (  # noqa: E402
 SEED = 15
 FOLDS = 5
 EPOCHS = 300
-L2 = 1e-4
+L2 = 3e-5  # with word n-grams; leave-one-round-out preferred it to 1e-4 and 1e-5
 # "Without raising false positives": the threshold may add at most half a point of none at crisis
 # over the detector alone in CV (about 4 of the dev split's 815 assessed ordinary comments).
 SLACK = 0.005
@@ -50,9 +50,9 @@ LANGUAGES = ("en", "es", "fr", "de", "pt")
 LABELS = ("imminent", "crisis", "concern", "third_person", "none")
 
 
-def matrix(items, bits=BITS, ngrams=NGRAMS):
+def matrix(items, bits=BITS, ngrams=NGRAMS, words=WORDS):
     """The dev items as a sparse matrix: (row pointer, column indices, values)."""
-    rows = [features(normalise(item["text"]), bits, ngrams) for item in items]
+    rows = [features(normalise(item["text"]), bits, ngrams, words) for item in items]
     indptr = np.cumsum([0] + [len(index) for index, _ in rows])
     indices = np.concatenate([index for index, _ in rows])
     values = np.concatenate([value for _, value in rows]).astype(np.float64)
@@ -160,7 +160,7 @@ def cross_validate(args):
     os.environ["CRISIS_CLASSIFIER_PATH"] = ""  # the detector alone: the classifier is what CV tests
     levels = [assess(item["text"]).level for item in items]
     fold_of = folds(items)
-    X = matrix(items, args.bits, tuple(args.ngrams))
+    X = matrix(items, args.bits, tuple(args.ngrams), tuple(args.words))
     print(f"dev: {len(items)} items, {int(y.sum())} urgent; {FOLDS} folds by label and language")
     print(HEADER)
     base = figures(items, levels)
@@ -186,15 +186,9 @@ def cross_validate(args):
                     raised(lv, p, threshold, mode) for lv, p in zip(levels, oof, strict=True)
                 ]
                 print(_line(f"  raise from {mode}, p >= {threshold:.2f}", figures(items, combined)))
-            for threshold in np.arange(0.50, 1.0, 0.005):
-                combined = [
-                    raised(lv, p, threshold, mode) for lv, p in zip(levels, oof, strict=True)
-                ]
-                measures = figures(items, combined)
-                if ok(measures, base, args.slack):
-                    print(_line(f"  raise from {mode}, lowest ok t={threshold:.3f}", measures))
-                    chosen[(l2, mode)] = (round(float(threshold), 3), measures["urgent_recall"])
-                    break
+            threshold, measures = lowest_ok(items, levels, oof, base, args.slack, mode)
+            print(_line(f"  raise from {mode}, lowest ok t={threshold:.3f}", measures))
+            chosen[(l2, mode)] = (threshold, measures["urgent_recall"])
         for threshold in args.show:
             caught = [label for label, p in below if p >= threshold]
             counts = ", ".join(
@@ -203,6 +197,19 @@ def cross_validate(args):
             print(f"  below crisis, p >= {threshold:.2f}: raises {len(caught)}: {counts}")
     print(f"urgent below crisis (detector alone): {sum(label in URGENT for label, _ in below)}")
     return chosen
+
+
+def lowest_ok(items, levels, probabilities, base, slack, mode="any"):
+    """The lowest threshold (in steps of 0.005) whose raised levels pass ``ok``, and its figures."""
+    for step in range(100, 200):
+        threshold = step / 200
+        combined = [
+            raised(lv, p, threshold, mode) for lv, p in zip(levels, probabilities, strict=True)
+        ]
+        measures = figures(items, combined)
+        if ok(measures, base, slack):
+            return threshold, measures
+    return 1.0, base
 
 
 def _round(path):
@@ -225,7 +232,7 @@ def rounds(args):
     y = np.array([item["label"] in URGENT for item in items], dtype=float)
     os.environ["CRISIS_CLASSIFIER_PATH"] = ""
     levels = [assess(item["text"]).level for item in items]
-    X = matrix(items, args.bits, tuple(args.ngrams))
+    X = matrix(items, args.bits, tuple(args.ngrams), tuple(args.words))
     oof = np.zeros(len(items))
     for number in sorted(by_round):
         train = np.flatnonzero(round_of != number)
@@ -234,6 +241,9 @@ def rounds(args):
         oof[test] = 1 / (1 + np.exp(-_scores(_rows(X, test), w, b)))
     print(f"dev: {len(items)} items in {len(by_round)} rounds, each scored by the others")
     _sweep(items, levels, oof, args.show)
+    threshold, measures = lowest_ok(items, levels, oof, figures(items, levels), args.slack)
+    print(_line(f"  raise from any, lowest ok t={threshold:.3f}", measures))
+    return threshold
 
 
 def _sweep(items, levels, probabilities, thresholds):
@@ -247,8 +257,8 @@ def _sweep(items, levels, probabilities, thresholds):
 
 
 def fresh(args):
-    """The written model on files it was not trained on (a new round's first reading)."""
-    items = load(args.files)
+    """The written model on files it was not trained on: the fresh split, or the files given."""
+    items = load(args.files or SPLITS["fresh"])
     os.environ["CRISIS_CLASSIFIER_PATH"] = ""
     levels = [assess(item["text"]).level for item in items]
     model = Model.load(args.out)
@@ -267,15 +277,19 @@ def ok(measures, base, slack):
 
 
 def train(args):
-    """CV picks the threshold (first l2 given, raising from any level below crisis), then the model
-    is fitted on every dev comment and written with it."""
-    chosen = cross_validate(args)
+    """Leaving one round out picks the threshold (first l2 given, raising from any level below
+    crisis), then the model is fitted on every dev comment and written with it.
+
+    Random folds share each round's wording between training and scoring, so they let the model
+    look surer than it is on new wording and pick a threshold too high to raise much (round 35,
+    never trained on: +12 urgent at the random-fold threshold, +21 at this one, none +0 both)."""
+    threshold = rounds(args)
     l2 = args.l2[0]
-    threshold, _ = chosen[(l2, "any")]
     items = load(SPLITS["dev"])
     y = np.array([item["label"] in URGENT for item in items], dtype=float)
-    weights, bias = fit(matrix(items, args.bits, tuple(args.ngrams)), y, l2, args.bits, args.epochs)
-    Model(weights, bias, threshold, args.bits).save(args.out)
+    X = matrix(items, args.bits, tuple(args.ngrams), tuple(args.words))
+    weights, bias = fit(X, y, l2, args.bits, args.epochs)
+    Model(weights, bias, threshold, args.bits, args.words).save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB), l2={l2:g}, t={threshold}")
 
 
@@ -310,6 +324,7 @@ def main(argv=None):
     parser.add_argument("--l2", type=float, nargs="+", default=[L2])
     parser.add_argument("--bits", type=int, default=BITS)
     parser.add_argument("--ngrams", type=int, nargs="+", default=list(NGRAMS))
+    parser.add_argument("--words", type=int, nargs="*", default=list(WORDS), help="word n-grams")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--slack", type=float, default=SLACK, help="none at crisis CV may add")
     parser.add_argument("--show", type=float, nargs="*", default=[0.5, 0.7, 0.8, 0.9])

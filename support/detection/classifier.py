@@ -1,9 +1,11 @@
 """An optional character n-gram classifier that can raise the detector's level, never lower it.
 
 Features: the detector's normalised text, character 2-5-grams inside words (each word padded with
-a space either side, so "die" gives " di", "die", "ie " but no n-gram spans two words), hashed
-into ``2**BITS`` buckets with a fixed integer hash (the same on every machine and process),
-counted, log-scaled and L2-normalised; a logistic regression on top says "urgent or not".
+a space either side, so "die" gives " di", "die", "ie " but no n-gram spans two words), and whole
+words and word pairs ("the garage", "garage tonight"), which carry the order that the character
+n-grams lose. Each kind is hashed into ``2**BITS`` buckets with a fixed hash (the same on every
+machine and process), counted, log-scaled and L2-normalised, and the two are added and normalised
+again; a logistic regression on top says "urgent or not".
 ``tools/crisis_classifier.py`` trains it on the dev split and writes the ``.npz`` file.
 Pure numpy (already loaded by the language identifier); the site runs without the file.
 """
@@ -14,31 +16,68 @@ import logging
 import math
 import os
 import threading
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
 BITS = 18
 NGRAMS = (2, 3, 4, 5)
+WORDS = (1, 2)  # word n-grams; a model file written before they existed has none
 MAX_CHARS = 4000  # a longer comment is read at its start and its end (2,000 characters each)
 _PRIME = 1_000_003
 _MIX = 0x9E3779B97F4A7C15
 _SPACE = 32
 
 
-def features(normalised: str, bits: int = BITS, ngrams=NGRAMS):
-    """The hashed n-gram buckets of one normalised comment and their weights (L2 norm 1)."""
-    import numpy as np
-
+def features(normalised: str, bits: int = BITS, ngrams=NGRAMS, words_n=WORDS):
+    """The hashed buckets of one normalised comment and their weights (L2 norm 1)."""
     if len(normalised) > MAX_CHARS:
         half = MAX_CHARS // 2
         normalised = normalised[:half] + " " + normalised[-half:]
     words = "".join(ch if ch.isalnum() else " " for ch in normalised).split()
     if not words:
         return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    index, weights = _char_ngrams(words, bits, ngrams)
+    if not words_n:
+        return index, weights
+    word_index, word_weights = _word_ngrams(words, bits, words_n)
+    index, position = np.unique(np.concatenate((index, word_index)), return_inverse=True)
+    summed = np.zeros(len(index), np.float32)
+    np.add.at(summed, position, np.concatenate((weights, word_weights)))
+    return index, _unit(summed)
+
+
+def _unit(weights):
+    weights /= np.sqrt(float(weights @ weights)) or 1.0
+    return weights
+
+
+def _counted(buckets):
+    """Distinct buckets and their log counts, L2-normalised."""
+    index, counts = np.unique(np.asarray(buckets, dtype=np.int64), return_counts=True)
+    return index, _unit(np.log1p(counts).astype(np.float32))
+
+
+def _word_ngrams(words, bits, orders):
+    """Words and runs of words, each hashed with CRC-32 (stable everywhere) under its order."""
+    mask = (1 << bits) - 1
+    buckets = [
+        zlib.crc32(f"{n}|{' '.join(words[i : i + n])}".encode()) & mask
+        for n in orders
+        for i in range(len(words) - n + 1)
+    ]
+    if not buckets:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    return _counted(buckets)
+
+
+def _char_ngrams(words, bits, ngrams):
+    """Character n-grams inside each space-padded word, hashed with a fixed integer hash."""
     padded = " " + " ".join(words) + " "
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     space = codes == _SPACE
@@ -61,41 +100,37 @@ def features(normalised: str, bits: int = BITS, ngrams=NGRAMS):
         buckets.append((value >> np.uint64(64 - bits - 8)) & mask)
     if not buckets:
         return np.zeros(0, np.int64), np.zeros(0, np.float32)
-    index, counts = np.unique(np.concatenate(buckets).astype(np.int64), return_counts=True)
-    weights = np.log1p(counts).astype(np.float32)
-    weights /= np.sqrt(float(weights @ weights)) or 1.0
-    return index, weights
+    return _counted(np.concatenate(buckets))
 
 
 class Model:
     """A logistic regression's weights and bias, and the threshold cross-validation chose."""
 
-    def __init__(self, weights, bias: float, threshold: float, bits: int):
+    def __init__(self, weights, bias: float, threshold: float, bits: int, words=WORDS):
         self.weights = weights.astype("float32")
         self.bias = float(bias)
         self.threshold = float(threshold)
         self.bits = bits
+        self.words = tuple(int(n) for n in words)
 
     @classmethod
     def load(cls, path: Path) -> Model:
-        import numpy as np
-
         with np.load(path) as data:
-            return cls(data["weights"], data["bias"], data["threshold"], int(data["bits"]))
+            words = data["words"] if "words" in data else ()
+            return cls(data["weights"], data["bias"], data["threshold"], int(data["bits"]), words)
 
     def save(self, path: Path) -> None:
-        import numpy as np
-
         np.savez_compressed(
             path,
             weights=self.weights.astype(np.float16),
             bias=np.float32(self.bias),
             threshold=np.float32(self.threshold),
             bits=np.int32(self.bits),
+            words=np.array(self.words, dtype=np.int32),
         )
 
     def probability(self, normalised: str) -> float:
-        index, values = features(normalised, self.bits)
+        index, values = features(normalised, self.bits, words_n=self.words)
         score = float(self.weights[index] @ values) + self.bias
         return 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))
 
