@@ -61,6 +61,12 @@ def _lexicon_assess(text: str, normalised: str) -> Assessment:
     language, sure = identify(text)
     best = None
     settled = False  # the comment's own language read its risk words as past or denied
+    # What the own language blanks as a figure, a story, a milestone or someone else's letter
+    # ("un an sans me couper", "la carta de despedida del abuelo") is blanked for the other
+    # lexicons too: they do not know the own language's exceptions.
+    others_read = normalised
+    if language in ASSESSED_LANGUAGES:
+        others_read = load_lexicon(language).exceptions.sub(" _ ", normalised)
     for code in sorted(ASSESSED_LANGUAGES, key=lambda c: c != language):
         # The comment's own language counts in full; another assessed language's lexicon (a
         # short text, a mixed one, a wrong guess) counts only when it finds something strong,
@@ -69,7 +75,8 @@ def _lexicon_assess(text: str, normalised: str) -> Assessment:
         own = code == language or (not sure and code == "en" and language not in ASSESSED_LANGUAGES)
         if not own and settled:
             continue  # its reading could not count (below), so it is not made
-        result = assess_with(load_lexicon(code), normalised, code, compose=own)
+        read = normalised if own else others_read
+        result = assess_with(load_lexicon(code), read, code, compose=own)
         if code == language:
             settled = result.level not in _STRONG and bool(
                 {"past", "negation"} & set(result.signals)
