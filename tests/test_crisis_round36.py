@@ -1,0 +1,170 @@
+"""Round 36: general wordings round 36's fresh files showed missing or misread, each with twins.
+
+Clean time from self-harm ("two years without cutting today") is recovery, while a day that
+cannot pass without it is self-harm now; "see you on the other side" is a goodbye in every
+language and "see you on the new forum" is not; someone else's goodbye letter is theirs; a
+phone plan and a safety plan are not plans; current abuse told in the perfect tense or with a
+European clitic; wishing a bus would hit one, or being sorry to wake; "my last night",
+"not here any more" with a day, going somewhere and not coming back, not wanting one's children
+to find one, and the train that will not stop. Sentences written for this test, not copied from
+the dev files.
+"""
+
+import pytest
+
+from support.detection import assess
+
+URGENT = ("crisis", "imminent")
+
+_URGENT = [
+    # a day that cannot pass without self-harm
+    "i cant go a day without cutting",
+    "não consigo ficar um dia sem me cortar",
+    "ich schaff keinen tag mehr ohne mich zu ritzen",
+    # "see you on the other side" next to thanks
+    "wir sehen uns auf der anderen seite. danke für alles",
+    "on se retrouve de l'autre côté, merci pour tout",
+    "nos vemos del otro lado, gracias por todo",
+    "a gente se vê do outro lado, obrigado por tudo",
+    # current abuse
+    "mi esposo me volvió a golpear anoche y tengo miedo de regresar",
+    "o meu marido bate-me quando chega bêbado do trabalho",
+    "meu padrasto me empurrou da escada ontem",
+    "mein mann hat mich gestern wieder gegen die wand gestoßen",
+    "mon frère a dit que si je revois ma copine il me tue",
+    # wishing to be run over, sorry to wake
+    "si un carro me lleva por delante mañana yo creo que hasta me alegro",
+    "si un camion me rentre dedans demain jserais soulagé",
+    "atravesso a rua sem olhar torcendo pra um ônibus resolver por mim",
+    "wenn mich morgen ein lkw erwischt wär ich erleichtert",
+    "jeden morgen enttäuscht dass ich aufgewacht bin",
+    "every morning im disappointed i woke up",
+    "chaque matin déçue de m'être réveillée",
+    "todo dia acordo decepcionada por ter acordado",
+    # my last night; not here any more on a named day; checking out
+    "esta es mi última noche",
+    "c'est ma dernière nuit",
+    "heute ist mein letzter abend",
+    "hüt isch min letschte abig",
+    "hoje é a última noite",
+    "jeudi jsuis pu là",
+    "amanhã cedo não estou mais aqui",
+    "hoy a la noche se termina",
+    "I'm checking out tonight",
+    # somewhere at a time, and no way back
+    "mañana temprano me voy pa la playa y no vuelvo.",
+    "heading up to the cliffs tonight n no comin back",
+    "vou entrar no mar hoje sem voltar",
+    "nach der prüfung geh i aufn berg und nimma ham",
+    "dernier train ce soir, sans retour. adieu.",
+    # not wanting to be found by one's children; not being around; not bothering anyone
+    "je voulais pas que les enfants me trouvent à la maison",
+    "i dont want the kids to find me",
+    "no quiero que mis hijos me encuentren",
+    "I don't plan on being around to explain it",
+    "no molestaré más a nadie",
+    "esta noite já não vou precisar de mais nada",
+    "je resterai à la maison pour finir avec cette vie",
+    "última mensagem que escrevo. obrigado",
+    # absent from the next post; everything thought out for a named day; last post
+    "chau a todos, en el proximo post ya no voy a estar",
+    "tchau pessoal, no proximo post eu n vou estar mais aqui",
+    "tschüss an alle, beim nächsten beitrag bin ich nicht mehr dabei",
+    "ya lo tengo todo pensado, será mañana antes de que se despierte mi hermana",
+    "último post. gracias a todos",
+    "hoy me desaparezco, le dejé el perro a mi tía",
+    "ce soir je disparais, j'ai laissé le chat chez la voisine",
+    "heut nacht schlaf ich ein und wach nich mehr auf, hab dafür gesorgt",
+    "I'll no be back for her. sorry",
+    "dogs are at my sisters now. i wont be needin em back",
+    # plans stated at the place
+    "he metido el coche en el garaje y he cerrado la puerta. perdonadme",
+    "grad auf der brücke. ich spring jetzt",
+    "tô na estação, quando o trem passar eu pulo",
+    "im on the platform now. next one isnt stopping",
+    "tô aqui no alto da pedra esperando escurecer",
+]
+
+_TWINS = [
+    # clean time is recovery
+    "two years without cutting today",
+    "6 months clean from self harm today!",
+    "heute ein jahr ohne mich zu ritzen",
+    "hoy cumplo dos años sin cortarme",
+    "un an sans me couper aujourd'hui",
+    "hoje faz um ano sem me cortar",
+    # leaving a forum, not the world
+    "meine letzte nachricht hier, wir sehn uns aufm neuen forum!",
+    "so, letzter kommentar für dieses jahr. tschüss!",
+    "mon dernier message ici, on se retrouve sur le nouveau forum !",
+    "meu último comentário do ano, até janeiro pessoal",
+    "chau, nos leemos en el proximo post",
+    "nos vemos el lunes, gracias por todo",
+    # someone else's goodbye letter; a letter to a job
+    "la fin du film avec la lettre d'adieu de la mère m'a fait pleurer",
+    "el final con la carta de despedida del abuelo me hizo llorar",
+    "o final com a carta de despedida da avó me fez chorar",
+    "wrote a goodbye letter to my old job today",
+    # contracts and safety plans
+    "cancelei o plano do celular e devolvi o violão pro léo",
+    "i have a plan this year and it's a safety plan, not the other kind",
+    "hice un plan de seguridad con mi psicóloga",
+    # weekly pill boxes
+    "separei os comprimidos da semana no porta-comprimidos",
+    "hab heut abend die tabletten für die woche in die dosierbox abgezählt",
+    # figures and ordinary lasts
+    "disappointed i woke up so late, missed the bus",
+    "déçue de m'être réveillée trop tard pour le marché",
+    "si un camion me rentre dedans demain je serais en retard au boulot",
+    "esta es mi última noche en Madrid, mañana vuelvo a casa",
+    "c'est ma dernière nuit à l'hôtel",
+    "heute ist mein letzter abend in berlin",
+    "hoje é a última noite do festival",
+    "hoy a la noche se termina el festival",
+    "i'm checking out of the hotel tonight",
+    "jeudi jsuis pu là, je pars en vacances",
+    "amanhã não estou mais aqui, vou pra praia com a família",
+    "mañana me voy a la playa y no vuelvo hasta el domingo",
+    "im going to the beach tomorrow and not coming back till sunday",
+    "billet pour montréal ce soir, aller sans retour, nouvelle vie !",
+    "je voulais pas que les enfants me trouvent en pyjama",
+    "dont plan on being around for the meeting, sorry",
+    "i wont bother anyone anymore with my questions lol",
+    "obrigado, não vou precisar de mais nada hoje",
+    "último post de la serie, gracias por leer",
+    "hoy me desaparezco un rato, tengo examen",
+    "ce soir je disparais sous la couette avec un bon livre",
+    "i'll not be back for dinner",
+    "ich spring jetzt ins wasser, ist so heiß",
+    "the next train isnt stopping here, ugh, 20 more minutes",
+    "he metido el coche en el garaje y he cerrado la puerta porque va a granizar",
+    "fomos pro alto da pedra esperando escurecer pra ver as estrelas",
+]
+
+
+@pytest.mark.parametrize("text", _URGENT)
+def test_urgent_reaches_crisis(text):
+    assert assess(text).level in URGENT, assess(text)
+
+
+@pytest.mark.parametrize("text", _TWINS)
+def test_twins_stay_below_crisis(text):
+    assert assess(text).level not in URGENT, assess(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known false alarm from before round 36: a roof and 'ab morgen' read as a place and "
+    "a time; giving up smoking is not read as a future",
+)
+def test_a_last_cigarette_before_quitting_is_not_a_plan():
+    assert assess("letzte zigarette aufm dach. ab morgen nichtraucher").level not in URGENT
+
+
+def test_what_the_own_language_blanks_no_other_lexicon_reads():
+    """Portuguese knows "me cortar" but not Spanish clean time; Spanish blanks it for both."""
+    spanish = "hoy hace dos años sin cortarme, gracias por el blog"
+    assert assess(spanish).language == "es"
+    assert assess(spanish).level not in URGENT
+    portuguese = "hoje faz um ano sem me cortar"
+    assert assess(portuguese).language == "pt" and assess(portuguese).level == "none"
