@@ -62,11 +62,14 @@ def dev_figures():
 # (German round 30 and five round-31 helpers): every figure the same but third person 0.860.
 # 2026-12-06 after round 34 (460 fresh comments read before fitting, then general wordings):
 # every figure the same. The classifier retrained on 5,409 (off): on, urgent 0.891 but none
-# at crisis 0.039.
+# at crisis 0.039. 2026-12-06, round 35 (classifier with word n-grams, off): on, urgent 0.897,
+# fr 0.944, none at crisis 0.039. After round 36 (400 fresh comments, then general wordings):
+# urgent 0.845 (es 1.000), the rest the same; the classifier retrained on 5,808 (off): on,
+# urgent 0.897, none at crisis 0.039.
 NOT_YET_MET = {
     "urgent_recall": (
-        "0.839 of urgent found at crisis or above (goal >= 0.92; "
-        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833, 0.839 before)"
+        "0.845 of urgent found at crisis or above (goal >= 0.92; "
+        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833, 0.839, 0.845 before)"
     ),
     "stated_recall": (
         "0.814 of plan/means/time/place/goodbye (goal >= 0.90; "
