@@ -168,3 +168,34 @@ def test_what_the_own_language_blanks_no_other_lexicon_reads():
     assert assess(spanish).level not in URGENT
     portuguese = "hoje faz um ano sem me cortar"
     assert assess(portuguese).language == "pt" and assess(portuguese).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'mi viejo me dijo "ya no voy a estar aquí mucho tiempo"',
+        "mi viejo me dijo 'ya no vas a tener que preocuparte por mí'",
+        "mi hermana me escribió que quiere morirse y no sé qué hacer",
+        "Mon gars m'a texté « t'auras pu à t'inquiéter pour moi bientôt »",
+        "o meu filho disse 'em breve não vão ter de se preocupar comigo'",
+    ],
+)
+def test_someone_elses_reported_goodbye_is_theirs(text):
+    reading = assess(text)
+    assert reading.about_other and reading.level not in URGENT, reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya no vas a tener que preocuparte por mí",
+        "mi novio me dijo que soy una carga y tiene razón, quiero morirme",
+    ],
+)
+def test_the_writers_own_burden_in_spanish_stays_theirs(text):
+    assert assess(text).level in URGENT, assess(text)
+
+
+def test_a_dish_that_is_to_die_for_is_not_a_wish():
+    assert assess("mi mamá dice que la comida está para morirse").level == "none"
+    assert assess("estoy para morirme, no aguanto más").level in URGENT
