@@ -69,11 +69,21 @@ def test_a_model_that_always_fires_raises_to_crisis_and_never_lowers(settings, t
         assert LEVELS.index(after.level) >= LEVELS.index(before.level)
         if before.level in ("crisis", "imminent") or not before.assessed or not text:
             assert after == before
+        elif before.about_other:
+            assert after == before  # whose risk the model reads it cannot tell
         else:
             assert after.level == "crisis"
             assert after.signals == (*before.signals, SIGNAL)
             assert after.categories == (*before.categories, SIGNAL)
             assert after.about_other == before.about_other
+
+
+def test_a_comment_about_someone_else_is_never_raised_for_its_writer(settings, tmp_path):
+    settings.CRISIS_CLASSIFIER_PATH = _model(tmp_path / "always.npz", threshold=0.0)
+    text = 'my cousin told me "i want to go to sleep and never wake up"'
+    reading = assess(text)
+    assert reading.about_other and reading.level not in ("crisis", "imminent")
+    assert SIGNAL not in reading.signals
 
 
 def test_a_model_below_its_threshold_changes_nothing(settings, tmp_path, off):

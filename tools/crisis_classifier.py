@@ -120,6 +120,19 @@ def folds(items, k=FOLDS, seed=SEED):
     return fold_of
 
 
+def detector(items):
+    """The detector's levels alone, and which comments it read as about someone else."""
+    os.environ["CRISIS_CLASSIFIER_PATH"] = ""  # the detector alone: the classifier is measured
+    readings = [assess(item["text"]) for item in items]
+    return [r.level for r in readings], [r.about_other for r in readings]
+
+
+def unscored(probabilities, about_other):
+    """No score for a comment about someone else: the model cannot tell whose risk it reads
+    (support/detection/classifier.py leaves those levels alone too)."""
+    return [None if other else p for p, other in zip(probabilities, about_other, strict=True)]
+
+
 def raised(level, p, threshold, mode):
     """The detector's level raised by the classifier: to crisis at p >= threshold; never lower."""
     if p is None or p < threshold or level in HIGH:
@@ -157,8 +170,7 @@ def cross_validate(args):
     """Out-of-fold probabilities on dev, the combined figures, the threshold the CV rule picks."""
     items = load(SPLITS["dev"])
     y = np.array([item["label"] in URGENT for item in items], dtype=float)
-    os.environ["CRISIS_CLASSIFIER_PATH"] = ""  # the detector alone: the classifier is what CV tests
-    levels = [assess(item["text"]).level for item in items]
+    levels, about_other = detector(items)
     fold_of = folds(items)
     X = matrix(items, args.bits, tuple(args.ngrams), tuple(args.words))
     print(f"dev: {len(items)} items, {int(y.sum())} urgent; {FOLDS} folds by label and language")
@@ -174,11 +186,12 @@ def cross_validate(args):
             w, b = fit(_rows(X, train), y[train], l2, args.bits, args.epochs)
             oof[test] = 1 / (1 + np.exp(-_scores(_rows(X, test), w, b)))
         alone = ["crisis" if p >= 0.5 else "none" for p in oof]
+        oof = unscored(oof, about_other)
         print(_line(f"l2={l2:g}: classifier alone, p >= 0.5", figures(items, alone)))
         below = [
             (item["label"], p)
             for item, lv, p in zip(items, levels, oof, strict=True)
-            if lv not in HIGH and not unassessed(item)
+            if lv not in HIGH and not unassessed(item) and p is not None
         ]
         for mode in ("any", "distress"):
             for threshold in args.show:
@@ -230,8 +243,7 @@ def rounds(args):
     items = [item for number in sorted(by_round) for item in by_round[number]]
     round_of = np.array([number for number in sorted(by_round) for _ in by_round[number]])
     y = np.array([item["label"] in URGENT for item in items], dtype=float)
-    os.environ["CRISIS_CLASSIFIER_PATH"] = ""
-    levels = [assess(item["text"]).level for item in items]
+    levels, about_other = detector(items)
     X = matrix(items, args.bits, tuple(args.ngrams), tuple(args.words))
     oof = np.zeros(len(items))
     for number in sorted(by_round):
@@ -240,6 +252,7 @@ def rounds(args):
         w, b = fit(_rows(X, train), y[train], args.l2[0], args.bits, args.epochs)
         oof[test] = 1 / (1 + np.exp(-_scores(_rows(X, test), w, b)))
     print(f"dev: {len(items)} items in {len(by_round)} rounds, each scored by the others")
+    oof = unscored(oof, about_other)
     _sweep(items, levels, oof, args.show)
     threshold, measures = lowest_ok(items, levels, oof, figures(items, levels), args.slack)
     print(_line(f"  raise from any, lowest ok t={threshold:.3f}", measures))
@@ -259,10 +272,10 @@ def _sweep(items, levels, probabilities, thresholds):
 def fresh(args):
     """The written model on files it was not trained on: the fresh split, or the files given."""
     items = load(args.files or SPLITS["fresh"])
-    os.environ["CRISIS_CLASSIFIER_PATH"] = ""
-    levels = [assess(item["text"]).level for item in items]
+    levels, about_other = detector(items)
     model = Model.load(args.out)
     probabilities = [model.probability(normalise(item["text"])) for item in items]
+    probabilities = unscored(probabilities, about_other)
     print(f"{len(items)} items; model {args.out.name}, its threshold {model.threshold:.3f}")
     _sweep(items, levels, probabilities, sorted({*args.show, round(model.threshold, 3)}))
 

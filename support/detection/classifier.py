@@ -167,8 +167,12 @@ def model() -> Model | None:
 
 def raise_level(assessment, normalised: str):
     """The detector's assessment, raised to crisis when the model says urgent with p >= its
-    threshold; never lowered, and left alone when off or the language is not assessed."""
+    threshold; never lowered, and left alone when off, when the language is not assessed, or
+    when the comment is about someone else: the model cannot tell whose risk it reads, and
+    raising would give the writer crisis help meant for a friend ("my cousin told me ...")."""
     if assessment.level in ("crisis", "imminent") or not assessment.assessed:
+        return assessment
+    if assessment.about_other:
         return assessment
     current = model()
     if current is None or current.probability(normalised) < current.threshold:
