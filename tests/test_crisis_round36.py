@@ -199,3 +199,27 @@ def test_the_writers_own_burden_in_spanish_stays_theirs(text):
 def test_a_dish_that_is_to_die_for_is_not_a_wish():
     assert assess("mi mamá dice que la comida está para morirse").level == "none"
     assert assess("estoy para morirme, no aguanto más").level in URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my suicidal thoughts went away after i started lithium",
+        "las ideas de morirme se fueron con el tratamiento nuevo",
+        "aber keine angst, ich spring nirgendwo runter",
+    ],
+)
+def test_thoughts_that_are_gone_and_a_jump_denied_are_not_crisis(text):
+    assert assess(text).level not in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my suicidal thoughts went away but now theyre back and i have the pills ready",
+        "the thoughts went away for a day but tonight i want to die again",
+        "las ideas de morirme se fueron pero volvieron y tengo las pastillas listas",
+    ],
+)
+def test_thoughts_that_came_back_are_still_urgent(text):
+    assert assess(text).level in URGENT, assess(text)
