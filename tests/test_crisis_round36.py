@@ -223,3 +223,28 @@ def test_thoughts_that_are_gone_and_a_jump_denied_are_not_crisis(text):
 )
 def test_thoughts_that_came_back_are_still_urgent(text):
     assert assess(text).level in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "noch ein meeting heute und ich spring aus dem fenster",
+        "si je dois encore corriger 120 copies ce week-end je vais me jeter par la fenêtre 😂",
+        "otra reunión más hoy y me tiro por la ventana",
+    ],
+)
+def test_a_chore_that_would_make_one_jump_is_a_figure(text):
+    assert assess(text).level not in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "noch ein tag wie heute und ich spring aus dem fenster",
+        "noch ein streit mit ihm und ich spring vom dach",
+        "si je dois encore vivre ça je vais me jeter par la fenêtre ce soir",
+        "otra noche así y me tiro por la ventana",
+    ],
+)
+def test_a_day_a_night_a_fight_or_living_is_no_chore(text):
+    assert assess(text).level in URGENT, assess(text)
