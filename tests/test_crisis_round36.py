@@ -248,3 +248,19 @@ def test_a_chore_that_would_make_one_jump_is_a_figure(text):
 )
 def test_a_day_a_night_a_fight_or_living_is_no_chore(text):
     assert assess(text).level in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no me voy a matar, tranquilos, solo estoy agotada",
+        "não vou me matar, fiquem tranquilos, só estou exausta",
+    ],
+)
+def test_a_plain_spanish_or_portuguese_denial_is_not_crisis(text):
+    assert assess(text).level not in URGENT, assess(text)
+
+
+def test_not_today_is_no_denial():
+    text = "no me voy a matar hoy, lo voy a hacer mañana cuando no haya nadie"
+    assert assess(text).level in URGENT, assess(text)
