@@ -26,6 +26,8 @@ _URGENT = [
     "on se retrouve de l'autre côté, merci pour tout",
     "nos vemos del otro lado, gracias por todo",
     "a gente se vê do outro lado, obrigado por tudo",
+    "nos vemos lá em cima, obrigado por tudo",
+    "a gente se vê na outra vida. obrigado por tudo",
     # current abuse
     "mi esposo me volvió a golpear anoche y tengo miedo de regresar",
     "o meu marido bate-me quando chega bêbado do trabalho",
