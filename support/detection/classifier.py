@@ -71,8 +71,6 @@ def _word_ngrams(words, bits, orders):
         for n in orders
         for i in range(len(words) - n + 1)
     ]
-    if not buckets:
-        return np.zeros(0, np.int64), np.zeros(0, np.float32)
     return _counted(buckets)
 
 
