@@ -266,3 +266,42 @@ def test_a_plain_spanish_or_portuguese_denial_is_not_crisis(text):
 def test_not_today_is_no_denial():
     text = "no me voy a matar hoy, lo voy a hacer mañana cuando no haya nadie"
     assert assess(text).level in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não quero que os meus filhos me encontrem, por isso vou pro mato",
+        "ich will nicht dass die kinder mich finden, deshalb fahr ich weg",
+        "esta noche ya no voy a necesitar nada, gracias por todo",
+        "ce soir je n'aurai plus besoin de rien, merci pour tout",
+        "i wont bother anyone anymore",
+    ],
+)
+def test_more_of_round_36s_wordings_reach_crisis(text):
+    assert assess(text).level in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não quero que os meus filhos me encontrem assim, vou lavar o rosto",
+        "ich will nicht dass die kinder mich so finden, ich geh mich waschen",
+    ],
+)
+def test_not_wanting_to_be_found_in_a_state_is_no_plan(text):
+    assert assess(text).level not in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no aguanto ni un día sin cortarme",
+        "je ne tiens pas une journée sans me couper",
+        "ich halte keinen tag ohne ritzen aus",
+    ],
+)
+def test_a_day_that_cannot_pass_without_self_harm_is_read(text):
+    """Read, but held at distress: the cue reading takes the "no"/"ne ... pas"/"keinen" for a
+    denial of the harm (noted on issue 15). Before round 36 these read nothing."""
+    assert assess(text).level != "none", assess(text)
