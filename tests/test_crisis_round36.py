@@ -305,3 +305,39 @@ def test_a_day_that_cannot_pass_without_self_harm_is_read(text):
     """Read, but held at distress: the cue reading takes the "no"/"ne ... pas"/"keinen" for a
     denial of the harm (noted on issue 15). Before round 36 these read nothing."""
     assert assess(text).level != "none", assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im done for good, thanks for everything",
+        "me tomo el tren a la costa y no pienso volver. gracias por todo",
+        "cada mañana me decepciona despertarme",
+        "heut is da letzte abend, i hab ma des lang überlegt",
+        "já tenho tudo pensado, vai ser amanhã de manhã antes da minha mãe acordar",
+        "estou no carro à beira do rio. já não volto para casa.",
+        "se um ônibus me pegar amanhã seria um alívio",
+        "não vou incomodar mais ninguém",
+    ],
+)
+def test_each_round_36_goodbye_and_wish_is_read(text):
+    assert assess(text).level in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "último mensaje por aquí, adiós y hasta enero",
+        "mi último mensaje aquí, adiós, nos pasamos al nuevo foro",
+        "última mensagem aqui, tchau, a gente se vê no grupo novo",
+        "minha última mensagem aqui, tchau, vamos pro novo forum",
+        "a veces quiero morirme, pero nunca me mataría",
+        "quiero desaparecer pero ni loca me mato",
+        "às vezes quero morrer, mas nunca me mataria",
+        "a vontade de morrer passou desde o remédio novo",
+        "os pensamentos suicidas sumiram depois que comecei o lítio",
+        "my meds are lined up for the week na, adulting",
+    ],
+)
+def test_each_round_36_leave_taking_denial_and_past_is_below_crisis(text):
+    assert assess(text).level not in URGENT, assess(text)
