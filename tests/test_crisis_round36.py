@@ -341,3 +341,28 @@ def test_each_round_36_goodbye_and_wish_is_read(text):
 )
 def test_each_round_36_leave_taking_denial_and_past_is_below_crisis(text):
     assert assess(text).level not in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "left the keys for ma brother. heading up the braes the night n no comin back doon",
+        "ich spring jetzt. sorry an alle",
+        "beim nächsten beitrag bin ich nicht mehr dabei.",
+    ],
+)
+def test_a_one_way_trip_a_jump_now_and_no_next_post_reach_crisis(text):
+    assert assess(text).level in URGENT, assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiero morirme a veces pero jamás lo haría",
+        "mon dernier message ici, je file sur le nouveau forum",
+        "meine letzte nachricht hier, wir sehn uns",
+        "meine letzte nachricht hier, ab jetzt im neuen forum",
+    ],
+)
+def test_a_denial_or_a_new_forum_keeps_a_last_message_below_crisis(text):
+    assert assess(text).level not in URGENT, assess(text)
