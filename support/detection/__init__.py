@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from . import classifier
-from .engine import assess_with
+from .engine import assess_with, may_reach_crisis
 from .language import identify
 from .levels import (
     LABEL_LEVEL,
@@ -57,31 +57,40 @@ def _assess(text: str) -> Assessment:
     return classifier.raise_level(_lexicon_assess(text, normalised), normalised)
 
 
+def _blanked_for_others(language: str, normalised: str) -> str:
+    """What the own language blanks as a figure, a story, a milestone or someone else's letter
+    ("un an sans me couper", "la carta de despedida del abuelo") is blanked for the other
+    lexicons too: they do not know the own language's exceptions."""
+    if language not in ASSESSED_LANGUAGES:
+        return normalised
+    return load_lexicon(language).exceptions.sub(" _ ", normalised)
+
+
 def _lexicon_assess(text: str, normalised: str) -> Assessment:
     language, sure = identify(text)
     best = None
     settled = False  # the comment's own language read its risk words as past or denied
-    # What the own language blanks as a figure, a story, a milestone or someone else's letter
-    # ("un an sans me couper", "la carta de despedida del abuelo") is blanked for the other
-    # lexicons too: they do not know the own language's exceptions.
-    others_read = normalised
-    if language in ASSESSED_LANGUAGES:
-        others_read = load_lexicon(language).exceptions.sub(" _ ", normalised)
+    others_read = None
     for code in sorted(ASSESSED_LANGUAGES, key=lambda c: c != language):
         # The comment's own language counts in full; another assessed language's lexicon (a
         # short text, a mixed one, a wrong guess) counts only when it finds something strong,
         # and not when the own language already read the risk as past or denied ("ja nao me
         # corto ha dois anos": Spanish reads "me corto" and knows no "nao").
         own = code == language or (not sure and code == "en" and language not in ASSESSED_LANGUAGES)
-        if not own and settled:
+        lexicon = load_lexicon(code)
+        if not own and (settled or not may_reach_crisis(lexicon, normalised)):
             continue  # its reading could not count (below), so it is not made
-        read = normalised if own else others_read
-        result = assess_with(load_lexicon(code), read, code, compose=own)
+        if own:
+            result = assess_with(lexicon, normalised, code, compose=True)
+        else:
+            if others_read is None:
+                others_read = _blanked_for_others(language, normalised)
+            result = assess_with(lexicon, others_read, code)
         if code == language:
             settled = result.level not in _STRONG and bool(
                 {"past", "negation"} & set(result.signals)
             )
-        if not own and (result.level not in _STRONG or settled):
+        if not own and result.level not in _STRONG:
             continue
         if best is None or (result.rank, result.about_other) > (best.rank, best.about_other):
             best = result

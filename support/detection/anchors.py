@@ -1,4 +1,6 @@
-"""Anchors: plain substrings one of which every match of a pattern must contain.
+"""Anchors: plain substrings one of which every match of a pattern must contain, and what else
+the parsed regex tells before any text is read (the characters a match starts with, whether it
+may hold a comma), so the engine can skip work it proves would find nothing.
 
 Only sentences holding an anchor are run through the patterns, which keeps a long comment fast.
 A category may list anchors by hand; any pattern they do not cover gets anchors derived from its
@@ -72,6 +74,94 @@ def _always_holds_an_anchor(items, anchors):
 def covered(pattern: str, anchors) -> bool:
     """Whether every match of ``pattern`` (macros expanded) contains one of ``anchors``."""
     return bool(anchors) and _always_holds_an_anchor(sre_parse.parse(pattern), list(anchors))
+
+
+def first_characters(pattern: str) -> str | None:
+    """A lookahead for the characters every match of ``pattern`` can start with, or None when
+    that is not a short known set. Put in front of a long alternation, it lets the regex engine
+    skip most positions without trying every branch there."""
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & sre_parse.SRE_FLAG_IGNORECASE:
+        return None  # a letter's other case would start a match too
+    found, empty = _first(list(parsed))
+    if found is None or empty or len(found) > 40:
+        return None
+    return "(?=[" + "".join(_CLASS_ESCAPE.get(c, c) for c in sorted(found)) + "])"
+
+
+_CLASS_ESCAPE = {c: "\\" + c for c in "\\]^-["}
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """(the characters a match of ``items`` can start with or None if unknown, may it be empty)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_parse.LITERAL:
+            return found | {chr(av)}, False
+        if op is sre_parse.IN:
+            if not all(kind is sre_parse.LITERAL for kind, _ in av):
+                return None, False
+            return found | {chr(code) for _, code in av}, False
+        if op is sre_parse.SUBPATTERN and av[1] & sre_parse.SRE_FLAG_IGNORECASE:
+            return None, False
+        if op in (sre_parse.BRANCH, sre_parse.SUBPATTERN) or op in _REPEATS:
+            empty = op in _REPEATS and av[0] == 0
+            for part in _parts(op, av):
+                chars, part_empty = _first(part)
+                if chars is None:
+                    return None, False
+                found |= chars
+                empty = empty or part_empty
+            if not empty:
+                return found, False
+            continue
+        return None, False
+    return found, True
+
+
+_CLASSES_WITHOUT_PUNCTUATION = (
+    sre_parse.CATEGORY_WORD,
+    sre_parse.CATEGORY_DIGIT,
+    sre_parse.CATEGORY_SPACE,
+)
+
+
+def may_hold(pattern: str, char: str) -> bool:
+    """Whether a match of ``pattern`` may hold ``char``, a punctuation mark: False only when no
+    piece of it can."""
+    return _may_hold(sre_parse.parse(pattern), ord(char))
+
+
+def _may_hold(items, code: int) -> bool:
+    for op, av in items:
+        if op in (sre_parse.ANY, sre_parse.NOT_LITERAL) or op is sre_parse.LITERAL and av == code:
+            return True
+        if op is sre_parse.IN and any(
+            kind is sre_parse.NEGATE
+            or kind is sre_parse.CATEGORY
+            and value not in _CLASSES_WITHOUT_PUNCTUATION
+            or kind is sre_parse.LITERAL
+            and value == code
+            or kind is sre_parse.RANGE
+            and value[0] <= code <= value[1]
+            for kind, value in av
+        ):
+            return True
+        if op in (sre_parse.BRANCH, sre_parse.SUBPATTERN) or op in _REPEATS:
+            if any(_may_hold(part, code) for part in _parts(op, av)):
+                return True
+        elif op not in (sre_parse.LITERAL, sre_parse.IN, *_ZERO_WIDTH):
+            return True  # anything else (a back-reference, say): assume it may
+    return False
+
+
+def _parts(op, av) -> list:
+    """The parsed pieces inside a group, a repeat or each alternative of a branch."""
+    if op is sre_parse.BRANCH:
+        return av[1]
+    return [av[3] if op is sre_parse.SUBPATTERN else av[2]]
 
 
 def derive(pattern: str) -> set[str] | None:

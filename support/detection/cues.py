@@ -83,6 +83,7 @@ _MAX_LONG_GAP = 6
 _FUZZY_MIN = 6  # a cue word this long also matches a typed word one edit away
 _HEAD_MIN = 5  # a compound head this long or longer ("zug" is not one: "anzug")
 _SPELLED_MAX = 20000
+_STARTS_NONE = ((), {}, ())  # what ``_starting_with`` gives a word that starts no cue
 _NEG_REACH = 3  # a negation ending at most this many words before a cue negates it
 _WANT_REACH = 4  # words between a wish ("I want", "thinking about") and the death word it wants
 
@@ -214,17 +215,20 @@ class CueBook:
         """Where in ``text`` (character offsets) a cue starts that can give a signal on its own
         or with others; speakers, wanting and negation alone give none."""
         matches = list(_WORD.finditer(text))
-        tokens = [self.spell(m.group()) for m in matches]
+        spelled = self.spelled
+        tokens = [spelled.get(w) or self.spell(w) for w in (m.group() for m in matches)]
         return [matches[start].start() for start, _, name in self.find(tokens) if name in _SIGNAL]
 
     def find(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """(first word, past last word, class) of every cue in ``tokens``."""
         found = []
         present = set(tokens)
+        indexed = self.indexed
         for start, token in enumerate(tokens):
-            singles, by_second, loose = self._starting_with(token)
-            if not (singles or by_second or loose):
+            entry = indexed.get(token) or self._starting_with(token)
+            if entry is _STARTS_NONE:
                 continue  # most words start no cue
+            singles, by_second, loose = entry
             following = tokens[start + 1] if start + 1 < len(tokens) else ""
             hits = [(order, start + 1, name) for order, name in singles]
             for order, name, words, needed in (*by_second.get(following, ()), *loose):
@@ -259,7 +263,7 @@ class CueBook:
                     loose.append((order, name, words, needed))
                 else:
                     by_second.setdefault(words[1], []).append((order, name, words, needed))
-            entry = (singles, by_second, loose)
+            entry = (singles, by_second, loose) if singles or by_second or loose else _STARTS_NONE
             if len(self.indexed) < _SPELLED_MAX:
                 self.indexed[token] = entry
         return entry
@@ -363,7 +367,8 @@ def _match(
 
 
 def tokens_of(book: CueBook, text: str) -> list[str]:
-    return [book.spell(token) for token in _WORD.findall(text)]
+    spelled = book.spelled  # the memo first: most words were seen before
+    return [spelled.get(token) or book.spell(token) for token in _WORD.findall(text)]
 
 
 @dataclass

@@ -49,6 +49,8 @@ _CUE_RISK = {
     "obtained",
 }
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
+# The lexicon kinds that can make a reading crisis or above on their own or beside others.
+_REACH_CRISIS = {"plan", "goodbye", "farewell", "decision", "intent", "burden", "abuse", "attempt"}
 # What an everyday purpose told in the same sentence undoes, unless a heavier signal is there too.
 _ERRAND_KINDS = {"plan", "method", "time", "decision", "obtained", "gathered"}
 _HEAVY_KINDS = {"intent", "burden", "abuse", "attempt", "goodbye"}
@@ -508,7 +510,9 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     # A figure or quotation the exceptions blank may span a comma ("the chorus goes, 'i just
     # want to disappear'"): a cue starting inside one is blanked, though its clause is read
     # alone. (Exceptions are otherwise applied clause by clause, below.)
-    blanked = [m.span() for m in lexicon.exceptions.finditer(text) if m.group().count(",")]
+    blanked = []
+    if lexicon.comma_exceptions.search(text):  # most comments: no exception can span a comma
+        blanked = [m.span() for m in lexicon.exceptions.finditer(text) if m.group().count(",")]
     if blanked:
         at = [o for o in at if not any(s <= o < e for s, e in blanked)]
         if not at:
@@ -849,12 +853,30 @@ def _risky_words(lexicon: Lexicon, words: str, compose: bool, quoted: bool = Fal
     return any(r.kinds & risk for r in readings)
 
 
+def may_reach_crisis(lexicon: Lexicon, normalised: str) -> bool:
+    """Whether a reading without word cues could reach crisis (see ``combine``): an anchor of a
+    kind that can, a time beside distress ("cant do this anymore. tonight."), or a wish taken
+    back from a joke or a denial (``_not_joking``, ``_answered_yes``). Blanking a figure only
+    removes words, so a text this says no to says no once blanked too."""
+    prepared = lexicon.prepare(normalised)
+    kinds: set[str] = set()
+    for match in lexicon.anchors.finditer(f" {prepared} "):
+        kinds |= lexicon.anchor_kinds[match.group(1)]
+        if kinds & _REACH_CRISIS or {"distress", "time"} <= kinds:
+            return True
+    return bool(
+        lexicon.modifiers["unjoked"].search(prepared)
+        or lexicon.modifiers["answered"].search(prepared)
+    )
+
+
 def assess_with(
     lexicon: Lexicon, normalised: str, language: str, *, compose: bool = False
 ) -> Assessment:
     """Grade normalised text with one lexicon; ``compose`` adds its word cues (the comment's
     own language only: another language's cue words are ordinary words here, German "die")."""
-    prepared, reported = _reported_as_theirs(lexicon, lexicon.prepare(normalised), compose)
+    prepared = lexicon.prepare(normalised)
+    prepared, reported = _reported_as_theirs(lexicon, prepared, compose)
     sentences = read_sentences(lexicon, prepared)
     if compose and lexicon.cues is not None:
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))

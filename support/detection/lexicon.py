@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .anchors import covered, derive
+from .anchors import covered, derive, first_characters, may_hold
 from .cues import CueBook
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -116,14 +116,25 @@ def compile_patterns(patterns: list[str], macros: dict[str, str]) -> re.Pattern:
     elif shared:
         branches.insert(0, _SUBJECT_PREFIX + shared[0])
     body = expand_macros("|".join(f"(?:{p})" for p in branches), macros)
-    regex = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    regex = re.compile(r"(?<!\w)" + _skipping(body) + r"(?:" + body + r")(?!\w)")
     if regex.groups:
         raise ValueError("crisis lexicon patterns must use (?:...), not capturing groups")
     return regex
 
 
-def _trie(words: list[str]) -> re.Pattern:
-    """Compile many literal words as a trie, so each position tries a few branches, not all."""
+def _skipping(body: str) -> str:
+    """A lookahead for the characters a match of ``body`` can start with, when known."""
+    return first_characters(body) or ""
+
+
+def _alternation(before: str, branches, after: str) -> re.Pattern:
+    body = "|".join(branches)
+    return re.compile(before + _skipping(body) + "(?:" + body + ")" + after)
+
+
+def _trie_body(words) -> str:
+    """Many literal words as one trie-shaped regex, so each position tries a few branches, not
+    all; like an alternation of them longest first, it prefers the longest word that fits."""
     root: dict = {}
     for word in words:
         node = root
@@ -138,8 +149,13 @@ def _trie(words: list[str]) -> re.Pattern:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    # A lookahead, so finditer reports an anchor at every position, overlapping ones too.
-    return re.compile(f"(?=({emit(root)}))")
+    return emit(root)
+
+
+def _trie(words: list[str]) -> re.Pattern:
+    """The anchors as a trie in a lookahead, so finditer reports an anchor at every position,
+    overlapping ones too; group 1 is the anchor."""
+    return re.compile(f"(?=({_trie_body(words)}))")
 
 
 @dataclass(frozen=True)
@@ -149,9 +165,12 @@ class Lexicon:
     kinds: dict[str, str]  # category -> kind, in the file's order
     patterns: dict[str, re.Pattern]
     exceptions: re.Pattern
+    # Those of the exceptions that may span a comma (a quoted line, "live fast, die young").
+    comma_exceptions: re.Pattern
     modifiers: dict[str, re.Pattern]
     anchors: re.Pattern  # every category's anchors in one trie; group 1 is the anchor
     anchored: dict[str, frozenset[str]]  # anchor found -> categories worth examining
+    anchor_kinds: dict[str, frozenset[str]]  # anchor found -> the kinds of those categories
     tokens: dict[str, str]
     token_pattern: re.Pattern | None
     cues: CueBook | None = None  # word cues for the compositional reading (cues.py)
@@ -248,18 +267,12 @@ def load_lexicon(language: str) -> Lexicon:
         for anchor in owners
     }
     tokens = data.get("tokens", {})
-    token_pattern = (
-        re.compile(
-            r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(tokens, key=len)[::-1])) + r")(?!\w)"
-        )
-        if tokens
-        else None
-    )
+    token_pattern = re.compile(r"(?<!\w)(?:" + _trie_body(tokens) + r")(?!\w)") if tokens else None
     # "spellings": a regex for the letters as typed -> the folded letter ("(?<![aeiouq])ue": "u").
     spelled = data.get("spellings", {})
     spellings = {f"s{n}": folded for n, folded in enumerate(spelled.values())}
     spelling_pattern = (
-        re.compile("|".join(f"(?P<s{n}>{typed})" for n, typed in enumerate(spelled)))
+        _alternation("", (f"(?P<s{n}>{typed})" for n, typed in enumerate(spelled)), "")
         if spelled
         else None
     )
@@ -272,12 +285,19 @@ def load_lexicon(language: str) -> Lexicon:
             for name, spec in data["categories"].items()
         },
         exceptions=compile_patterns(data.get("exceptions", []), macros),
+        comma_exceptions=compile_patterns(
+            [p for p in data.get("exceptions", []) if may_hold(expand_macros(p, macros), ",")],
+            macros,
+        ),
         modifiers={
             name: compile_patterns(data.get("modifiers", {}).get(name, []), macros)
             for name in MODIFIERS
         },
         anchors=_trie(sorted(owners)) if owners else re.compile(r"(?!)()"),
         anchored=anchored,
+        anchor_kinds={
+            anchor: frozenset(kinds[name] for name in names) for anchor, names in anchored.items()
+        },
         tokens=tokens,
         token_pattern=token_pattern,
         cues=(
