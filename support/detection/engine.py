@@ -49,6 +49,8 @@ _CUE_RISK = {
     "obtained",
 }
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
+# Modifiers that make a wish of words the exceptions or negations set aside (see below).
+_TAKEN_BACK = ("unjoked", "answered", "postponed")
 # The lexicon kinds that can make a reading crisis or above on their own or beside others.
 _REACH_CRISIS = {"plan", "goodbye", "farewell", "decision", "intent", "burden", "abuse", "attempt"}
 # What an everyday purpose told in the same sentence undoes, unless a heavier signal is there too.
@@ -709,6 +711,25 @@ def _not_joking(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> li
     return sentences
 
 
+def _postponed(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> list[Sentence]:
+    """A denial that only moves the day is no denial: "im not going to kill myself tonight,
+    itll be tomorrow", "nao vou me matar hoje, vai ser amanha". The ``postponed`` modifier
+    holds the act, today denied and the later day (the denial's own exception would blank the
+    act): the wish and its time are the writer's, in the sentence where it starts."""
+    found = lexicon.modifiers["postponed"].search(text)
+    if not found:
+        return sentences
+    n = bisect.bisect_right(bounds, found.start()) - 1
+    return _with_whole(
+        sentences,
+        bounds,
+        n,
+        kinds={"intent", "time"},
+        notes={"postponed"},
+        matches=[found.group().strip()],
+    )
+
+
 def _answered_yes(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> list[Sentence]:
     """A question about suicide someone put to the writer is nobody's statement, but the
     writer's own answer after it can be yes: "she asked if i was thinking of ending it. i said
@@ -864,10 +885,7 @@ def may_reach_crisis(lexicon: Lexicon, normalised: str) -> bool:
         kinds |= lexicon.anchor_kinds[match.group(1)]
         if kinds & _REACH_CRISIS or {"distress", "time"} <= kinds:
             return True
-    return bool(
-        lexicon.modifiers["unjoked"].search(prepared)
-        or lexicon.modifiers["answered"].search(prepared)
-    )
+    return any(lexicon.modifiers[name].search(prepared) for name in _TAKEN_BACK)
 
 
 def assess_with(
@@ -882,10 +900,7 @@ def assess_with(
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))
     if reported:
         sentences = sorted(sentences + reported, key=lambda s: s.index)
-    if not sentences and not (
-        lexicon.modifiers["answered"].search(prepared)
-        or lexicon.modifiers["unjoked"].search(prepared)
-    ):
+    if not sentences and not any(lexicon.modifiers[name].search(prepared) for name in _TAKEN_BACK):
         return Assessment("none", language=language)
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(prepared)]
     bounds = [*starts, len(prepared)]  # sentence n is prepared[bounds[n] : bounds[n + 1]]
@@ -916,6 +931,7 @@ def assess_with(
     _past_told_after(lexicon, prepared, bounds, sentences)
     sentences = _answered_yes(lexicon, prepared, bounds, sentences)
     sentences = _not_joking(lexicon, prepared, bounds, sentences)
+    sentences = _postponed(lexicon, prepared, bounds, sentences)
     if not sentences:
         return Assessment("none", language=language)
     level, about_other = combine(sentences)

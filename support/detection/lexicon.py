@@ -57,6 +57,7 @@ MODIFIERS = (
     "reported",
     "distant",
     "completed",  # a sentence that is only an act just finished: "done.", "took them."
+    "postponed",  # a denial of today that names a later day: "not tonight, itll be tomorrow"
 )
 
 _SUBJECT_PREFIX = "{i}{adv}"  # an English first-person subject and its adverbs
