@@ -201,8 +201,11 @@ def _apply_modifiers(
         sentence.notes.add("negation")
         sentence.kinds -= denied
         sentence.kinds.add("distress")
-    if sentence.kinds & (_PAST_CAN_LOWER | {"other"}) and mods["past"].search(raw):
-        if not mods["present"].search(raw):
+    past = (
+        _past_phrases(mods, raw, context) if sentence.kinds & (_PAST_CAN_LOWER | {"other"}) else []
+    )
+    if past:
+        if not _told_now(mods, raw, past):
             sentence.notes.add("past")
             if sentence.kinds & _PAST_CAN_LOWER:
                 # "i used to plan how id do it": the decision was that plan's, told as past too
@@ -242,6 +245,24 @@ def _apply_modifiers(
         # night: season finale": the thing and the time are there, and so is what they are for.
         sentence.notes.add("everyday")
         sentence.kinds -= _ERRAND_KINDS
+
+
+def _past_phrases(mods: dict[str, re.Pattern], raw: str, context: str) -> list[tuple[int, int]]:
+    """Where ``raw`` tells its risk as past, in phrases that hold in the whole sentence
+    ``context`` too: "meine suizidgedanken sind weg, aber heute nacht sind sie wieder da" takes
+    back, in its next clause, a going its first clause tells alone."""
+    in_context = {m.group() for m in mods["past"].finditer(context)}
+    return [m.span() for m in mods["past"].finditer(raw) if m.group() in in_context]
+
+
+def _told_now(mods: dict[str, re.Pattern], raw: str, past: list[tuple[int, int]]) -> bool:
+    """Whether a present marker ("now", "again", "depuis") is in ``raw`` outside its ``past``
+    phrases: in "mes idees noires sont parties depuis le traitement" the "depuis" dates the
+    going, not the thoughts."""
+    return any(
+        not any(start <= m.start() < end for start, end in past)
+        for m in mods["present"].finditer(raw)
+    )
 
 
 # Words that turn a sentence: a denial before one does not reach the risk told after it.
