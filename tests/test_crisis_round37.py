@@ -1,5 +1,9 @@
 """Round 37: general wordings round 37's files showed missing or misread, each with twins.
 
+Goodbyes told sideways: a pet left with a cover story, "they think it's only for the week", a
+single ticket, letters finished, the key with the neighbour and a note on the table, "when
+someone reads this I'll be gone", "this time I'll do it right", not coming back from a place.
+
 Hiding with a child from someone violent and being hit again; the wish to be taken in one's
 sleep or not to wake; the step off a platform and the car not steered away; cutting deeper than
 before and cutting again; a last message with thanks. And what is ordinary: pills packed for a
@@ -58,6 +62,7 @@ _URGENT = [
     "each night i ask the good lord to take me home, i'm ready to go",
     "standing at the kerb i think about taking one step out when the bus comes",
     "im auto denk ich oft dran, einfach gegen einen baum zu lenken",
+    "vor einem jahr hab ichs versucht. diesmal mach ich es richtig.",
     "Die Klinge liegt im Bad. Heut geh ich tiefer als sonst, bis es aufhört.",
     "Hab heute nochmal geschnitten, nach acht Monaten. Jetzt sitz ich hier und heul.",
     # a last message with thanks
@@ -100,6 +105,54 @@ _ORDINARY = [
     # quitting a job
     "this job is killing me. how do you know when it's time to quit?",
 ]
+
+
+_GOODBYES = [
+    "the exam results come out on friday and i will not be here to see them",
+    "paid off the car so no one gets stuck with my debts. gave the budgie to my nan.",
+    "acheté du poison pour les souris au marché, je le bois ce soir",
+    "je ne rentrerai pas de la forêt cette fois",
+    "j'ai écrit une lettre pour mon chum pis je l'ai cachée dans le garde-robe. ce soir je pars",
+    "parked up by the dam with the rifle on the passenger seat next to me",
+    "getting the ferry tonight and i only bought a single",
+    "my son's wedding is in june. i won't be here to see it",
+    "sold the van and paid the loan off so nobody inherits my debts. gave my cat to my neighbour.",
+    "le dejé el gato a mi hermana y le dije que me iba de viaje unos días",
+    "ya no doy más. le mandé un mensaje a mi hermana diciéndole que la quiero",
+    "Perro con mi mamá. Cuentas pagadas. Carta en la mesa.",
+    "j'ai acheté de la mort aux rats, je la garde sous mon matelas",
+    "je suis assise sur la rambarde du balcon depuis une heure",
+    "je pars marcher demain et je ne reviendrai pas de la montagne",
+    "ce soir je vais jusqu'au lac et je ne reviens pas.",
+    "les papiers sont chez le notaire, le chat chez ma soeur. il ne reste plus que moi à régler.",
+    "j'ai laissé le chat chez ma voisine en disant que je partais travailler à Lyon",
+    "pourquoi je continuerais ? j'ai fini toutes mes lettres.",
+    "j'en peux plus. j'ai écrit une lettre pour ma soeur et je l'ai cachée dans le tiroir.",
+    "wenn das hier jemand liest, bin ich schon weg",
+    "hab heute oma besucht. es war das letzte mal.",
+    "hab meine bücher verschenkt, ich brauch die eh bald nicht mehr.",
+    "am samstig gang i an see und chume nüm zrugg",
+    "deixei a chave com a vizinha e um bilhete na mesa",
+    "dei o meu gato pra minha tia e disse que ia viajar",
+]
+
+_EVERYDAY_LEAVINGS = [
+    "we gave the dog to my neighbour for the weekend, back on monday",
+    "deixei a chave com a vizinha pra ela regar as plantas",
+    "le mandé un audio a mi mamá diciéndole que la quiero, hoy es su cumple",
+    "dejé el perro con mi mamá porque me voy de viaje a Cancún",
+    "es war das letzte mal, dass ich bei dem friseur war",
+]
+
+
+@pytest.mark.parametrize("text", _GOODBYES)
+def test_round37_goodbyes_told_sideways_are_imminent(text):
+    assert assess(text).level == "imminent", text
+
+
+@pytest.mark.parametrize("text", _EVERYDAY_LEAVINGS)
+def test_round37_everyday_leavings_stay_below_crisis(text):
+    assert assess(text).level not in URGENT, text
 
 
 @pytest.mark.parametrize("text", _URGENT)
