@@ -898,7 +898,7 @@ def _risky_words(lexicon: Lexicon, words: str, compose: bool, quoted: bool = Fal
 def may_reach_crisis(lexicon: Lexicon, normalised: str) -> bool:
     """Whether a reading without word cues could reach crisis (see ``combine``): an anchor of a
     kind that can, a time beside distress ("cant do this anymore. tonight."), or a wish taken
-    back from a joke or a denial (``_not_joking``, ``_answered_yes``). Blanking a figure only
+    back from a joke, a denial or a postponement (``_TAKEN_BACK``). Blanking a figure only
     removes words, so a text this says no to says no once blanked too."""
     prepared = lexicon.prepare(normalised)
     kinds: set[str] = set()
@@ -914,8 +914,7 @@ def assess_with(
 ) -> Assessment:
     """Grade normalised text with one lexicon; ``compose`` adds its word cues (the comment's
     own language only: another language's cue words are ordinary words here, German "die")."""
-    prepared = lexicon.prepare(normalised)
-    prepared, reported = _reported_as_theirs(lexicon, prepared, compose)
+    prepared, reported = _reported_as_theirs(lexicon, lexicon.prepare(normalised), compose)
     sentences = read_sentences(lexicon, prepared)
     if compose and lexicon.cues is not None:
         sentences = merge(sentences, read_cue_sentences(lexicon, prepared))

@@ -128,11 +128,6 @@ def _skipping(body: str) -> str:
     return first_characters(body) or ""
 
 
-def _alternation(before: str, branches, after: str) -> re.Pattern:
-    body = "|".join(branches)
-    return re.compile(before + _skipping(body) + "(?:" + body + ")" + after)
-
-
 def _trie_body(words) -> str:
     """Many literal words as one trie-shaped regex, so each position tries a few branches, not
     all; like an alternation of them longest first, it prefers the longest word that fits."""
@@ -272,11 +267,8 @@ def load_lexicon(language: str) -> Lexicon:
     # "spellings": a regex for the letters as typed -> the folded letter ("(?<![aeiouq])ue": "u").
     spelled = data.get("spellings", {})
     spellings = {f"s{n}": folded for n, folded in enumerate(spelled.values())}
-    spelling_pattern = (
-        _alternation("", (f"(?P<s{n}>{typed})" for n, typed in enumerate(spelled)), "")
-        if spelled
-        else None
-    )
+    spelling = "|".join(f"(?P<s{n}>{typed})" for n, typed in enumerate(spelled))
+    spelling_pattern = re.compile(_skipping(spelling) + f"(?:{spelling})") if spelled else None
     return Lexicon(
         language=language,
         reviewed=data["reviewed"],
