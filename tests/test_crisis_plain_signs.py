@@ -146,3 +146,32 @@ def test_a_warning_sign_said_plainly_reads_urgent(text):
 def test_the_same_words_in_an_ordinary_comment_stay_below_crisis(text):
     result = assess(text)
     assert result.level not in URGENT, (text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il faut que j'en finisse ce soir",
+        "il suffirait de sauter du pont",
+        "je sais combien il en faudrait, je les ai gardés",
+        "j'ai cherché sur internet combien de comprimés il faudrait",
+    ],
+)
+def test_an_impersonal_il_is_nobody_else_so_the_risk_stays_the_writers(text):
+    """French "il faut", "il suffirait", "il en faudrait" name no one: read as "he", they
+    gave the writer's own plan to someone else."""
+    result = assess(text)
+    assert result.level in URGENT, (text, result)
+    assert not result.about_other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il a dit qu'il voulait mourir",
+        "mon frère dit qu'il faut qu'il en finisse",
+    ],
+)
+def test_a_real_il_is_still_someone_else(text):
+    result = assess(text)
+    assert result.about_other and result.level not in URGENT, (text, result)
