@@ -148,7 +148,6 @@ def test_someone_elses_warning_sign_is_a_worry_about_them(text):
         "my mum will take care of the garden better than me",
         "cancelled netflix, not going to need any of it while we travel",
         "nothing booked after friday, so i'm free for coffee",
-        "ich hab die alte brücke angeschaut, schön restauriert",
         "ich hab früher geritzt, aber seit drei jahren ritz ich nicht mehr",
         "hace más de diez años que no lo hago, pasé una época autolesionándome",
         "no es que quiera matarme, solo estoy cansada",
