@@ -65,11 +65,13 @@ def dev_figures():
 # at crisis 0.039. 2026-12-06, round 35 (classifier with word n-grams, off): on, urgent 0.897,
 # fr 0.944, none at crisis 0.039. After round 36 (400 fresh comments, then general wordings):
 # urgent 0.845 (es 1.000), the rest the same; the classifier retrained on 5,808 (off): on,
-# urgent 0.897, none at crisis 0.039.
+# urgent 0.897, none at crisis 0.039. 2026-12-07 after round 37: every figure the same.
+# 2026-12-07 after rounds 39-41 (plain wording) and the plain-signs cues: urgent 0.851, fr 0.833,
+# the rest the same; the classifier retrained on 7,370 (off): on, urgent 0.902, none 0.039.
 NOT_YET_MET = {
     "urgent_recall": (
-        "0.845 of urgent found at crisis or above (goal >= 0.92; "
-        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833, 0.839, 0.845 before)"
+        "0.851 of urgent found at crisis or above (goal >= 0.92; "
+        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833, 0.839, 0.845, 0.845 before)"
     ),
     "stated_recall": (
         "0.814 of plan/means/time/place/goodbye (goal >= 0.90; "
@@ -80,7 +82,7 @@ NOT_YET_MET = {
         "0.020, 0.066, 0.053, 0.046, 0.039, 0.033, 0.033, 0.033 before)"
     ),
     "urgent_recall_fr": (
-        "0.778 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778, 0.778, 0.778, 0.778 before)"
+        "0.833 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778, 0.778, 0.778, 0.778, 0.778 before)"
     ),
     "urgent_recall_de": "0.842 (goal >= 0.85; 0.316, 0.526, 0.684, 0.684, 0.789, 0.842 before)",
 }
