@@ -22,6 +22,9 @@ CANDIDATES = (
 SURE_CONFIDENCE = 0.9
 SURE_LENGTH = 25
 SAMPLE = 1000
+# Most comments say their language in their opening words: those are read first, and the whole
+# sample only when that guess is unsure (a quoted line, a greeting in another language).
+FIRST_SAMPLE = 240
 _LETTERS = re.compile(r"[^\W\d_]")
 # A short Brazilian or European Portuguese comment ("n quero mais vive, ta tudo escuro") is often
 # guessed as Galician or, unsure, as Spanish or Estonian ("vo me mata hj"): a Galician guess, or an
@@ -95,7 +98,9 @@ def identify(text: str) -> tuple[str, bool]:
     letters = len(_LETTERS.findall(sample[:200]))
     if identifier is None or letters < 3:
         return "en", False
-    language, confidence = identifier.classify(sample)
+    language, confidence = identifier.classify(sample[:FIRST_SAMPLE])
+    if confidence < SURE_CONFIDENCE and len(sample) > FIRST_SAMPLE:
+        language, confidence = identifier.classify(sample)
     sure = confidence >= SURE_CONFIDENCE and letters >= SURE_LENGTH
     if (language == "gl" or not sure and language not in ("en", "fr", "de", "pt")) and (
         _reads_portuguese(sample)
