@@ -98,3 +98,22 @@ def test_a_skipping_lookahead_finds_what_the_pattern_alone_finds(language, dev_t
             assert [m.span() for m in regex.finditer(text)] == [
                 m.span() for m in bare.finditer(text)
             ]
+
+
+@pytest.mark.parametrize("language", ASSESSED_LANGUAGES)
+def test_blanking_skips_the_exceptions_only_where_none_could_match(language, dev_texts):
+    lexicon = load_lexicon(language)
+    prepared = [lexicon.prepare(text) for text in dev_texts]
+    if lexicon.exception_anchors is not None:  # None: an exception has none; all are blanked
+        skipped = [text for text in prepared if not lexicon.exception_anchors.search(text)]
+        assert len(skipped) > len(prepared) // 4  # the shortcut is taken, so it is tested
+    assert [lexicon.blank(t) for t in prepared] == [
+        lexicon.exceptions.sub(" _ ", t) for t in prepared
+    ]
+
+
+def test_an_exception_without_an_anchor_leaves_blanking_in_full():
+    from support.detection.lexicon import _anchors_of
+
+    assert _anchors_of(["(?:ha|rs){2,}", "cry(?:ing)? laughing"]) is None
+    assert _anchors_of(["cry(?:ing)? laughing", "dying to (?:read|see)"]).search("im dying to see")

@@ -63,7 +63,7 @@ def _blanked_for_others(language: str, normalised: str) -> str:
     lexicons too: they do not know the own language's exceptions."""
     if language not in ASSESSED_LANGUAGES:
         return normalised
-    return load_lexicon(language).exceptions.sub(" _ ", normalised)
+    return load_lexicon(language).blank(normalised)
 
 
 def _lexicon_assess(text: str, normalised: str) -> Assessment:

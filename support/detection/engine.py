@@ -113,10 +113,8 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         back = _sentence_before(text, start) if categories & lexicon.reach_back else ""
         if not any(lexicon.patterns[name].search(back + raw) for name in categories):
             continue  # most windows: an anchor word, but no pattern (blanking only removes)
-        # Figures of speech ("dying to read more"), negations ("I would never hurt myself"),
-        # professional phrases and someone else's quoted words are blanked with a word
-        # character, which also stops a pattern joining the words around them.
-        window = lexicon.exceptions.sub(" _ ", raw)
+        # Figures of speech ("dying to read more"), negations ("I would never hurt myself")...
+        window = lexicon.blank(raw)
         hits = sorted(
             (m.start(), -m.end(), name, m.group().strip())
             for name in categories
@@ -124,7 +122,7 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         )
         if back:
             # A reach-back category may begin in the sentence before, if it ends in this one.
-            lead = lexicon.exceptions.sub(" _ ", back)
+            lead = lexicon.blank(back)
             hits = sorted(
                 hits
                 + [
@@ -551,7 +549,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         context = text[whole[around] : nxt]
         raw = text[start:end]
         named = cues.has_cue(lexicon.cues, text[whole[around] : start], "other")
-        reading = cues.read(lexicon.cues, lexicon.exceptions.sub(" _ ", raw), named)
+        reading = cues.read(lexicon.cues, lexicon.blank(raw), named)
         if reading.denied and not reading.kinds & _PAST_CAN_LOWER:
             # Kept with no kinds, so merge() can lower a phrase the negation was missed for.
             sentences.append(Sentence(start, end, notes={"negation"}))
@@ -715,14 +713,14 @@ def _not_joking(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> li
         return sentences
     for n in range(len(bounds) - 1):
         raw = text[bounds[n] : bounds[n + 1]]
-        here = lexicon.exceptions.sub(" _ ", raw)
+        here = lexicon.blank(raw)
         # a figure stays a figure; a threat laughed off ("gonna kill myself lol") is taken back
         talk = mods["death_talk"].search(here) or (
             _laughs(lexicon, raw) and mods["death_talk"].search(raw)
         )
         if not talk:
             continue
-        reach = lexicon.exceptions.sub(" _ ", text[bounds[n] : bounds[min(n + 2, len(bounds) - 1)]])
+        reach = lexicon.blank(text[bounds[n] : bounds[min(n + 2, len(bounds) - 1)]])
         unjoked = mods["unjoked"].search(reach, talk.end())
         if unjoked:
             told = [talk.group().strip(), unjoked.group().strip()]

@@ -183,6 +183,17 @@ class Lexicon:
     # Categories (``"reach_back": true``) whose patterns may begin in the sentence before: "since
     # we lost the baby. i just want to go where she is" is one wish, told over two sentences.
     reach_back: frozenset[str] = frozenset()
+    # Words one of which every exception's match holds (None when some exception has none): a
+    # text without any cannot hold an exception, and most clauses have none.
+    exception_anchors: re.Pattern | None = None
+
+    def blank(self, text: str) -> str:
+        """``text`` with its exceptions (figures of speech, negations, professional phrases,
+        someone else's quoted words) blanked with a word character, which also stops a pattern
+        joining the words around them."""
+        if self.exception_anchors is not None and not self.exception_anchors.search(text):
+            return text
+        return self.exceptions.sub(" _ ", text)
 
     def prepare(self, normalised: str) -> str:
         """The normalised text with this language's typed-out letters folded ("muede" is
@@ -314,7 +325,22 @@ def load_lexicon(language: str) -> Lexicon:
         reach_back=frozenset(
             name for name, spec in data["categories"].items() if spec.get("reach_back")
         ),
+        exception_anchors=_anchors_of(
+            [expand_macros(p, macros) for p in data.get("exceptions", [])]
+        ),
     )
+
+
+def _anchors_of(patterns: list[str]) -> re.Pattern | None:
+    """A regex finding a piece every match of one of ``patterns`` must hold, or None when some
+    pattern has no such piece (``derive``) or its pieces do not cover every match."""
+    found: set[str] = set()
+    for pattern in patterns:
+        derived = derive(pattern)
+        if not derived or not covered(pattern, derived):
+            return None
+        found |= derived
+    return re.compile(_trie_body(sorted(found))) if found else None
 
 
 if __name__ == "__main__":
