@@ -8,7 +8,7 @@ import re
 import pytest
 
 from support.detection import ASSESSED_LANGUAGES, load_lexicon, normalise
-from support.detection.anchors import first_characters, may_hold
+from support.detection.anchors import Guarded, first_characters, may_hold
 from support.detection.engine import assess_with, may_reach_crisis
 from support.detection.lexicon import load_data
 from support.detection.report import SPLITS, load
@@ -100,19 +100,41 @@ def test_a_skipping_lookahead_finds_what_the_pattern_alone_finds(language, dev_t
             ]
 
 
+def _guarded(lexicon):
+    regexes = {"exceptions": lexicon.exceptions, "comma_exceptions": lexicon.comma_exceptions}
+    regexes |= {f"modifier {name}": regex for name, regex in lexicon.modifiers.items()}
+    return {name: regex for name, regex in regexes.items() if isinstance(regex, Guarded)}
+
+
 @pytest.mark.parametrize("language", ASSESSED_LANGUAGES)
-def test_blanking_skips_the_exceptions_only_where_none_could_match(language, dev_texts):
+def test_a_guarded_regex_finds_what_the_regex_alone_finds(language, dev_texts):
     lexicon = load_lexicon(language)
+    guarded = _guarded(lexicon)
+    assert "modifier everyday" in guarded or "modifier past" in guarded  # guards are in use
     prepared = [lexicon.prepare(text) for text in dev_texts]
-    if lexicon.exception_anchors is not None:  # None: an exception has none; all are blanked
-        skipped = [text for text in prepared if not lexicon.exception_anchors.search(text)]
-        assert len(skipped) > len(prepared) // 4  # the shortcut is taken, so it is tested
-    assert [lexicon.blank(t) for t in prepared] == [
-        lexicon.exceptions.sub(" _ ", t) for t in prepared
-    ]
+    for name, regex in guarded.items():
+        skipped = [text for text in prepared if not regex.anchors.search(text)]
+        assert len(skipped) > len(prepared) // 4, name  # the shortcut is taken, so it is tested
+        for text in prepared:
+            middle = len(text) // 2
+            assert [m.span() for m in regex.finditer(text)] == [
+                m.span() for m in regex.regex.finditer(text)
+            ], (name, text)
+            found, alone = regex.search(text, middle), regex.regex.search(text, middle)
+            assert (found and found.span()) == (alone and alone.span()), (name, text)
+            assert regex.sub(" _ ", text) == regex.regex.sub(" _ ", text), (name, text)
+            assert bool(regex.fullmatch(text)) == bool(regex.regex.fullmatch(text))
 
 
-def test_an_exception_without_an_anchor_leaves_blanking_in_full():
+def test_guarded_text_with_an_anchor_is_searched_and_without_one_is_not():
+    regex = Guarded(re.compile(r"dying to (?:read|see)"), re.compile("dying to "))
+    assert regex.search("im dying to see it").group() == "dying to see"
+    assert regex.search("im dying to see it", 0, 8) is None  # the anchor is cut off by endpos
+    assert regex.sub(" _ ", "dying to read more") == " _  more"
+    assert list(regex.finditer("nothing here")) == []
+
+
+def test_an_exception_without_an_anchor_leaves_the_regex_unguarded():
     from support.detection.lexicon import _anchors_of
 
     assert _anchors_of(["(?:ha|rs){2,}", "cry(?:ing)? laughing"]) is None

@@ -10,6 +10,8 @@ the parsed regex, that every way of matching spells out one of the anchors.
 
 from __future__ import annotations
 
+import re
+import sys
 from re import _parser as sre_parse
 
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT)
@@ -164,9 +166,19 @@ def _parts(op, av) -> list:
     return [av[3] if op is sre_parse.SUBPATTERN else av[2]]
 
 
+_PIECE_CAP = 64  # a run of a pattern spelled more ways than this is no anchor
+
+
 def derive(pattern: str) -> set[str] | None:
     """Anchors for one expanded pattern, or None when no small set of literal pieces is required."""
     return _derive(list(sre_parse.parse(pattern)))
+
+
+def proven_anchors(pattern: str) -> set[str] | None:
+    """``derive``'s anchors for ``pattern`` when ``covered`` proves them, else None (one parse)."""
+    parsed = sre_parse.parse(pattern)
+    found = _derive(list(parsed))
+    return found if found and _always_holds_an_anchor(parsed, list(found)) else None
 
 
 def _derive(items) -> set[str] | None:
@@ -176,10 +188,14 @@ def _derive(items) -> set[str] | None:
     if len(items) == 1 and items[0][0] is sre_parse.SUBPATTERN:
         return _derive(list(items[0][1][3]))
     best, best_score = None, (0, 0)
+    pieces = [_strings([item], cap=_PIECE_CAP) for item in items]
     for start in range(len(items)):
-        for end in range(start + 1, min(len(items), start + 24) + 1):
-            strings = _strings(items[start:end], cap=64)
-            if strings is None:
+        strings = {""}  # what items[start:end] can spell, grown one item at a time
+        for piece in pieces[start : start + 24]:
+            if piece is None:
+                break
+            strings = {a + b for a in strings for b in piece}
+            if len(strings) > _PIECE_CAP:
                 break
             if "" in strings:
                 continue
@@ -199,3 +215,44 @@ def _derive(items) -> set[str] | None:
                     return set().union(*found)
         return None
     return set(best)
+
+
+class Guarded:
+    """A compiled regex behind a cheap search for the anchors every one of its matches holds:
+    text (or the part of it searched) holding none is never given to the slow regex. Finds
+    exactly what the regex alone finds; ``regex`` is the regex alone."""
+
+    __slots__ = ("anchors", "regex")
+
+    def __init__(self, regex: re.Pattern, anchors: re.Pattern):
+        self.regex = regex
+        self.anchors = anchors
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        if self.anchors.search(text, pos, endpos) is None:
+            return None
+        return self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        if self.anchors.search(text, pos, endpos) is None:
+            return None
+        return self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        if self.anchors.search(text, pos, endpos) is None:
+            return None
+        return self.regex.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        if self.anchors.search(text, pos, endpos) is None:
+            return iter(())
+        return self.regex.finditer(text, pos, endpos)
+
+    def sub(self, replacement, text: str) -> str:
+        if self.anchors.search(text) is None:
+            return text
+        return self.regex.sub(replacement, text)

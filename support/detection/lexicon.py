@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .anchors import covered, derive, first_characters, may_hold
+from .anchors import Guarded, covered, derive, first_characters, may_hold, proven_anchors
 from .cues import CueBook
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -160,10 +160,12 @@ class Lexicon:
     reviewed: str
     kinds: dict[str, str]  # category -> kind, in the file's order
     patterns: dict[str, re.Pattern]
-    exceptions: re.Pattern
+    # Exceptions and modifiers are searched in many clauses, most of which hold none: each is
+    # Guarded by its anchors where every one of its patterns has some (``compile_guarded``).
+    exceptions: re.Pattern | Guarded
     # Those of the exceptions that may span a comma (a quoted line, "live fast, die young").
-    comma_exceptions: re.Pattern
-    modifiers: dict[str, re.Pattern]
+    comma_exceptions: re.Pattern | Guarded
+    modifiers: dict[str, re.Pattern | Guarded]
     anchors: re.Pattern  # every category's anchors in one trie; group 1 is the anchor
     anchored: dict[str, frozenset[str]]  # anchor found -> categories worth examining
     anchor_kinds: dict[str, frozenset[str]]  # anchor found -> the kinds of those categories
@@ -183,16 +185,11 @@ class Lexicon:
     # Categories (``"reach_back": true``) whose patterns may begin in the sentence before: "since
     # we lost the baby. i just want to go where she is" is one wish, told over two sentences.
     reach_back: frozenset[str] = frozenset()
-    # Words one of which every exception's match holds (None when some exception has none): a
-    # text without any cannot hold an exception, and most clauses have none.
-    exception_anchors: re.Pattern | None = None
 
     def blank(self, text: str) -> str:
         """``text`` with its exceptions (figures of speech, negations, professional phrases,
         someone else's quoted words) blanked with a word character, which also stops a pattern
         joining the words around them."""
-        if self.exception_anchors is not None and not self.exception_anchors.search(text):
-            return text
         return self.exceptions.sub(" _ ", text)
 
     def prepare(self, normalised: str) -> str:
@@ -288,13 +285,13 @@ def load_lexicon(language: str) -> Lexicon:
             name: compile_patterns(spec["patterns"], macros)
             for name, spec in data["categories"].items()
         },
-        exceptions=compile_patterns(data.get("exceptions", []), macros),
-        comma_exceptions=compile_patterns(
+        exceptions=compile_guarded(data.get("exceptions", []), macros),
+        comma_exceptions=compile_guarded(
             [p for p in data.get("exceptions", []) if may_hold(expand_macros(p, macros), ",")],
             macros,
         ),
         modifiers={
-            name: compile_patterns(data.get("modifiers", {}).get(name, []), macros)
+            name: compile_guarded(data.get("modifiers", {}).get(name, []), macros)
             for name in MODIFIERS
         },
         anchors=_trie(sorted(owners)) if owners else re.compile(r"(?!)()"),
@@ -325,10 +322,14 @@ def load_lexicon(language: str) -> Lexicon:
         reach_back=frozenset(
             name for name, spec in data["categories"].items() if spec.get("reach_back")
         ),
-        exception_anchors=_anchors_of(
-            [expand_macros(p, macros) for p in data.get("exceptions", [])]
-        ),
     )
+
+
+def compile_guarded(patterns: list[str], macros: dict[str, str]) -> re.Pattern | Guarded:
+    """``compile_patterns``, Guarded by anchors when every pattern has some."""
+    regex = compile_patterns(patterns, macros)
+    anchors = _anchors_of([expand_macros(p, macros) for p in patterns])
+    return Guarded(regex, anchors) if anchors else regex
 
 
 def _anchors_of(patterns: list[str]) -> re.Pattern | None:
@@ -336,10 +337,10 @@ def _anchors_of(patterns: list[str]) -> re.Pattern | None:
     pattern has no such piece (``derive``) or its pieces do not cover every match."""
     found: set[str] = set()
     for pattern in patterns:
-        derived = derive(pattern)
-        if not derived or not covered(pattern, derived):
+        proven = proven_anchors(pattern)
+        if proven is None:
             return None
-        found |= derived
+        found |= proven
     return re.compile(_trie_body(sorted(found))) if found else None
 
 
