@@ -69,6 +69,7 @@ def dev_figures():
 # 2026-12-07 after rounds 39-41 (plain wording) and the plain-signs cues: urgent 0.851, fr 0.833,
 # the rest the same; the classifier retrained on 7,370 (off): on, urgent 0.902, none 0.039.
 # After round 42 (French and German): every figure the same.
+# 2026-12-07 after round 43 (English plans and goodbyes, French, German): every figure the same.
 NOT_YET_MET = {
     "urgent_recall": (
         "0.851 of urgent found at crisis or above (goal >= 0.92; "

@@ -1,0 +1,61 @@
+"""Round 43: plans and goodbyes in everyday words (English), French and German, read before any
+change (fresh: urgent 0.717 en, 0.673 fr, 0.727 de), then general wordings fitted.
+
+New here: logging off for good, a last thank-you, not coming down from the mountain, "will not
+be here again", nobody left to walk or feed the pet, "I will finish everything"; French "adieu
+les amis", "mon dernier com", "tout arrêter pour de bon", being alive grown unbearable, "tte"
+spelled out; German relapse "mit dem schneiden", burning oneself "damit ich was fühl",
+"hiermit verabschiede ich mich", all the pills taken. Twins: a cut while cooking, "bis nach den
+prüfungen", a holiday with nobody to feed the cat, "adieu les vacances", "me pendre au cou de
+ma mère", "rdv jeudi". Sentences written for this test.
+"""
+
+import pytest
+
+from support.detection import assess
+
+URGENT = ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im logging off permanently after tonight, thanks for the laughs",
+        "heading up the hill at dawn and i wont be coming down",
+        "after friday i will not be here again to bother anyone",
+        "this is my last thank you to the people on here",
+        "from monday there wont be anybody home to feed the cat",
+        "after the wedding i will finish everything.",
+        "honestly everyone would be better off with me not around",
+        "adieu mes amis, merci pour tout",
+        "voila mon dernier com sur ce blog",
+        "j'ai envie de tout arrêter pour de bon",
+        "rester vivant m'est devenu impossible",
+        "j'ai avalé tte la boite de somnifères",
+        "hab letzte woche wieder angefangen mit dem ritzen",
+        "hab mir die haut aufgekratzt damit ich wenigstens was spür",
+        "hiermit verabschiede ich mich von euch allen",
+    ],
+)
+def test_the_writers_own_plain_warning_sign_reads_urgent(text):
+    assert assess(text).level in URGENT, (text, assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hab mich beim zwiebel schneiden geschnitten, blutet wie sau",
+        "hab mir beim grillen die hand verbrannt",
+        "ihr hört nix mehr von mir bis nach den prüfungen",
+        "bin offline bis zum semesterende, dann schreib ich wieder",
+        "hiermit verabschiede ich mich in den urlaub!",
+        "we're away for a fortnight so there won't be anyone here to feed the fish",
+        "i will finish everything by the weekend, promise",
+        "logging off twitter for good, it's a cesspit",
+        "adieu les vacances, demain c'est la reprise",
+        "je vais me pendre au cou de mon frère quand il arrive",
+        "pas de live ce soir, rdv jeudi !",
+    ],
+)
+def test_the_same_words_in_an_ordinary_comment_stay_below_crisis(text):
+    assert assess(text).level not in URGENT, (text, assess(text))
