@@ -35,6 +35,12 @@ URGENT = ("crisis", "imminent")
         "hab letzte woche wieder angefangen mit dem ritzen",
         "hab mir die haut aufgekratzt damit ich wenigstens was spür",
         "hiermit verabschiede ich mich von euch allen",
+        "je suis tellement fatiguée de respirer",
+        "si le bon dieu voulait venir me chercher, j'irais",
+        "un coup de volant et c'est fini, j'y pense à chaque virage",
+        "demain matin je vais sur les voies",
+        "j'ai vérifié les doses, c'est assez",
+        "die tabletten liegen griffbereit, heute nacht",
     ],
 )
 def test_the_writers_own_plain_warning_sign_reads_urgent(text):
@@ -55,7 +61,28 @@ def test_the_writers_own_plain_warning_sign_reads_urgent(text):
         "adieu les vacances, demain c'est la reprise",
         "je vais me pendre au cou de mon frère quand il arrive",
         "pas de live ce soir, rdv jeudi !",
+        "we wrote letters to our future selves and buried a time capsule",
+        "off to the cottage for a month, no wifi there, bye for now and see you in may",
+        "dans ce roman, le narrateur laisse une lettre d'adieu à sa femme",
+        "das messer liegt bereit, der braten ist fertig",
     ],
 )
 def test_the_same_words_in_an_ordinary_comment_stay_below_crisis(text):
     assert assess(text).level not in URGENT, (text, assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my flatmate keeps talking about jumping off the multi storey",
+        "my son has been talking about not being around much longer",
+    ],
+)
+def test_someone_elses_warning_sign_is_a_worry_about_them(text):
+    result = assess(text)
+    assert result.about_other and result.level not in URGENT, (text, result)
+
+
+def test_self_harm_told_as_school_years_is_a_past_not_a_crisis():
+    result = assess("je me suis scarifiée pendant tout le collège, c'est fini depuis longtemps")
+    assert result.level not in URGENT and "past" in result.signals, result
