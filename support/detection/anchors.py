@@ -232,27 +232,24 @@ class Guarded:
     def pattern(self) -> str:
         return self.regex.pattern
 
+    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+        return self.anchors.search(text, pos, endpos) is not None
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        if self.anchors.search(text, pos, endpos) is None:
-            return None
-        return self.regex.search(text, pos, endpos)
+        return self.regex.search(text, pos, endpos) if self._may_match(text, pos, endpos) else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        if self.anchors.search(text, pos, endpos) is None:
-            return None
-        return self.regex.match(text, pos, endpos)
+        return self.regex.match(text, pos, endpos) if self._may_match(text, pos, endpos) else None
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        if self.anchors.search(text, pos, endpos) is None:
+        if not self._may_match(text, pos, endpos):
             return None
         return self.regex.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        if self.anchors.search(text, pos, endpos) is None:
+        if not self._may_match(text, pos, endpos):
             return iter(())
         return self.regex.finditer(text, pos, endpos)
 
     def sub(self, replacement, text: str) -> str:
-        if self.anchors.search(text) is None:
-            return text
-        return self.regex.sub(replacement, text)
+        return self.regex.sub(replacement, text) if self._may_match(text, 0, len(text)) else text
