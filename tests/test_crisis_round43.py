@@ -21,6 +21,7 @@ URGENT = ("crisis", "imminent")
     "text",
     [
         "im logging off permanently after tonight, thanks for the laughs",
+        "logging off for good tonight, cheers for everything",
         "heading up the hill at dawn and i wont be coming down",
         "after friday i will not be here again to bother anyone",
         "this is my last thank you to the people on here",
@@ -58,6 +59,8 @@ def test_the_writers_own_plain_warning_sign_reads_urgent(text):
         "we're away for a fortnight so there won't be anyone here to feed the fish",
         "i will finish everything by the weekend, promise",
         "logging off twitter for good, it's a cesspit",
+        "logging off for good from instagram, too much drama",
+        "logging off for the night, see you all tomorrow",
         "adieu les vacances, demain c'est la reprise",
         "je vais me pendre au cou de mon frère quand il arrive",
         "pas de live ce soir, rdv jeudi !",
