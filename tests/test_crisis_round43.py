@@ -68,6 +68,7 @@ def test_the_writers_own_plain_warning_sign_reads_urgent(text):
         "off to the cottage for a month, no wifi there, bye for now and see you in may",
         "dans ce roman, le narrateur laisse une lettre d'adieu à sa femme",
         "das messer liegt bereit, der braten ist fertig",
+        "er hat gesagt, er springt am samstag für mich ein",
     ],
 )
 def test_the_same_words_in_an_ordinary_comment_stay_below_crisis(text):
@@ -79,6 +80,9 @@ def test_the_same_words_in_an_ordinary_comment_stay_below_crisis(text):
     [
         "my flatmate keeps talking about jumping off the multi storey",
         "my son has been talking about not being around much longer",
+        "meine freundin hat geschrieben, dass sie springt, wenn er sie verlässt",
+        "min brüeder wott nüm lebe sit d mamme gstorbe isch",
+        "beim umziehen hab ich die schnitte an ihren armen gesehen",
     ],
 )
 def test_someone_elses_warning_sign_is_a_worry_about_them(text):
