@@ -113,7 +113,8 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
         back = _sentence_before(text, start) if categories & lexicon.reach_back else ""
         if not any(lexicon.patterns[name].search(back + raw) for name in categories):
             continue  # most windows: an anchor word, but no pattern (blanking only removes)
-        # Figures of speech ("dying to read more"), negations ("I would never hurt myself")...
+        # Figures of speech ("dying to read more") and negations ("I would never hurt myself")
+        # are blanked first (``Lexicon.blank``).
         window = lexicon.blank(raw)
         hits = sorted(
             (m.start(), -m.end(), name, m.group().strip())
