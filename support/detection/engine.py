@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n|\s[-–—]\s")
 # Cues are read per clause, so "years ago I tried, today I'm fine" keeps each tense to its clause.
 _CLAUSE_END = re.compile(r"[.!?;,:]+(?:\s+|$)|\n|\s[-–—]\s")
+_CLAUSE_MARK = re.compile(r"[,:;]")  # inside a blanked exception: it spans a clause end
 _REACH = 300
 _RISK_KINDS = {
     "plan",
@@ -529,12 +530,15 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     at = lexicon.cues.risky_spans(text)  # one pass over the words; most clauses hold no cue
     if not at:
         return sentences
-    # A figure or quotation the exceptions blank may span a comma ("the chorus goes, 'i just
-    # want to disappear'"): a cue starting inside one is blanked, though its clause is read
-    # alone. (Exceptions are otherwise applied clause by clause, below.)
+    # A figure or quotation the exceptions blank may span a comma or a colon ("the chorus goes,
+    # 'i just want to disappear'", 'im film sagt er: "ich komm nicht wieder"'): a cue starting
+    # inside one is blanked, though its clause is read alone. (Exceptions are otherwise applied
+    # clause by clause, below.)
     blanked = []
-    if lexicon.comma_exceptions.search(text):  # most comments: no exception can span a comma
-        blanked = [m.span() for m in lexicon.exceptions.finditer(text) if m.group().count(",")]
+    if lexicon.comma_exceptions.search(text):  # most comments: none can span a clause end
+        blanked = [
+            m.span() for m in lexicon.exceptions.finditer(text) if _CLAUSE_MARK.search(m.group())
+        ]
     if blanked:
         at = [o for o in at if not any(s <= o < e for s, e in blanked)]
         if not at:
@@ -773,6 +777,55 @@ def _answered_yes(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> 
     return sentences
 
 
+def _answered_no(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> None:
+    """A screening question put to the writer and answered no is the asker's words, not the
+    writer's risk: "the gp asked if i ever think id be better off dead, i said not at all", "ma
+    psy m'a demandé si j'avais des idées noires. j'ai répondu non". The question's sentence and
+    those up to the answer (at most two on) lose their risk; the writer's distress stays, and
+    so does what is told after the answer ("she asked if i was ok and i said no, i want to
+    die"). An answer taken back ("j'ai dit non. j'ai menti":
+    the ``answered`` modifier) keeps it all."""
+    mods = lexicon.modifiers
+    if not mods["answered_no"].search(text):
+        return
+    for n in range(len(bounds) - 1):
+        asked = mods["asked"].search(text, bounds[n], bounds[n + 1])
+        if not asked:
+            continue
+        reach = bounds[min(n + 1 + _ANSWER_REACH, len(bounds) - 1)]
+        answer = mods["answered_no"].search(text, asked.end(), reach)
+        if not answer or mods["answered"].search(text, answer.end(), reach):
+            continue
+        last = bisect.bisect_right(bounds, answer.start()) - 1
+        after = text[answer.end() : bounds[last + 1]]
+        for sentence in sentences:
+            if not n <= sentence.number <= last or not sentence.kinds & _RISK_KINDS:
+                continue
+            if sentence.number == last and any(phrase in after for phrase in sentence.matches):
+                continue  # told after the answer: "... and i said no, i want to die"
+            sentence.kinds -= _RISK_KINDS | {"farewell", "thanks"}
+            sentence.kinds.add("distress")
+            sentence.notes.add("negation")
+
+
+def _professional_talk(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> None:
+    """A comment that says its writer speaks in a role ("pharmacist here", "soy psicóloga",
+    "sou enfermeira") talks about patients and pupils in general in its other sentences too:
+    "fewer pills kept at home", "decir que quieren morirse". A sentence of it with no word of
+    the writer's own ("i", "me", "mich", "tenho") loses its risk; one with them keeps it ("I'm
+    a psychiatric nurse. ... then I go home and think about killing myself")."""
+    mods = lexicon.modifiers
+    if not (mods["role"].search(text) or mods["professional"].search(text)):
+        return
+    for sentence in sentences:
+        if not sentence.kinds & _RISK_KINDS or "professional" in sentence.notes:
+            continue
+        whole = text[bounds[sentence.number] : bounds[sentence.number + 1]]
+        if not mods["first"].search(whole):
+            sentence.kinds -= _RISK_KINDS | {"farewell", "thanks"}
+            sentence.notes.add("professional")
+
+
 # What makes reported words the other person's risk: their wish, plan or goodbye. A burden is
 # left out: "my mum keeps telling me im a burden" is said of the writer, to the writer.
 _REPORTED_RISK = {"plan", "goodbye", "intent", "attempt", "farewell", "method"}
@@ -949,6 +1002,8 @@ def assess_with(
             sentences = _with_whole(sentences, bounds, n, kinds={"completed"})
     _past_told_after(lexicon, prepared, bounds, sentences)
     sentences = _answered_yes(lexicon, prepared, bounds, sentences)
+    _answered_no(lexicon, prepared, bounds, sentences)
+    _professional_talk(lexicon, prepared, bounds, sentences)
     sentences = _not_joking(lexicon, prepared, bounds, sentences)
     sentences = _postponed(lexicon, prepared, bounds, sentences)
     if not sentences:

@@ -45,11 +45,14 @@ MODIFIERS = (
     "first",
     "subject",  # the writer as the subject of a verb ("i", "ive"): whose a phrase is
     "professional",
+    "role",  # the writer names their job: "pharmacist here", "sou enfermeira"
     "comeback",
     "away",  # a move, a leaving do, an account closed: a goodbye next to it is a leave-taking
     "absent",  # ... unless the goodbye tells the writer's absence ("i wont be here tomorrow")
     "asked_risk",  # someone asked the writer about suicide or self-harm ("asked if i was suicidal")
     "answered",  # ... and the writer's answer is yes after all ("i lied", "but honestly i am")
+    "asked",  # any question put to the writer: "the gp asked if", a questionnaire, "m'a demandé"
+    "answered_no",  # ... answered no: "i said no", "j'ai répondu non", "le dije que no"
     "unjoked",  # the writer says a death word was no joke ("im not joking", "i mean it")
     "death_talk",  # ... about their own death ("joke about dying", "kill myself")
     "everyday",
@@ -163,7 +166,8 @@ class Lexicon:
     # Exceptions and modifiers are searched in many clauses, most of which hold none: each is
     # Guarded by its anchors where every one of its patterns has some (``compile_guarded``).
     exceptions: re.Pattern | Guarded
-    # Those of the exceptions that may span a comma (a quoted line, "live fast, die young").
+    # Those of the exceptions that may span a clause end (a quoted line, "live fast, die young",
+    # 'im film sagt er: "..."'): a comma, a colon or a semicolon.
     comma_exceptions: re.Pattern | Guarded
     modifiers: dict[str, re.Pattern | Guarded]
     anchors: re.Pattern  # every category's anchors in one trie; group 1 is the anchor
@@ -287,7 +291,11 @@ def load_lexicon(language: str) -> Lexicon:
         },
         exceptions=compile_guarded(data.get("exceptions", []), macros),
         comma_exceptions=compile_guarded(
-            [p for p in data.get("exceptions", []) if may_hold(expand_macros(p, macros), ",")],
+            [
+                p
+                for p in data.get("exceptions", [])
+                if any(may_hold(expand_macros(p, macros), mark) for mark in ",:;")
+            ],
             macros,
         ),
         modifiers={
