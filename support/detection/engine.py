@@ -814,12 +814,13 @@ def _professional_talk(lexicon: Lexicon, text: str, bounds: list[int], sentences
     "fewer pills kept at home", "decir que quieren morirse". A sentence of it with no word of
     the writer's own ("i", "me", "mich", "tenho") loses its risk; one with them keeps it ("I'm
     a psychiatric nurse. ... then I go home and think about killing myself")."""
+    risky = [s for s in sentences if s.kinds & _RISK_KINDS and "professional" not in s.notes]
+    if not risky:
+        return  # most comments: nothing to set aside, so no search for a role
     mods = lexicon.modifiers
     if not (mods["role"].search(text) or mods["professional"].search(text)):
         return
-    for sentence in sentences:
-        if not sentence.kinds & _RISK_KINDS or "professional" in sentence.notes:
-            continue
+    for sentence in risky:
         whole = text[bounds[sentence.number] : bounds[sentence.number + 1]]
         if not mods["first"].search(whole):
             sentence.kinds -= _RISK_KINDS | {"farewell", "thanks"}
