@@ -783,8 +783,8 @@ def _answered_no(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> N
     psy m'a demandé si j'avais des idées noires. j'ai répondu non". The question's sentence and
     those up to the answer (at most two on) lose their risk; the writer's distress stays, and
     so does what is told after the answer ("she asked if i was ok and i said no, i want to
-    die"). An answer taken back ("j'ai dit non. j'ai menti":
-    the ``answered`` modifier) keeps it all."""
+    die"). An answer taken back ("j'ai dit non. j'ai menti": the ``answered`` modifier) keeps
+    it all."""
     mods = lexicon.modifiers
     if not mods["answered_no"].search(text):
         return
