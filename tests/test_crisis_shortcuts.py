@@ -59,12 +59,12 @@ def test_a_lexicon_skipped_as_unable_to_reach_crisis_never_reads_crisis(language
 
 
 @pytest.mark.parametrize("language", ASSESSED_LANGUAGES)
-def test_the_comma_check_finds_every_exception_that_spans_a_clause_end(language, dev_texts):
+def test_the_clause_check_finds_every_exception_that_spans_a_clause_end(language, dev_texts):
     lexicon = load_lexicon(language)
     missed = [
         text
         for text in dev_texts
-        if not lexicon.comma_exceptions.search(text)
+        if not lexicon.clause_exceptions.search(text)
         and any(set(m.group()) & set(",:;") for m in lexicon.exceptions.finditer(text))
     ]
     assert missed == []
@@ -101,7 +101,7 @@ def test_a_skipping_lookahead_finds_what_the_pattern_alone_finds(language, dev_t
 
 
 def _guarded(lexicon):
-    regexes = {"exceptions": lexicon.exceptions, "comma_exceptions": lexicon.comma_exceptions}
+    regexes = {"exceptions": lexicon.exceptions, "clause_exceptions": lexicon.clause_exceptions}
     regexes |= {f"modifier {name}": regex for name, regex in lexicon.modifiers.items()}
     return {name: regex for name, regex in regexes.items() if isinstance(regex, Guarded)}
 

@@ -50,6 +50,9 @@ _CUE_RISK = {
     "obtained",
 }
 _PAST_CAN_LOWER = {"plan", "intent", "burden", "abuse", "attempt"}
+# What a sentence loses when its risk words are found not to be the writer's (a professional's
+# talk, a screening question answered no): every risk kind and the goodbyes with it.
+_SET_ASIDE = _RISK_KINDS | {"farewell", "thanks"}
 # Modifiers that make a wish of words the exceptions or negations set aside (see below).
 _TAKEN_BACK = ("unjoked", "answered", "postponed")
 # The lexicon kinds that can make a reading crisis or above on their own or beside others.
@@ -174,7 +177,7 @@ def _apply_modifiers(
             and "other" in sentence.kinds
             and any(" " in m.group().strip() for m in mods["third"].finditer(raw))
         )  # "a pupil", "my client": not "they" or "someone", who are people in general here
-        sentence.kinds -= _RISK_KINDS | {"other", "distress", "farewell", "thanks"}
+        sentence.kinds -= _SET_ASIDE | {"other", "distress"}
         if named:
             sentence.kinds.add("other")
         return
@@ -535,7 +538,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
     # inside one is blanked, though its clause is read alone. (Exceptions are otherwise applied
     # clause by clause, below.)
     blanked = []
-    if lexicon.comma_exceptions.search(text):  # most comments: none can span a clause end
+    if lexicon.clause_exceptions.search(text):  # most comments: none can span a clause end
         blanked = [
             m.span() for m in lexicon.exceptions.finditer(text) if _CLAUSE_MARK.search(m.group())
         ]
@@ -803,7 +806,7 @@ def _answered_no(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> N
                 continue
             if sentence.number == last and any(phrase in after for phrase in sentence.matches):
                 continue  # told after the answer: "... and i said no, i want to die"
-            sentence.kinds -= _RISK_KINDS | {"farewell", "thanks"}
+            sentence.kinds -= _SET_ASIDE
             sentence.kinds.add("distress")
             sentence.notes.add("negation")
 
@@ -823,7 +826,7 @@ def _professional_talk(lexicon: Lexicon, text: str, bounds: list[int], sentences
     for sentence in risky:
         whole = text[bounds[sentence.number] : bounds[sentence.number + 1]]
         if not mods["first"].search(whole):
-            sentence.kinds -= _RISK_KINDS | {"farewell", "thanks"}
+            sentence.kinds -= _SET_ASIDE
             sentence.notes.add("professional")
 
 

@@ -168,7 +168,7 @@ class Lexicon:
     exceptions: re.Pattern | Guarded
     # Those of the exceptions that may span a clause end (a quoted line, "live fast, die young",
     # 'im film sagt er: "..."'): a comma, a colon or a semicolon.
-    comma_exceptions: re.Pattern | Guarded
+    clause_exceptions: re.Pattern | Guarded
     modifiers: dict[str, re.Pattern | Guarded]
     anchors: re.Pattern  # every category's anchors in one trie; group 1 is the anchor
     anchored: dict[str, frozenset[str]]  # anchor found -> categories worth examining
@@ -290,7 +290,7 @@ def load_lexicon(language: str) -> Lexicon:
             for name, spec in data["categories"].items()
         },
         exceptions=compile_guarded(data.get("exceptions", []), macros),
-        comma_exceptions=compile_guarded(
+        clause_exceptions=compile_guarded(
             [
                 p
                 for p in data.get("exceptions", [])
