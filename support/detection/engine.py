@@ -495,10 +495,44 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
             )
         ):
             level = "imminent"
+    if _dated_means_beside_goodbye(sentences):
+        level = "imminent"
     about_other = "other" in kinds
     if about_other:
         level = max_level(level, "distress")
     return level, about_other
+
+
+_GOODBYE_REACH = 2  # sentences between a goodbye and the dated means it takes leave for
+
+
+def _dated_means_beside_goodbye(sentences: list[Sentence]) -> bool:
+    """ "bye all. tonight at the bridge.", "sorted the life insurance. going up the quarry
+    friday": a means or a place with its day in one sentence, near the writer's goodbye. Each
+    alone is an outing or a tidy-up; together they are the plan and the leave-taking for it.
+    Thanks count only with a parting word ("bye"), never a plain "thanks all"; a sentence about
+    someone else ("my dad gave his tools away") is not the writer's leave-taking."""
+    by_number: dict[int, set[str]] = {}
+    for s in sentences:
+        by_number.setdefault(s.number, set()).update(s.kinds)
+    dated = [
+        n
+        for n, kinds in by_number.items()
+        if kinds & {"method", "obtained"} and "time" in kinds and "other" not in kinds
+    ]
+    if not dated:
+        return False
+    goodbye_at = {
+        s.number
+        for s in sentences
+        if "other" not in by_number[s.number]
+        and (
+            s.kinds & {"farewell", "goodbye"}
+            or "thanks" in s.kinds
+            and any(_PARTING.search(m) for m in s.matches)
+        )
+    }
+    return any(abs(n - m) <= _GOODBYE_REACH for n in dated for m in goodbye_at)
 
 
 _PARTING_WORDS = 6
