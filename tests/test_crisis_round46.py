@@ -80,3 +80,51 @@ def test_someone_elses_goodbye_and_day_are_a_worry_not_the_writers_plan():
     )
     assert reading.about_other
     assert reading.level not in URGENT, reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of the lads from football has gone quiet and gave away his boots and his ticket",
+        "my brother keeps knocking his girlfriend about, she had a black eye at the party",
+        "my cousin says she thinks about driving off the road on her way to work",
+        "someone from my class posted a pic of pills lined up last night",
+        "our neighbour keeps talking about not seeing the spring since his wife died",
+    ],
+)
+def test_someone_elses_warning_sign_reads_as_a_worry_about_them(text):
+    reading = assess(text)
+    assert reading.about_other, (text, reading)
+    assert reading.level not in URGENT, (text, reading)
+
+
+def test_a_device_called_a_tablet_is_not_a_means():
+    reading = assess("I'm typing this on my daughter's old tablet, he took my phone.")
+    assert not reading.about_other, reading
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("i used to think about ending it every night at college, therapy helped", "distress"),
+        ("had a rough patch at 30 where i thought about ending it. fine now", "distress"),
+        ("i think about ending it every night now", "crisis"),
+        ("ive had a rough patch and i think about ending it every night", "crisis"),
+    ],
+)
+def test_a_habit_told_as_past_is_concern_and_the_same_habit_now_is_crisis(text, level):
+    assert assess(text).level == level, (text, assess(text))
+
+
+def test_a_payout_after_two_years_is_not_a_goodbye_dated_far_back():
+    text = (
+        "checked my life insurance pays out after two years, it does. "
+        "going up to the weir on friday."
+    )
+    assert assess(text).level == "imminent", assess(text)
+    memory = "two years ago i sorted my life insurance. tonight we go bowling"
+    assert assess(memory).level not in URGENT, assess(memory)
+
+
+def test_a_denial_in_patois_is_a_denial():
+    assert assess("mi nuh want fi dead, mi just tired").level not in URGENT
