@@ -72,12 +72,12 @@ def dev_figures():
 # 2026-12-07 after round 43 (English plans and goodbyes, French, German): every figure the same.
 NOT_YET_MET = {
     "urgent_recall": (
-        "0.851 of urgent found at crisis or above (goal >= 0.92; "
-        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833, 0.839, 0.845, 0.845 before)"
+        "0.856 of urgent found at crisis or above (goal >= 0.92; "
+        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833, 0.839, 0.845, 0.845, 0.851 before)"
     ),
     "stated_recall": (
-        "0.814 of plan/means/time/place/goodbye (goal >= 0.90; "
-        "0.384, 0.698, 0.721, 0.767, 0.767, 0.802, 0.814 before)"
+        "0.826 of plan/means/time/place/goodbye (goal >= 0.90; "
+        "0.384, 0.698, 0.721, 0.767, 0.767, 0.802, 0.814, 0.814 before)"
     ),
     "none_at_crisis": (
         "0.033 of none flagged at crisis+ (goal <= 0.03; "
