@@ -1,0 +1,64 @@
+"""Round 48: English plans, means, times, places and goodbye acts told sideways, and French and
+German from many regions and ages, read before any change (urgent en 0.583, stated en 0.467,
+fr 0.836, de 0.764), then general rules fitted, each with its twin.
+
+New here: not walking back down, sitting down and not getting up, "that's it for me" after a
+day, "never have to know it wasn't an accident", letters for children one won't see grow up, a
+scheduled email, a spare key with next door, the cat's boarding prepaid, "properly this time",
+"you can work out the rest", "nobody has to clear up after me", "that's when.", tablets "put
+by", what one needs in the boot, "that's where I'm headed", "coming back in from this one" (not
+a comeback and not the past). Ordinary twins: a last therapy session, taking the kids to the
+coast, back in 2019. Sentences written for this test.
+"""
+
+import pytest
+
+from support.detection import assess
+
+URGENT = ("crisis", "imminent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "going up the old quarry tonight and im not walking back down",
+        "when the frost comes im going to lie down in the top field and not get up",
+        "after my daughters wedding on the 12th thats it for me",
+        "wrote letters for both boys for their 18ths. i wont see them grow up",
+        "Scheduled an email to my parents for Sunday and left the spare key with next door.",
+        "left the spare key with next door and an envelope for my brother on the table",
+        "Prepaid the dog's kennel and the cats boarding for an extended stay. Thursday.",
+        "im going to do it properly this time, the blade is in my bag",
+        "dads old rifle is in the loft and theyre away from friday. you can work out the rest",
+        "sorted the paperwork so nobody has to clear up after me",
+        "The night of the results. That's when.",
+        "the tablets ive been putting by are in the drawer and im done after the weekend",
+        "what i need is in the boot and im driving to the forestry on sunday",
+        "theres a lay-by on the moor road. thats where im headed tonight with the hose",
+        "left a note for my sister. once its dark im going out to the headland and i wont be "
+        "coming back in from this one",
+        "if i didnt wake up tomorrow id honestly feel relief",
+    ],
+)
+def test_a_plan_told_sideways_reads_urgent(text):
+    assert assess(text).level in URGENT, (text, assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had my last session with my counsellor today, ready to fly solo now",
+        "after the kids sports day on friday im taking them to the beach for the weekend",
+        "back in 2019 i wrote letters to everyone and took an overdose. im ok now",
+        "ill be coming back in from the garden once its dark, the tomatoes need picking",
+        "thats it for me tonight, goodnight everyone",
+        "That's when the bins go out.",
+    ],
+)
+def test_the_same_words_in_an_ordinary_comment_stay_below_crisis(text):
+    assert assess(text).level not in URGENT, (text, assess(text))
+
+
+def test_a_wife_who_moved_her_savings_and_is_permanently_away_is_a_worry_about_her():
+    reading = assess("my wife moved all her savings to me, her out of office says permanently away")
+    assert reading.about_other, reading
