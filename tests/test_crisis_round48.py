@@ -62,3 +62,56 @@ def test_the_same_words_in_an_ordinary_comment_stay_below_crisis(text):
 def test_a_wife_who_moved_her_savings_and_is_permanently_away_is_a_worry_about_her():
     reading = assess("my wife moved all her savings to me, her out of office says permanently away")
     assert reading.about_other, reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # French
+        "je me fais des marques sur les bras tous les soirs, encore hier",
+        "j'ai plus la force d'exister, c'est tout",
+        "chaque soir je prie pour que Dieu me reprenne",
+        "des fois je souhaite qu un camion me rentre dedans sur l autoroute",
+        "j'ai stoker mes pillules et samedi mes parents partent en vacances",
+        "g écrit les lettres pour ma sœur, elles sont sous mon oreiller. jvous aime",
+        "mon beau-père vient dans ma chambre quand maman travaille la nuit",
+        # German
+        "heut nacht geh ich zu den gleisen. ende.",
+        "die alte brücke, heute um 4. tschüss an alle",
+        "ich denk jeden tag es wär besser wenn ich einfach tot wär",
+        "hab wieder mit der klinge angefangen nach einem jahr",
+        "i wär am liebschte tot",
+        "manchmal wünsch ich mir ich würd einfach nich mehr wach werden",
+        "wenn jetzt ein lkw reinfährt wär das eine erlösung",
+        "samstag nacht bin ich nicht mehr. die schulden bei meinem bruder hab ich bezahlt",
+        "ich will nur dass es aufhört, für immer",
+    ],
+)
+def test_french_and_german_in_new_words_read_urgent(text):
+    assert assess(text).level in URGENT, (text, assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mdr quand je repense à l'année où j'ai avalé des cachets, j'étais perdue. ça va mieux",
+        "ma mère vient dans ma chambre pour me dire bonne nuit",
+        "Ich kündige! Montag geb ich den Brief ab, neuer Job ab Juli",
+        "die Serie ist zu Ende. Ende.",
+        "samstag bin ich nicht mehr im büro, urlaub!",
+    ],
+)
+def test_french_and_german_ordinary_comments_stay_below_crisis(text):
+    assert assess(text).level not in URGENT, (text, assess(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon fils porte des manches longues même en juillet, j'ai vu des coupures sur ses bras",
+        "meine schwester schrieb 'passt gut auf mama auf' und geht nicht mehr ans handy",
+        "eine patientin hat mir ihren schmuck geschenkt und gesagt wir sehen uns nicht wieder",
+    ],
+)
+def test_someone_elses_warning_sign_in_french_and_german_is_a_worry(text):
+    assert assess(text).about_other, (text, assess(text))

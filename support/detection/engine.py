@@ -542,7 +542,10 @@ _APOLOGY = re.compile(
     r"|for everything|for all of it|for this))*"
 )
 _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
-_PARTING = re.compile(r"\b(?:sorry|bye|goodbye|farewell)\b")
+# a parting word in the five languages' thanks cues ("tschuss an alle", "adieu tout le monde")
+_PARTING = re.compile(
+    r"\b(?:sorry|bye|goodbye|farewell|tschuss|ciao|tschau|servus|adieu|adios|chau|chao|tchau)\b"
+)
 
 
 def _only_time(lexicon: Lexicon, sentence: Sentence, sentences: list[Sentence], whole: str) -> bool:
