@@ -71,7 +71,8 @@ def dev_figures():
 # After round 42 (French and German): every figure the same.
 # 2026-12-07 after round 43 (English plans and goodbyes, French, German): every figure the same.
 # 2026-12-07 (tenth session) after round 46: urgent 0.856, stated 0.826. After round 47: urgent
-# 0.862, pt 0.944, none at crisis 0.026 (4 of 152: met, its xfail removed).
+# 0.862, pt 0.944, none at crisis 0.026 (4 of 152: met, its xfail removed). After round 48:
+# every figure the same.
 NOT_YET_MET = {
     "urgent_recall": (
         "0.862 of urgent found at crisis or above (goal >= 0.92; "
