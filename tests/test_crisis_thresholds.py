@@ -72,7 +72,8 @@ def dev_figures():
 # 2026-12-07 after round 43 (English plans and goodbyes, French, German): every figure the same.
 # 2026-12-07 (tenth session) after round 46: urgent 0.856, stated 0.826. After round 47: urgent
 # 0.862, pt 0.944, none at crisis 0.026 (4 of 152: met, its xfail removed). After round 48:
-# every figure the same. After round 49 (plain wording): urgent 0.868, stated 0.837.
+# every figure the same. After round 49 (plain wording): urgent 0.868, stated 0.837. After round
+# 50 (plain French and German): every figure the same.
 NOT_YET_MET = {
     "urgent_recall": (
         "0.868 of urgent found at crisis or above (goal >= 0.92; "
