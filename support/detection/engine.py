@@ -471,15 +471,7 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     # "done. sorry everyone", "took them all. bye x": an act told as just finished, in a
     # sentence of its own, next to a goodbye, an apology to all or thanks.
     parting_at = [
-        s.number
-        for s in sentences
-        if 0 < s.words <= _PARTING_WORDS
-        and s.rest == 0
-        and (
-            s.kinds & {"farewell", "goodbye"}
-            or "thanks" in s.kinds
-            and any(_PARTING.search(m) for m in s.matches)
-        )
+        s.number for s in sentences if 0 < s.words <= _PARTING_WORDS and s.rest == 0 and _parts(s)
     ]  # not thanks ("done! thanks all for the help"), nor an apology with more to say
     for sentence in sentences:
         if "completed" in sentence.kinds and any(abs(sentence.number - m) == 1 for m in parting_at):
@@ -522,16 +514,7 @@ def _dated_means_beside_goodbye(sentences: list[Sentence]) -> bool:
     ]
     if not dated:
         return False
-    goodbye_at = {
-        s.number
-        for s in sentences
-        if "other" not in by_number[s.number]
-        and (
-            s.kinds & {"farewell", "goodbye"}
-            or "thanks" in s.kinds
-            and any(_PARTING.search(m) for m in s.matches)
-        )
-    }
+    goodbye_at = {s.number for s in sentences if "other" not in by_number[s.number] and _parts(s)}
     return any(abs(n - m) <= _GOODBYE_REACH for n in dated for m in goodbye_at)
 
 
@@ -546,6 +529,14 @@ _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum
 _PARTING = re.compile(
     r"\b(?:sorry|bye|goodbye|farewell|tschuss|ciao|tschau|servus|adieu|adios|chau|chao|tchau)\b"
 )
+
+
+def _parts(sentence: Sentence) -> bool:
+    """A goodbye or farewell act, or thanks with a parting word ("bye all"): never a plain
+    "thanks all", which friendly comments say every day."""
+    return bool(sentence.kinds & {"farewell", "goodbye"}) or (
+        "thanks" in sentence.kinds and any(_PARTING.search(m) for m in sentence.matches)
+    )
 
 
 def _only_time(lexicon: Lexicon, sentence: Sentence, sentences: list[Sentence], whole: str) -> bool:
