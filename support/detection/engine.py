@@ -379,7 +379,21 @@ def _away_beside(mods, context: str, before: str, after: str) -> bool:
     near = (context, last, first)
     if any(mods["absent"].search(told) for told in near):
         return False
-    return any(mods["away"].search(told) for told in near)
+    return any(_away_told(mods, told) for told in near)
+
+
+# "not moving overseas": a move denied is no leave-taking
+_NOT_BEFORE = re.compile(
+    r"\b(?:not|never|im not|i am not|isnt|wasnt|nicht|nie|pas|jamais|no|nao)\s+$"
+)
+
+
+def _away_told(mods, told: str) -> bool:
+    """A move or leaving do in ``told`` that is not denied right before it."""
+    return any(
+        not _NOT_BEFORE.search(told, max(0, m.start() - 12), m.start())
+        for m in mods["away"].finditer(told)
+    )
 
 
 def _purpose_next(lexicon: Lexicon, context: str, after: str) -> bool:
@@ -825,7 +839,8 @@ def _answered_no(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> N
             continue
         reach = bounds[min(n + 1 + _ANSWER_REACH, len(bounds) - 1)]
         answer = mods["answered_no"].search(text, asked.end(), reach)
-        if not answer or mods["answered"].search(text, answer.end(), reach):
+        # the lie may come before the "no" it takes back: "i lied and said no"
+        if not answer or mods["answered"].search(text, asked.end(), reach):
             continue
         last = bisect.bisect_right(bounds, answer.start()) - 1
         after = text[answer.end() : bounds[last + 1]]
