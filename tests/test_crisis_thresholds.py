@@ -74,17 +74,16 @@ def dev_figures():
 # 0.862, pt 0.944, none at crisis 0.026 (4 of 152: met, its xfail removed). After round 48:
 # every figure the same. After round 49 (plain wording): urgent 0.868, stated 0.837. After round
 # 50 (plain French and German): every figure the same.
+# 2026-12-07 (eleventh session) after rounds 51-52 (plain wording, read before fitting): urgent
+# 0.879, stated 0.849, fr 0.889 (met, its xfail removed); none at crisis still 0.026.
 NOT_YET_MET = {
     "urgent_recall": (
-        "0.868 of urgent found at crisis or above (goal >= 0.92; "
-        "0.534, 0.770, 0.782, 0.810, 0.810, 0.833, 0.839, 0.845, 0.845, 0.851, 0.856, 0.862 before)"
+        "0.879 of urgent found at crisis or above (goal >= 0.92; 0.534, 0.770, 0.782, 0.810, "
+        "0.810, 0.833, 0.839, 0.845, 0.845, 0.851, 0.856, 0.862, 0.868 before)"
     ),
     "stated_recall": (
-        "0.837 of plan/means/time/place/goodbye (goal >= 0.90; "
-        "0.384, 0.698, 0.721, 0.767, 0.767, 0.802, 0.814, 0.814, 0.826 before)"
-    ),
-    "urgent_recall_fr": (
-        "0.833 (goal >= 0.85; 0.444, 0.667, 0.722, 0.778, 0.778, 0.778, 0.778, 0.778 before)"
+        "0.849 of plan/means/time/place/goodbye (goal >= 0.90; "
+        "0.384, 0.698, 0.721, 0.767, 0.767, 0.802, 0.814, 0.814, 0.826, 0.837 before)"
     ),
     "urgent_recall_de": "0.842 (goal >= 0.85; 0.316, 0.526, 0.684, 0.684, 0.789, 0.842 before)",
 }

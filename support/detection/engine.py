@@ -501,7 +501,7 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
             )
         ):
             level = "imminent"
-    if _dated_means_beside_goodbye(sentences):
+    if _dated_means_beside_goodbye(sentences) or _terse_means_beside_distress(sentences):
         level = "imminent"
     about_other = "other" in kinds
     if about_other:
@@ -514,7 +514,8 @@ _GOODBYE_REACH = 2  # sentences between a goodbye and the dated means it takes l
 
 def _dated_means_beside_goodbye(sentences: list[Sentence]) -> bool:
     """ "bye all. tonight at the bridge.", "sorted the life insurance. going up the quarry
-    friday": a means or a place with its day in one sentence, near the writer's goodbye. Each
+    friday", "saturday im taking the sleeping pills. all of them. sorry": a means or a place
+    with its day in one sentence, near the writer's goodbye or bare apology. Each
     alone is an outing or a tidy-up; together they are the plan and the leave-taking for it.
     Thanks count only with a parting word ("bye"), never a plain "thanks all"; a sentence about
     someone else ("my dad gave his tools away") is not the writer's leave-taking."""
@@ -528,7 +529,12 @@ def _dated_means_beside_goodbye(sentences: list[Sentence]) -> bool:
     ]
     if not dated:
         return False
-    goodbye_at = {s.number for s in sentences if "other" not in by_number[s.number] and _parts(s)}
+    # a sentence that is nothing but an apology ("sorry", "im so sorry mum") parts too
+    goodbye_at = {
+        s.number
+        for s in sentences
+        if "other" not in by_number[s.number] and (_parts(s) or "apology" in s.notes)
+    }
     return any(abs(n - m) <= _GOODBYE_REACH for n in dated for m in goodbye_at)
 
 
@@ -541,8 +547,30 @@ _APOLOGY = re.compile(
 _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
 # a parting word in the five languages' thanks cues ("tschuss an alle", "adieu tout le monde")
 _PARTING = re.compile(
-    r"\b(?:sorry|bye|goodbye|farewell|tschuss|ciao|tschau|servus|adieu|adios|chau|chao|tchau)\b"
+    r"\b(?:sorry|bye|goodbye|farewell|tschuss|ciao|tschau|servus|baba|adieu|adios|chau|chao|tchau)\b"
 )
+
+
+_TERSE_WORDS = 4  # "ce soir les médocs.": a means and its day, told in a few words
+
+
+def _terse_means_beside_distress(sentences: list[Sentence]) -> bool:
+    """ "ce soir les médocs. j'en peux plus", "tonight the pills. cant do this": a means and its
+    day told in a few words and nothing else, next to the writer's own distress. A longer
+    sentence says what the day is for ("tonight the pills for my cold")."""
+    by_number: dict[int, set[str]] = {}
+    for s in sentences:
+        by_number.setdefault(s.number, set()).update(s.kinds)
+    terse = {
+        s.number
+        for s in sentences
+        if 0 < s.words <= _TERSE_WORDS
+        and s.rest <= 1
+        and {"method", "time"} <= by_number[s.number]
+        and "other" not in by_number[s.number]
+    }
+    low = [n for n, kinds in by_number.items() if kinds & {"distress", "intent", "burden"}]
+    return any(abs(n - m) == 1 for n in terse for m in low)
 
 
 def _parts(sentence: Sentence) -> bool:
