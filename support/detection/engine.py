@@ -541,8 +541,8 @@ def _dated_means_beside_goodbye(sentences: list[Sentence]) -> bool:
 _PARTING_WORDS = 6
 _APOLOGY_REST = 2  # words a farewell next to a bare apology may hold beyond its own
 _APOLOGY = re.compile(
-    r"(?:(?:im|i am) )?(?:so |really |truly )?sorry(?: (?:mum|mom|mam|dad|everyone|all|guys"
-    r"|for everything|for all of it|for this))*"
+    r"(?:(?:im|i am) )?(?:so |really |truly )?sorry(?: (?:mum|mom|mam|dad|ma|pa|mama|papa"
+    r"|everyone|all|guys|for everything|for all of it|for this))*"
 )
 _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
 # a parting word in the five languages' thanks cues ("tschuss an alle", "adieu tout le monde")
@@ -894,11 +894,23 @@ def _professional_talk(lexicon: Lexicon, text: str, bounds: list[int], sentences
     mods = lexicon.modifiers
     if not (mods["role"].search(text) or mods["professional"].search(text)):
         return
+    # "ive decided. the bridge near campus, sunday night": the sentence next to the writer's own
+    # decision or wish is theirs too, though it has no "i" of its own
+    own_at = {
+        s.number
+        for s in risky
+        if s.kinds & _OWN_NEXT
+        and mods["first"].search(text[bounds[s.number] : bounds[s.number + 1]])
+    }
     for sentence in risky:
         whole = text[bounds[sentence.number] : bounds[sentence.number + 1]]
-        if not mods["first"].search(whole):
-            sentence.kinds -= _SET_ASIDE
-            sentence.notes.add("professional")
+        if mods["first"].search(whole) or any(abs(sentence.number - m) == 1 for m in own_at):
+            continue
+        sentence.kinds -= _SET_ASIDE
+        sentence.notes.add("professional")
+
+
+_OWN_NEXT = {"decision", "intent", "burden", "goodbye"}
 
 
 # What makes reported words the other person's risk: their wish, plan or goodbye. A burden is
