@@ -543,6 +543,8 @@ _APOLOGY_REST = 2  # words a farewell next to a bare apology may hold beyond its
 _APOLOGY = re.compile(
     r"(?:(?:im|i am) )?(?:so |really |truly )?sorry(?: (?:mum|mom|mam|dad|ma|pa|mama|papa"
     r"|everyone|all|guys|for everything|for all of it|for this))*"
+    r"|(?:es )?tut mir (?:so |wirklich )?leid|(?:je suis )?desolee?|pardon|lo siento|perdon"
+    r"|desculpa|desculpem"
 )
 _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
 # a parting word in the five languages' thanks cues ("tschuss an alle", "adieu tout le monde")
