@@ -9,7 +9,8 @@ wishing the bomb had got me, a student's "ive decided" next to a place with no "
 the Québec "12" and "personne va m'entendre", "tannée de vivre", "ce soir ce sera terminé", "je
 ne serai plus là pour lire le prochain article"; Styrian, Viennese, Berlin and Kölsch words,
 things put "uff n tisch", "besser dran als mit mir", "egal, wenn ich nicht mehr ankomme", asking
-the Lord to fetch one, ampoules taken from the ward and "das steht für mich fest". Ordinary
+the Lord to fetch one, ampoules taken from the ward and "das steht für mich fest"; words
+quoted after "told me" whose speaker was named clauses before are theirs. Ordinary
 twins: a last comment on a thread, a trip home without internet, a move finished tonight, pills
 stopped with the GP, past abuse of "us" long ago, a wedding all planned. Sentences written for
 this test.
@@ -63,3 +64,15 @@ def test_plain_round_53_wording_reads_urgent(text):
 )
 def test_plain_round_53_twins_stay_below_crisis(text):
     assert assess(text).level not in URGENT, (text, assess(text))
+
+
+def test_words_quoted_after_a_subject_told_clauses_earlier_are_theirs():
+    # "my neighbour is a vet, lives alone, told me ...": the speaker is named before the commas
+    theirs = assess(
+        "my neighbour is a vet, lives alone, told me last night "
+        "'i wont be around much longer, take care of my dog.'"
+    )
+    assert theirs.level not in URGENT and theirs.about_other, theirs
+    # a harmless report still ends where the writer speaks again
+    mine = assess("my sister is a nurse, told me i should rest more, i want to die honestly")
+    assert mine.level in URGENT and not mine.about_other, mine
