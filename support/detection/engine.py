@@ -382,7 +382,12 @@ def _away_beside(mods, context: str, before: str, after: str) -> bool:
     return any(_away_told(mods, told) for told in near)
 
 
-# "not moving overseas": a move denied is no leave-taking
+# "not moving overseas", "alle denken, ich ziehe um": a move denied, or told as a cover story
+_COVER = re.compile(
+    r"(?:everyone thinks|they (?:all )?think|told (?:him|her|them|everyone|my \w+) (?:that )?"
+    r"(?:i was|im|i am)|alle denken|denken alle|(?:hab|habe) (?:ihm|ihr|allen) gesagt)"
+    r",?(?: that)?(?: dass)? (?:ich |i )?(?:\w+ )?$"
+)
 _NOT_BEFORE = re.compile(
     r"\b(?:not|never|im not|i am not|isnt|wasnt|nicht|nie|pas|jamais|no|nao)\s+$"
 )
@@ -392,6 +397,7 @@ def _away_told(mods, told: str) -> bool:
     """A move or leaving do in ``told`` that is not denied right before it."""
     return any(
         not _NOT_BEFORE.search(told, max(0, m.start() - 12), m.start())
+        and not _COVER.search(told, max(0, m.start() - 40), m.start())
         for m in mods["away"].finditer(told)
     )
 
@@ -488,7 +494,10 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         s.number for s in sentences if 0 < s.words <= _PARTING_WORDS and s.rest == 0 and _parts(s)
     ]  # not thanks ("done! thanks all for the help"), nor an apology with more to say
     for sentence in sentences:
-        if "completed" in sentence.kinds and any(abs(sentence.number - m) == 1 for m in parting_at):
+        # "done. bye x", and "cya. rope's in the ute": a tool just got next to a bare goodbye
+        if sentence.kinds & {"completed", "obtained"} and any(
+            abs(sentence.number - m) == 1 for m in parting_at
+        ):
             level = "imminent"
         # "please dont go in the shed tomorrow mum. im sorry": a farewell act next to a sentence
         # that is nothing but an apology ("im sorry its messy" says more, and is not one), the
@@ -522,20 +531,29 @@ def _dated_means_beside_goodbye(sentences: list[Sentence]) -> bool:
     by_number: dict[int, set[str]] = {}
     for s in sentences:
         by_number.setdefault(s.number, set()).update(s.kinds)
-    dated = [
-        n
-        for n, kinds in by_number.items()
-        if kinds & {"method", "obtained"} and "time" in kinds and "other" not in kinds
-    ]
-    if not dated:
-        return False
+    own = {n: kinds for n, kinds in by_number.items() if "other" not in kinds}
     # a sentence that is nothing but an apology ("sorry", "im so sorry mum") parts too
     goodbye_at = {
         s.number
         for s in sentences
         if "other" not in by_number[s.number] and (_parts(s) or "apology" in s.notes)
     }
-    return any(abs(n - m) <= _GOODBYE_REACH for n in dated for m in goodbye_at)
+    if not goodbye_at:
+        return False
+    # The means and its day in one sentence, or in two next to each other with the goodbye in a
+    # third ("I have bought the poison already. Tonight when my wife is sleeping I will drink
+    # it. Forgive me."); a goodbye that holds the day itself ("letters to my girls for their
+    # 18th ... now") with a box in the next sentence is not that.
+    for n, kinds in own.items():
+        if not kinds & {"method", "obtained"}:
+            continue
+        near = {m for m in goodbye_at if abs(n - m) <= _GOODBYE_REACH}
+        if "time" in kinds and near:
+            return True
+        for m in (n - 1, n + 1):
+            if "time" in own.get(m, set()) and near - {n, m}:
+                return True
+    return False
 
 
 _PARTING_WORDS = 6
@@ -549,7 +567,8 @@ _APOLOGY = re.compile(
 _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
 # a parting word in the five languages' thanks cues ("tschuss an alle", "adieu tout le monde")
 _PARTING = re.compile(
-    r"\b(?:sorry|bye|goodbye|farewell|tschuss|ciao|tschau|servus|baba|adieu|adios|chau|chao|tchau)\b"
+    r"\b(?:sorry|bye|goodbye|farewell|cya|see ya|tschuss|ciao|tschau|servus|baba|adieu|adios"
+    r"|chau|chao|tchau)\b"
 )
 
 
@@ -1076,7 +1095,11 @@ def assess_with(
         held = {w for m in sentence.matches for w in m.split()}
         sentence.rest = sum(w not in held and not _FILLER.fullmatch(w) for w in said)
         if sentence.kinds == {"time"}:
-            if len(whole.split()) <= _BARE_WORDS and not _CLAUSE_END.search(whole.strip()[:-1]):
+            if (
+                len(whole.split()) <= _BARE_WORDS
+                and not _CLAUSE_END.search(whole.strip()[:-1])
+                and not lexicon.modifiers["comeback"].search(whole)  # "cya tomorrow."
+            ):
                 sentence.notes.add("bare")  # "Sunday night." on its own
             elif not _CLAUSE_END.search(whole.strip()[:-1]) and _only_time(
                 lexicon, sentence, sentences, whole
