@@ -510,7 +510,12 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
             )
         ):
             level = "imminent"
-    if _dated_means_beside_goodbye(sentences) or _terse_means_beside_distress(sentences):
+    by_number: dict[int, set[str]] = {}  # each sentence's kinds, from all its readings
+    for s in sentences:
+        by_number.setdefault(s.number, set()).update(s.kinds)
+    if _dated_means_beside_goodbye(sentences, by_number) or _terse_means_beside_distress(
+        sentences, by_number
+    ):
         level = "imminent"
     about_other = "other" in kinds
     if about_other:
@@ -521,16 +526,13 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
 _GOODBYE_REACH = 2  # sentences between a goodbye and the dated means it takes leave for
 
 
-def _dated_means_beside_goodbye(sentences: list[Sentence]) -> bool:
+def _dated_means_beside_goodbye(sentences: list[Sentence], by_number: dict[int, set[str]]) -> bool:
     """ "bye all. tonight at the bridge.", "sorted the life insurance. going up the quarry
     friday", "saturday im taking the sleeping pills. all of them. sorry": a means or a place
     with its day in one sentence, near the writer's goodbye or bare apology. Each
     alone is an outing or a tidy-up; together they are the plan and the leave-taking for it.
     Thanks count only with a parting word ("bye"), never a plain "thanks all"; a sentence about
     someone else ("my dad gave his tools away") is not the writer's leave-taking."""
-    by_number: dict[int, set[str]] = {}
-    for s in sentences:
-        by_number.setdefault(s.number, set()).update(s.kinds)
     own = {n: kinds for n, kinds in by_number.items() if "other" not in kinds}
     # a sentence that is nothing but an apology ("sorry", "im so sorry mum") parts too
     goodbye_at = {
@@ -575,13 +577,10 @@ _PARTING = re.compile(
 _TERSE_WORDS = 4  # "ce soir les médocs.": a means and its day, told in a few words
 
 
-def _terse_means_beside_distress(sentences: list[Sentence]) -> bool:
+def _terse_means_beside_distress(sentences: list[Sentence], by_number: dict[int, set[str]]) -> bool:
     """ "ce soir les médocs. j'en peux plus", "tonight the pills. cant do this": a means and its
     day told in a few words and nothing else, next to the writer's own distress. A longer
     sentence says what the day is for ("tonight the pills for my cold")."""
-    by_number: dict[int, set[str]] = {}
-    for s in sentences:
-        by_number.setdefault(s.number, set()).update(s.kinds)
     terse = {
         s.number
         for s in sentences
@@ -903,6 +902,10 @@ def _answered_no(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> N
             sentence.notes.add("negation")
 
 
+# What a sentence next to an unmarked one must hold for the writer to own both (see below).
+_OWN_NEXT = {"decision", "intent", "burden", "goodbye"}
+
+
 def _professional_talk(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> None:
     """A comment that says its writer speaks in a role ("pharmacist here", "soy psicóloga",
     "sou enfermeira") talks about patients and pupils in general in its other sentences too:
@@ -929,9 +932,6 @@ def _professional_talk(lexicon: Lexicon, text: str, bounds: list[int], sentences
             continue
         sentence.kinds -= _SET_ASIDE
         sentence.notes.add("professional")
-
-
-_OWN_NEXT = {"decision", "intent", "burden", "goodbye"}
 
 
 # What makes reported words the other person's risk: their wish, plan or goodbye. A burden is
