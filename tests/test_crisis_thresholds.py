@@ -76,16 +76,18 @@ def dev_figures():
 # 50 (plain French and German): every figure the same.
 # 2026-12-07 (eleventh session) after rounds 51-52 (plain wording, read before fitting): urgent
 # 0.879, stated 0.849, fr 0.889 (met, its xfail removed); none at crisis still 0.026.
+# 2026-12-08 (twelfth session) after rounds 56-57 (slang, buried plans, days told through
+# someone else's routine; read before fitting): urgent 0.885, stated 0.860, de 0.895 (met, its
+# xfail removed); none at crisis still 0.026, concern 0.072.
 NOT_YET_MET = {
     "urgent_recall": (
-        "0.879 of urgent found at crisis or above (goal >= 0.92; 0.534, 0.770, 0.782, 0.810, "
-        "0.810, 0.833, 0.839, 0.845, 0.845, 0.851, 0.856, 0.862, 0.868 before)"
+        "0.885 of urgent found at crisis or above (goal >= 0.92; 0.534, 0.770, 0.782, 0.810, "
+        "0.810, 0.833, 0.839, 0.845, 0.845, 0.851, 0.856, 0.862, 0.868, 0.879 before)"
     ),
     "stated_recall": (
-        "0.849 of plan/means/time/place/goodbye (goal >= 0.90; "
-        "0.384, 0.698, 0.721, 0.767, 0.767, 0.802, 0.814, 0.814, 0.826, 0.837 before)"
+        "0.860 of plan/means/time/place/goodbye (goal >= 0.90; 0.384, 0.698, 0.721, 0.767, "
+        "0.767, 0.802, 0.814, 0.814, 0.826, 0.837, 0.849 before)"
     ),
-    "urgent_recall_de": "0.842 (goal >= 0.85; 0.316, 0.526, 0.684, 0.684, 0.789, 0.842 before)",
 }
 
 

@@ -232,9 +232,10 @@ def _apply_modifiers(
         sentence.notes.add("past")
         sentence.kinds -= {"farewell", "goodbye", "thanks", "plan"}
         sentence.kinds.add("distress")
-    if sentence.kinds & {"farewell", "goodbye", "thanks"} and (
-        mods["comeback"].search(context) or _away_beside(mods, context, before, after)
-    ):
+    leaving = sentence.kinds & {"farewell", "goodbye", "thanks"}
+    if leaving and _away_beside(mods, context, before, after):
+        sentence.notes.add("away")  # a move or a trip told: the comment's leave-taking
+    if leaving and ("away" in sentence.notes or mods["comeback"].search(context)):
         sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
         if not sentence.kinds & _HEAVY_KINDS:
             sentence.kinds -= {"plan", "time"}  # the goodbye and its day were one leave-taking
@@ -433,7 +434,22 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
         level = "imminent"
     farewells = sum(s.farewells for s in sentences if "farewell" in s.kinds)
     thanks = "thanks" in kinds  # "thanks all, love you": only with something heavier
-    if farewells and (heavy or farewells > 1 or thanks or kinds & {"decision", "obtained"}):
+    # A trip or a move told anywhere in the comment ("my last post for a few weeks, we're off
+    # to Newfoundland") makes its other farewells and thanks part of the leave-taking.
+    leaving = any("away" in s.notes for s in sentences)
+    several = not leaving and (farewells > 1 or thanks)
+    if farewells and (heavy or several or kinds & {"decision", "obtained"}):
+        level = "imminent"
+    # "final bow tmrw morning. letters on my desk for mum": a farewell act that is its whole
+    # sentence, with a day in the sentence next to it; not in a comment that tells a move or a
+    # leaving do, nor a day to come back on ("im out. see yall tomorrow").
+    farewell_at = [s.number for s in sentences if "farewell" in s.kinds and s.rest <= _APOLOGY_REST]
+    if not leaving and any(
+        "time" in s.kinds
+        and "comeback" not in s.notes
+        and any(abs(s.number - m) == 1 for m in farewell_at)
+        for s in sentences
+    ):
         level = "imminent"
     if thanks and (heavy & {"intent", "burden"} or "decision" in kinds):
         level = "imminent"
@@ -563,7 +579,8 @@ _APOLOGY_REST = 2  # words a farewell next to a bare apology may hold beyond its
 _APOLOGY = re.compile(
     r"(?:(?:im|i am) )?(?:so |really |truly )?sorry(?: (?:mum|mom|mam|dad|ma|pa|mama|papa"
     r"|everyone|all|guys|for everything|for all of it|for this))*"
-    r"|(?:es )?tut mir (?:so |wirklich )?leid|(?:je suis )?desolee?|pardon|lo siento|perdon"
+    r"|(?:es )?tut mir (?:so |wirklich )?leid|entschuldigt|verzeiht mir|verzeih mir"
+    r"|(?:je suis )?desolee?|pardon|lo siento|perdon"
     r"|desculpa|desculpem"
 )
 _FILLER = re.compile(r"x+|(?:xo)+x?|so|im|i|am|really|just|all|everyone|guys|mum|mom|dad")
@@ -728,6 +745,13 @@ def merge(phrased: list[Sentence], cued: list[Sentence]) -> list[Sentence]:
 _TOLD_AFTER = re.compile(
     r"\s*(?:but |and |though )?(?:it|that|this|all (?:of )?that|that all) (?:was|were|happened)\b"
 )
+# The writer out of an abusive home for some time, told in the next sentence: "er hat mich
+# jahrelang geschlagen. seit zwei jahren bin ich weg und sicher", "i left him three years ago".
+_LEFT_SINCE = re.compile(
+    r"\s*(?:but |and |aber |und )?(?:seit (?:\w+ ){1,3}?bin ich (?:\w+ )?(?:weg|raus|getrennt"
+    r"|geschieden|sicher|in sicherheit)|i (?:left|got away from|got out from) (?:him|her|them)"
+    r" (?:\w+ ){1,2}?(?:years?|months?) ago)\b"
+)
 
 
 def _past_told_after(lexicon: Lexicon, text: str, bounds: list[int], sentences) -> None:
@@ -745,11 +769,10 @@ def _past_told_after(lexicon: Lexicon, text: str, bounds: list[int], sentences) 
             continue
         own = text[bounds[n] : bounds[n + 1]]
         after = text[bounds[n + 1] : bounds[n + 2]]
-        if (
-            _TOLD_AFTER.match(after)
-            and mods["past"].search(after)
-            and not mods["present"].search(own)
-            and not mods["present"].search(after)
+        dated = _TOLD_AFTER.match(after) and mods["past"].search(after)
+        left = "abuse" in sentence.kinds and _LEFT_SINCE.match(after)
+        if (dated and not mods["present"].search(after) or left) and not mods["present"].search(
+            own
         ):
             sentence.notes.add("past")
             sentence.kinds -= _PAST_CAN_LOWER | {"attempt", "method"}
@@ -1094,6 +1117,8 @@ def assess_with(
         sentence.words = len(said)
         held = {w for m in sentence.matches for w in m.split()}
         sentence.rest = sum(w not in held and not _FILLER.fullmatch(w) for w in said)
+        if "time" in sentence.kinds and lexicon.modifiers["comeback"].search(whole):
+            sentence.notes.add("comeback")  # "see yall tomorrow": a day to come back on
         if sentence.kinds == {"time"}:
             if (
                 len(whole.split()) <= _BARE_WORDS
