@@ -40,7 +40,7 @@ URGENT = ("crisis", "imminent")
         "er hat mich gestern gegen die wand gedrückt, ich hab angst",
         "el sábado me voy a desconectar para siempre. no me busquen",
         "après dimanche vous serez tranquilles avec moi",
-        "amanha eu nao to mais aqui. obrigada por tudo",
+        "amanha eu nao vou ver o ano novo. obrigada por tudo",
         "vou apagar-me de vez no domingo",
     ],
 )

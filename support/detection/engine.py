@@ -509,6 +509,9 @@ def combine(sentences: list[Sentence]) -> tuple[str, bool]:
     parting_at = [
         s.number for s in sentences if 0 < s.words <= _PARTING_WORDS and s.rest == 0 and _parts(s)
     ]  # not thanks ("done! thanks all for the help"), nor an apology with more to say
+    # "Tonight. Goodbye and thank you.": a day told alone, next to a bare parting.
+    if any(abs(n - m) == 1 for n in bare_at for m in parting_at):
+        level = "imminent"
     for sentence in sentences:
         # "done. bye x", and "cya. rope's in the ute": a tool just got next to a bare goodbye
         if sentence.kinds & {"completed", "obtained"} and any(
@@ -748,8 +751,9 @@ _TOLD_AFTER = re.compile(
 # The writer out of an abusive home for some time, told in the next sentence: "er hat mich
 # jahrelang geschlagen. seit zwei jahren bin ich weg und sicher", "i left him three years ago".
 _LEFT_SINCE = re.compile(
-    r"\s*(?:but |and |aber |und )?(?:seit (?:\w+ ){1,3}?bin ich (?:\w+ )?(?:weg|raus|getrennt"
-    r"|geschieden|sicher|in sicherheit)|i (?:left|got away from|got out from) (?:him|her|them)"
+    r"\s*(?:but |and |aber |und )?(?:(?:seit (?:\w+ ){1,3}?bin ich|(?:ich )?bin (?:jetzt )?seit"
+    r" (?:\w+ ){1,3}?) ?(?:\w+ )?(?:weg|raus|getrennt|geschieden|sicher|in sicherheit)"
+    r"|i (?:left|got away from|got out from) (?:him|her|them)"
     r" (?:\w+ ){1,2}?(?:years?|months?) ago)\b"
 )
 
