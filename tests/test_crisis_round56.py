@@ -10,9 +10,10 @@ leave-taking; "ctb", "alt f4 my life", "game over irl", "signing off perm", "won
 Abgang machen", "habt ihr eure Ruhe", "nicht mit meinem Freund, mit allem", "für mich ist nach
 Silvester Feierabend, endgültig", "hab mir alles überlegt", the lorry steered into "den
 nächsten" pillar, the thoughts "wieder wie damals" after an attempt in one sentence.
-Ordinary twins: a haircut before the formal, old games given away to make room, "made my peace
-with my sister", a trip with the plants given to the neighbour, "mein letzter Kommentar zu dem
-Thema", a past abusive relationship "through my twenties". Sentences written for this test.
+Ordinary twins: a haircut before the formal, old games given away to make room, a last day at
+the office told in a long sentence before the goodbye, "made my peace with my sister", a trip
+with the plants given to the neighbour, "mein letzter Kommentar zu dem Thema", a past abusive
+relationship "through my twenties". Sentences written for this test.
 """
 
 import pytest
@@ -61,6 +62,9 @@ def test_plain_round_56_wording_reads_urgent(text):
         "mein letzter kommentar zu dem thema, ich bin raus aus der diskussion",
         "i was in a violent marriage through most of my thirties. i left and i'm safe now",
         "ich muss den fleck vom teppich wegmachen bevor mein mann heimkommt",
+        "Today was my last day at the office after nine years, and everyone signed a huge card "
+        "for me and I cried buckets. I cleared my desk, gave my plant to the new girl and said "
+        "goodbye to everyone on the floor.",
     ],
 )
 def test_round_56_twins_stay_below_crisis(text):

@@ -145,7 +145,7 @@ def read_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             sentence.categories.append(name)
             sentence.matches.append(phrase)
             sentence.farewells += lexicon.kinds[name] == "farewell"
-        before = text[max(0, start - _NEAR) : start]
+        before = text[max(0, start - _BEFORE) : start]
         _apply_modifiers(lexicon, raw, sentence, after=text[end : end + _NEAR], before=before)
         sentences.append(sentence)
     return sentences
@@ -361,10 +361,13 @@ def _purpose(mods, context: str) -> bool:
     return any(not mods["until"].search(context, max(0, m.start() - 24), m.start()) for m in found)
 
 
-# How far either side of a sentence a move or a leaving do is read ("we fly out on the 14th.
-# saying goodbye to everyone has been the hardest part"), and how long a sentence told with its
-# purpose in the next one may be ("doing it saturday!! first ever parkrun").
+# How far after a sentence and how far before it a move or a leaving do is read ("we fly out on
+# the 14th. saying goodbye to everyone has been the hardest part"; before, a whole long sentence:
+# "Today was my last day at the firm after twelve years, and I cried when they gave me the card
+# everyone signed. ... said goodbye to everyone"), and how long a sentence told with its purpose
+# in the next one may be ("doing it saturday!! first ever parkrun").
 _NEAR = 90
+_BEFORE = 240
 _SHORT = 5
 
 
@@ -691,7 +694,7 @@ def read_cue_sentences(lexicon: Lexicon, text: str) -> list[Sentence]:
             person=False,
             context=context,
             after=text[nxt : nxt + _NEAR],
-            before=text[max(0, whole[around] - _NEAR) : whole[around]],
+            before=text[max(0, whole[around] - _BEFORE) : whole[around]],
         )
         if sentence.notes & {"past", "negation", "professional"}:
             sentence.kinds.discard("method")
