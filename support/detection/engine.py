@@ -232,11 +232,11 @@ def _apply_modifiers(
         sentence.notes.add("past")
         sentence.kinds -= {"farewell", "goodbye", "thanks", "plan"}
         sentence.kinds.add("distress")
-    leaving = sentence.kinds & {"farewell", "goodbye", "thanks"}
-    if leaving and _away_beside(mods, context, before, after):
+    parting = sentence.kinds & {"farewell", "goodbye", "thanks"}
+    if parting and _away_beside(mods, context, before, after):
         sentence.notes.add("away")  # a move or a trip told: the comment's leave-taking
-    if leaving and ("away" in sentence.notes or mods["comeback"].search(context)):
-        sentence.kinds -= {"farewell", "goodbye", "thanks"}  # "bye everyone, back in two weeks"
+    if parting and ("away" in sentence.notes or mods["comeback"].search(context)):
+        sentence.kinds -= parting  # "bye everyone, back in two weeks"
         if not sentence.kinds & _HEAVY_KINDS:
             sentence.kinds -= {"plan", "time"}  # the goodbye and its day were one leave-taking
     if (
@@ -776,11 +776,13 @@ def _past_told_after(lexicon: Lexicon, text: str, bounds: list[int], sentences) 
             continue
         own = text[bounds[n] : bounds[n + 1]]
         after = text[bounds[n + 1] : bounds[n + 2]]
-        dated = _TOLD_AFTER.match(after) and mods["past"].search(after)
+        dated = (
+            _TOLD_AFTER.match(after)
+            and mods["past"].search(after)
+            and not mods["present"].search(after)
+        )
         left = "abuse" in sentence.kinds and _LEFT_SINCE.match(after)
-        if (dated and not mods["present"].search(after) or left) and not mods["present"].search(
-            own
-        ):
+        if (dated or left) and not mods["present"].search(own):
             sentence.notes.add("past")
             sentence.kinds -= _PAST_CAN_LOWER | {"attempt", "method"}
             sentence.kinds.add("distress")
@@ -1130,7 +1132,7 @@ def assess_with(
             if (
                 len(whole.split()) <= _BARE_WORDS
                 and not _CLAUSE_END.search(whole.strip()[:-1])
-                and not lexicon.modifiers["comeback"].search(whole)  # "cya tomorrow."
+                and "comeback" not in sentence.notes  # "cya tomorrow."
             ):
                 sentence.notes.add("bare")  # "Sunday night." on its own
             elif not _CLAUSE_END.search(whole.strip()[:-1]) and _only_time(
